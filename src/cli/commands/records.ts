@@ -1,0 +1,276 @@
+import { type Command, Option } from 'commander';
+import { readFileSync } from 'node:fs';
+import { InvalidInputError, VaultExistsError } from '../../shared/errors';
+import { CONSENT_SCOPES, CONSENT_STATUSES, type TestimonyRecord } from '../../shared/records/types';
+import type { FieldsPatch } from '../../shared/records/validate';
+import { Vault } from '../../core/vault/vault';
+import { globalOptions, kdfOption, output, readPassphrase, vaultDir, withVault } from '../context';
+import { confirm } from '../prompt';
+import { formatRecord, formatSummaryLine } from '../format';
+
+interface RecordOptions {
+  title?: string;
+  body?: string;
+  bodyFile?: string;
+  lang?: string;
+  narrator?: string;
+  tag?: string[];
+  place?: string;
+  date?: string;
+  consent?: string;
+  scope?: string;
+  consentDate?: string;
+  consentNote?: string;
+  warning?: string;
+  notes?: string;
+  identifying?: string[];
+}
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+function recordOptions(command: Command): Command {
+  return command
+    .option('--title <text>', 'title of the testimony')
+    .option('--body <text>', 'the testimony text')
+    .option('--body-file <file>', 'read the testimony text from a UTF-8 file (- for stdin)')
+    .option('--lang <bcp47>', 'language of the text, e.g. ar, es, pt-BR')
+    .option('--narrator <name>', 'narrator name or pseudonym (identifying)')
+    .option('--tag <tag>', 'a tag; repeat for several (on edit: replaces the tags)', collect)
+    .option('--place <place>', 'where the events happened')
+    .option('--date <date>', 'date of the events, YYYY-MM-DD')
+    .addOption(new Option('--consent <status>', 'consent status').choices(CONSENT_STATUSES))
+    .addOption(new Option('--scope <scope>', 'consent scope').choices(CONSENT_SCOPES))
+    .option('--consent-date <date>', 'when consent was given or withdrawn, YYYY-MM-DD')
+    .option('--consent-note <text>', 'a note about consent')
+    .option('--warning <text>', 'content warning shown before the text')
+    .option('--notes <text>', 'free notes')
+    .option(
+      '--identifying <text>',
+      'a passage that identifies someone; repeat for several',
+      collect,
+    );
+}
+
+function readBody(options: RecordOptions): string | undefined {
+  if (options.body !== undefined && options.bodyFile !== undefined) {
+    throw new InvalidInputError('Give either --body or --body-file, not both.');
+  }
+  if (options.bodyFile === undefined) return options.body;
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(options.bodyFile === '-' ? 0 : options.bodyFile);
+  } catch {
+    throw new InvalidInputError(`Cannot read the body file ${options.bodyFile}.`);
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+  } catch {
+    throw new InvalidInputError(`The body file ${options.bodyFile} is not valid UTF-8 text.`);
+  }
+}
+
+function patchFrom(options: RecordOptions): FieldsPatch {
+  const patch: FieldsPatch = {};
+  const body = readBody(options);
+  if (options.title !== undefined) patch.title = options.title;
+  if (body !== undefined) patch.body = body;
+  if (options.lang !== undefined) patch.lang = options.lang;
+  if (options.narrator !== undefined) patch.narrator = options.narrator;
+  if (options.tag !== undefined) patch.tags = options.tag;
+  if (options.place !== undefined) patch.place = options.place;
+  if (options.date !== undefined) patch.date = options.date === '' ? null : options.date;
+  if (options.warning !== undefined) patch.warning = options.warning;
+  if (options.notes !== undefined) patch.notes = options.notes;
+  if (options.identifying !== undefined) patch.identifying = options.identifying;
+  const consent: NonNullable<FieldsPatch['consent']> = {};
+  if (options.consent !== undefined)
+    consent.status = options.consent as (typeof CONSENT_STATUSES)[number];
+  if (options.scope !== undefined) consent.scope = options.scope as (typeof CONSENT_SCOPES)[number];
+  if (options.consentDate !== undefined)
+    consent.date = options.consentDate === '' ? null : options.consentDate;
+  if (options.consentNote !== undefined) consent.note = options.consentNote;
+  if (Object.keys(consent).length > 0) patch.consent = consent;
+  return patch;
+}
+
+export function recordJson(record: TestimonyRecord) {
+  return {
+    id: record.id,
+    title: record.title,
+    body: record.body,
+    lang: record.lang,
+    narrator: record.narrator,
+    date: record.date,
+    place: record.place,
+    tags: record.tags,
+    consent: record.consent,
+    warning: record.warning,
+    notes: record.notes,
+    identifying: record.identifying,
+    createdAt: record.createdAt,
+    updatedAt: record.updatedAt,
+    revision: record.revision,
+    provenance: record.provenance,
+  };
+}
+
+export function registerRecordCommands(program: Command): void {
+  program
+    .command('init')
+    .description('create a vault; prints the recovery key once')
+    .action(async (_opts, command: Command) => {
+      const options = globalOptions(command);
+      const out = output(options);
+      const dir = vaultDir(options);
+      if (Vault.exists(dir)) throw new VaultExistsError(dir);
+      const passphrase = await readPassphrase('New passphrase: ');
+      if (!process.env.TVAULT_PASSPHRASE && process.stdin.isTTY) {
+        const again = await readPassphrase('Repeat the passphrase: ');
+        if (again !== passphrase)
+          throw new InvalidInputError('The two passphrases differ; nothing was created.');
+      }
+      const kdf = kdfOption();
+      const { vault, recoveryKey } = await Vault.create(dir, passphrase, kdf ? { kdf } : {});
+      vault.close();
+      out.result({ vault: dir, recoveryKey }, () =>
+        [
+          `Created a vault in ${dir}`,
+          '',
+          'Recovery key (shown only this once):',
+          '',
+          `    ${recoveryKey}`,
+          '',
+          'Write it on paper and keep it offline, away from this computer. It unlocks the vault',
+          'if the passphrase is lost; anyone who has it and the vault can read everything.',
+        ].join('\n'),
+      );
+    });
+
+  recordOptions(
+    program.command('add').description("add a testimony; prints the new record's id"),
+  ).action(async (opts: RecordOptions, command: Command) => {
+    const options = globalOptions(command);
+    if (opts.title === undefined) throw new InvalidInputError('add needs --title.');
+    const patch = patchFrom(opts);
+    const record = await withVault(options, (vault) => vault.addRecord(patch));
+    output(options).result({ id: record.id }, () => record.id);
+  });
+
+  program
+    .command('list')
+    .description('one line per record (id, date, title)')
+    .action(async (_opts, command: Command) => {
+      const options = globalOptions(command);
+      const summaries = await withVault(options, (vault) => vault.records.list());
+      output(options).result(
+        {
+          records: summaries.map((s) => ({
+            id: s.id,
+            title: s.title,
+            date: s.date,
+            lang: s.lang,
+            tags: s.tags,
+            updatedAt: s.updatedAt,
+            consent: s.consent,
+            attachments: s.attachmentCount,
+          })),
+        },
+        () => summaries.map(formatSummaryLine).join('\n') || '(no records)',
+      );
+    });
+
+  program
+    .command('show')
+    .description('the whole record')
+    .argument('<id>', 'record id (or a unique prefix of at least 6 characters)')
+    .option('--revision <n>', 'show an earlier revision', (v) => Number.parseInt(v, 10))
+    .action(async (id: string, opts: { revision?: number }, command: Command) => {
+      const options = globalOptions(command);
+      const record = await withVault(options, (vault) =>
+        vault.records.get(vault.records.resolveId(id), opts.revision),
+      );
+      output(options).result(recordJson(record), () => formatRecord(record));
+    });
+
+  recordOptions(
+    program
+      .command('edit')
+      .description('change a record; creates a new revision')
+      .argument('<id>', 'record id (or a unique prefix)'),
+  ).action(async (id: string, opts: RecordOptions, command: Command) => {
+    const options = globalOptions(command);
+    const patch = patchFrom(opts);
+    if (Object.keys(patch).length === 0)
+      throw new InvalidInputError('edit needs at least one field option.');
+    const record = await withVault(options, (vault) =>
+      vault.updateRecord(vault.records.resolveId(id), patch),
+    );
+    output(options).result(
+      { id: record.id, revision: record.revision },
+      () => `${record.id} revision ${record.revision}`,
+    );
+  });
+
+  program
+    .command('history')
+    .description('the revisions of a record')
+    .argument('<id>', 'record id (or a unique prefix)')
+    .action(async (id: string, _opts, command: Command) => {
+      const options = globalOptions(command);
+      const revisions = await withVault(options, (vault) =>
+        vault.records.history(vault.records.resolveId(id)),
+      );
+      output(options).result({ revisions }, () =>
+        revisions
+          .map((r) => `${String(r.revision).padStart(3)}  ${r.updatedAt}  ${r.title}`)
+          .join('\n'),
+      );
+    });
+
+  program
+    .command('delete')
+    .description(
+      'delete a record and its attachments for good (asks for confirmation unless --yes)',
+    )
+    .argument('<id>', 'record id (or a unique prefix)')
+    .option('--yes', 'do not ask for confirmation')
+    .action(async (id: string, opts: { yes?: boolean }, command: Command) => {
+      const options = globalOptions(command);
+      const deleted = await withVault(options, async (vault) => {
+        const fullId = vault.records.resolveId(id);
+        if (!opts.yes) {
+          const ok = await confirm(
+            `Delete record ${fullId} and its attachments for good? This cannot be undone. Type "delete" to confirm: `,
+            'delete',
+          );
+          if (!ok)
+            throw new InvalidInputError('Not deleted: confirm at the prompt, or pass --yes.');
+        }
+        vault.deleteRecord(fullId);
+        return fullId;
+      });
+      output(options).result({ deleted }, () => `Deleted ${deleted}`);
+    });
+
+  program
+    .command('import')
+    .description(
+      'bulk import from .jsonl (one record per line) or .csv (header row naming the fields)',
+    )
+    .argument('<file>', 'the file to import')
+    .action(async (file: string, _opts, command: Command) => {
+      const options = globalOptions(command);
+      const report = await withVault(options, (vault) => vault.importFile(file));
+      output(options).result({ imported: report.imported, rejected: report.rejected }, () =>
+        [
+          `Imported ${report.imported} record(s).`,
+          ...(report.rejected.length
+            ? [
+                `Rejected ${report.rejected.length} line(s):`,
+                ...report.rejected.map((r) => `  line ${r.line}: ${r.reason}`),
+              ]
+            : []),
+        ].join('\n'),
+      );
+    });
+}

@@ -1,0 +1,89 @@
+import type { Command } from 'commander';
+import { InvalidInputError, VaultError, VaultNotFoundError } from '../shared/errors';
+import { TEST_KDF, kdfFromEnvironment } from '../core/crypto/kdf';
+import { defaultVaultDir } from '../core/vault/paths';
+import { Vault } from '../core/vault/vault';
+import { promptSecret } from './prompt';
+
+export interface GlobalOptions {
+  vault?: string;
+  json?: boolean;
+}
+
+export interface Output {
+  json: boolean;
+  /** Prints the one JSON document (in --json mode) or the human text. */
+  result(json: unknown, text: () => string): void;
+  info(text: string): void;
+}
+
+export function globalOptions(command: Command): GlobalOptions {
+  return command.optsWithGlobals<GlobalOptions>();
+}
+
+export function vaultDir(options: GlobalOptions): string {
+  return options.vault ?? defaultVaultDir();
+}
+
+export function output(options: GlobalOptions): Output {
+  const json = options.json === true;
+  return {
+    json,
+    result(value, text) {
+      if (json) process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+      else {
+        const rendered = text();
+        if (rendered) process.stdout.write(rendered.endsWith('\n') ? rendered : `${rendered}\n`);
+      }
+    },
+    info(text) {
+      process.stderr.write(`${text}\n`);
+    },
+  };
+}
+
+/** Explicit, loud: the weak test KDF is used only when TVAULT_TEST_KDF=1 is set. */
+export function kdfOption() {
+  const kdf = kdfFromEnvironment(process.env);
+  if (kdf === TEST_KDF) {
+    process.stderr.write(
+      'tvault: WARNING: TVAULT_TEST_KDF=1 is set: using weak test key-derivation parameters.\n',
+    );
+  }
+  return kdf;
+}
+
+export async function readPassphrase(question = 'Passphrase: '): Promise<string> {
+  const fromEnv = process.env.TVAULT_PASSPHRASE;
+  if (fromEnv !== undefined && fromEnv !== '') return fromEnv;
+  try {
+    return await promptSecret(question);
+  } catch {
+    throw new InvalidInputError(
+      'No passphrase: set TVAULT_PASSPHRASE or run tvault in a terminal.',
+    );
+  }
+}
+
+/** Opens the vault with TVAULT_RECOVERY_KEY if set, else the passphrase, runs fn, then locks. */
+export async function withVault<T>(
+  options: GlobalOptions,
+  fn: (vault: Vault) => Promise<T> | T,
+): Promise<T> {
+  const dir = vaultDir(options);
+  if (!Vault.exists(dir)) throw new VaultNotFoundError(dir);
+  const recoveryKey = process.env.TVAULT_RECOVERY_KEY;
+  const vault =
+    recoveryKey !== undefined && recoveryKey !== ''
+      ? await Vault.open(dir, { recoveryKey })
+      : await Vault.open(dir, { passphrase: await readPassphrase() });
+  try {
+    return await fn(vault);
+  } finally {
+    vault.close();
+  }
+}
+
+export function fail(message: string): never {
+  throw new VaultError('INPUT.INVALID', message);
+}

@@ -1,0 +1,64 @@
+import { InvalidInputError } from '../../shared/errors';
+import { sodium } from './sodium';
+
+/** Argon2id parameters, stored in the vault header and bound to the wrapped master key. */
+export interface KdfParams {
+  alg: 'argon2id13';
+  opslimit: number;
+  memlimit: number;
+}
+
+/** libsodium's MODERATE: 3 passes over 256 MiB, about 1.5 s on this project's test machine. */
+export const DEFAULT_KDF: KdfParams = {
+  alg: 'argon2id13',
+  opslimit: 3,
+  memlimit: 256 * 1024 * 1024,
+};
+
+/**
+ * Deliberately weak parameters for the test suites only, so that hundreds of unlocks stay fast.
+ * Chosen only when a caller passes it explicitly; the CLI does so only when TVAULT_TEST_KDF=1
+ * is set, and then warns on stderr (see docs/crypto.md, "Test setting").
+ */
+export const TEST_KDF: KdfParams = { alg: 'argon2id13', opslimit: 1, memlimit: 8 * 1024 * 1024 };
+
+export const SALT_BYTES = 16;
+
+export function validateKdfParams(params: KdfParams): KdfParams {
+  const s = sodium();
+  if (
+    params.alg !== 'argon2id13' ||
+    !Number.isSafeInteger(params.opslimit) ||
+    !Number.isSafeInteger(params.memlimit) ||
+    params.opslimit < s.crypto_pwhash_OPSLIMIT_MIN ||
+    params.opslimit > 64 ||
+    params.memlimit < s.crypto_pwhash_MEMLIMIT_MIN ||
+    params.memlimit > 4 * 1024 * 1024 * 1024
+  ) {
+    throw new InvalidInputError('Unsupported key-derivation parameters.');
+  }
+  return params;
+}
+
+/** Passphrase -> 32-byte key-encryption key. The passphrase is NFC-normalised first so that the
+ * same words typed on different keyboards give the same key. */
+export function deriveKeyFromPassphrase(
+  passphrase: string,
+  salt: Uint8Array,
+  params: KdfParams,
+): Uint8Array {
+  const s = sodium();
+  validateKdfParams(params);
+  return s.crypto_pwhash(
+    32,
+    new TextEncoder().encode(passphrase.normalize('NFC')),
+    salt,
+    params.opslimit,
+    params.memlimit,
+    s.crypto_pwhash_ALG_ARGON2ID13,
+  );
+}
+
+export function kdfFromEnvironment(env: Record<string, string | undefined>): KdfParams | undefined {
+  return env.TVAULT_TEST_KDF === '1' ? TEST_KDF : undefined;
+}

@@ -1,0 +1,15 @@
+import { InvalidInputError } from '../shared/errors';
+import { sodium } from './crypto/sodium';
+
+/** Opaque random ids (128 bits, hex): they reveal neither time nor order. */
+export function newId(): string {
+  return sodium().to_hex(sodium().randombytes_buf(16));
+}
+
+export const ID_PATTERN = /^[0-9a-f]{32}$/;
+
+export function assertId(id: string, what = 'id'): string {
+  if (!ID_PATTERN.test(id))
+    throw new InvalidInputError(`Invalid ${what}: expected 32 hex characters.`);
+  return id;
+}

@@ -1,0 +1,73 @@
+import { IntegrityError } from '../../shared/errors';
+import type { Provenance, TestimonyFields } from '../../shared/records/types';
+import { associatedData, open, pad, seal, unpad } from '../crypto/aead';
+
+/** What one sealed revision holds: every field plus times and provenance. */
+export interface RevisionPayload {
+  v: 1;
+  fields: TestimonyFields;
+  createdAt: string;
+  updatedAt: string;
+  provenance: Provenance | null;
+}
+
+/** What the sealed summary of a record's head revision holds (enough for the archive list). */
+export interface SummaryPayload {
+  v: 1;
+  title: string;
+  date: string | null;
+  lang: string;
+  tags: string[];
+  createdAt: string;
+  updatedAt: string;
+  consent: TestimonyFields['consent'];
+  hasWarning: boolean;
+}
+
+export const RECORD_KIND_TESTIMONY = 'testimony';
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+export const adFor = {
+  recordKey: (vaultId: string, recordId: string, kind: string) =>
+    associatedData('tvault-record-key', vaultId, recordId, kind),
+  revision: (vaultId: string, recordId: string, kind: string, revision: number) =>
+    associatedData('tvault-revision', vaultId, recordId, kind, revision),
+  summary: (vaultId: string, recordId: string, kind: string, revision: number) =>
+    associatedData('tvault-summary', vaultId, recordId, kind, revision),
+};
+
+export function sealJson(key: Uint8Array, value: unknown, ad: Uint8Array): Uint8Array {
+  return seal(key, pad(encoder.encode(JSON.stringify(value))), ad);
+}
+
+export function openJson<T>(
+  key: Uint8Array,
+  sealed: Uint8Array,
+  ad: Uint8Array,
+  subject: string,
+): T {
+  const padded = open(key, sealed, ad, subject);
+  try {
+    return JSON.parse(decoder.decode(unpad(padded, subject))) as T;
+  } catch (error) {
+    if (error instanceof IntegrityError) throw error;
+    throw new IntegrityError(subject, { reason: 'payload' });
+  }
+}
+
+export function summaryOf(payload: RevisionPayload): SummaryPayload {
+  const { fields } = payload;
+  return {
+    v: 1,
+    title: fields.title,
+    date: fields.date,
+    lang: fields.lang,
+    tags: fields.tags,
+    createdAt: payload.createdAt,
+    updatedAt: payload.updatedAt,
+    consent: fields.consent,
+    hasWarning: fields.warning.length > 0,
+  };
+}

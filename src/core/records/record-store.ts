@@ -1,0 +1,356 @@
+import { InvalidInputError, RecordNotFoundError } from '../../shared/errors';
+import type {
+  Provenance,
+  RecordSummary,
+  RevisionInfo,
+  TestimonyFields,
+  TestimonyRecord,
+} from '../../shared/records/types';
+import { type FieldsPatch, applyPatch, validateFields } from '../../shared/records/validate';
+import { open, seal } from '../crypto/aead';
+import type { KeyRing } from '../crypto/keyring';
+import { sodium, wipe } from '../crypto/sodium';
+import { assertId, newId } from '../ids';
+import type { Db } from '../storage/db';
+import {
+  RECORD_KIND_TESTIMONY,
+  type RevisionPayload,
+  type SummaryPayload,
+  adFor,
+  openJson,
+  sealJson,
+  summaryOf,
+} from './codec';
+
+interface RecordRow {
+  id: string;
+  kind: string;
+  head: number;
+  wrapped_key: Uint8Array;
+  summary: Uint8Array;
+}
+
+export interface AddOptions {
+  /** Keep a given id (records received from a partner keep theirs). */
+  id?: string;
+  createdAt?: string;
+  updatedAt?: string;
+  provenance?: Provenance | null;
+}
+
+/** Called inside the write transaction after a record changed (or was deleted: record null). */
+export type RecordChangeListener = (id: string, record: TestimonyRecord | null) => void;
+
+/**
+ * Testimony records: each has its own random data key (wrapped under the records key), so that
+ * deleting the key and rows destroys it for good. Every revision is sealed whole; a separate
+ * sealed summary of the head revision serves the archive list without decrypting bodies.
+ */
+export class RecordStore {
+  readonly #listeners: RecordChangeListener[] = [];
+
+  constructor(
+    private readonly db: Db,
+    private readonly keys: KeyRing,
+    private readonly vaultId: string,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  onChange(listener: RecordChangeListener): void {
+    this.#listeners.push(listener);
+  }
+
+  #emit(id: string, record: TestimonyRecord | null): void {
+    for (const listener of this.#listeners) listener(id, record);
+  }
+
+  #row(id: string): RecordRow {
+    const row = this.db
+      .prepare('SELECT id, kind, head, wrapped_key, summary FROM records WHERE id = ?')
+      .get(id) as RecordRow | undefined;
+    if (!row) throw new RecordNotFoundError(id);
+    return row;
+  }
+
+  #dataKey(row: Pick<RecordRow, 'id' | 'kind' | 'wrapped_key'>): Uint8Array {
+    return open(
+      this.keys.key('records'),
+      row.wrapped_key,
+      adFor.recordKey(this.vaultId, row.id, row.kind),
+      `the key of record ${row.id}`,
+    );
+  }
+
+  /** Resolves a full id or a unique prefix of at least 6 characters. */
+  resolveId(idOrPrefix: string): string {
+    const text = idOrPrefix.trim().toLowerCase();
+    if (!/^[0-9a-f]{6,32}$/.test(text)) throw new RecordNotFoundError(idOrPrefix.slice(0, 64));
+    if (text.length === 32) return text;
+    const rows = this.db
+      .prepare("SELECT id FROM records WHERE id >= ? AND id < ? || 'g' LIMIT 2")
+      .all(text, text) as { id: string }[];
+    if (rows.length === 0) throw new RecordNotFoundError(text);
+    if (rows.length > 1)
+      throw new InvalidInputError(
+        `The id prefix ${text} matches several records; type more of it.`,
+      );
+    return rows[0]!.id;
+  }
+
+  exists(id: string): boolean {
+    return this.db.prepare('SELECT 1 FROM records WHERE id = ?').get(id) !== undefined;
+  }
+
+  count(): number {
+    return (this.db.prepare('SELECT count(*) AS n FROM records').get() as { n: number }).n;
+  }
+
+  add(input: unknown, options: AddOptions = {}): TestimonyRecord {
+    return this.db.transaction(() => this.#insert(validateFields(input), options))();
+  }
+
+  /**
+   * Adds many records in one transaction (bulk import). Inputs must already be validated; a
+   * failure rolls the whole batch back.
+   */
+  addMany(fieldsList: TestimonyFields[], options: AddOptions = {}): string[] {
+    return this.db.transaction(() =>
+      fieldsList.map((fields) => this.#insert(fields, options).id),
+    )();
+  }
+
+  #insert(fields: TestimonyFields, options: AddOptions): TestimonyRecord {
+    const id = options.id !== undefined ? assertId(options.id, 'record id') : newId();
+    if (this.exists(id)) throw new InvalidInputError(`A record with id ${id} already exists.`);
+    const now = this.now().toISOString();
+    const payload: RevisionPayload = {
+      v: 1,
+      fields,
+      createdAt: options.createdAt ?? now,
+      updatedAt: options.updatedAt ?? options.createdAt ?? now,
+      provenance: options.provenance ?? null,
+    };
+    const kind = RECORD_KIND_TESTIMONY;
+    const dataKey = sodium().crypto_aead_xchacha20poly1305_ietf_keygen();
+    try {
+      const wrapped = seal(
+        this.keys.key('records'),
+        dataKey,
+        adFor.recordKey(this.vaultId, id, kind),
+      );
+      this.db
+        .prepare(
+          'INSERT INTO records (id, kind, head, wrapped_key, summary) VALUES (?, ?, 1, ?, ?)',
+        )
+        .run(
+          id,
+          kind,
+          wrapped,
+          sealJson(dataKey, summaryOf(payload), adFor.summary(this.vaultId, id, kind, 1)),
+        );
+      this.db
+        .prepare('INSERT INTO revisions (record_id, revision, sealed) VALUES (?, 1, ?)')
+        .run(id, sealJson(dataKey, payload, adFor.revision(this.vaultId, id, kind, 1)));
+    } finally {
+      wipe(dataKey);
+    }
+    const record = toRecord(id, 1, payload);
+    this.#emit(id, record);
+    return record;
+  }
+
+  get(id: string, revision?: number): TestimonyRecord {
+    const row = this.#row(id);
+    const wanted = revision ?? row.head;
+    if (!Number.isInteger(wanted) || wanted < 1 || wanted > row.head) {
+      throw new InvalidInputError(`Record ${id} has no revision ${revision}.`);
+    }
+    const dataKey = this.#dataKey(row);
+    try {
+      return toRecord(id, wanted, this.#openRevision(row, dataKey, wanted));
+    } finally {
+      wipe(dataKey);
+    }
+  }
+
+  #openRevision(row: RecordRow, dataKey: Uint8Array, revision: number): RevisionPayload {
+    const found = this.db
+      .prepare('SELECT sealed FROM revisions WHERE record_id = ? AND revision = ?')
+      .get(row.id, revision) as { sealed: Uint8Array } | undefined;
+    const subject = `record ${row.id} (revision ${revision})`;
+    if (!found) throw new RecordNotFoundError(`${row.id} revision ${revision}`);
+    return openJson<RevisionPayload>(
+      dataKey,
+      found.sealed,
+      adFor.revision(this.vaultId, row.id, row.kind, revision),
+      subject,
+    );
+  }
+
+  /** Every record's summary, newest change first. Decrypts only the small summaries. */
+  list(): RecordSummary[] {
+    const counts = new Map<string, number>();
+    for (const row of this.db
+      .prepare('SELECT record_id, count(*) AS n FROM attachments GROUP BY record_id')
+      .iterate() as Iterable<{ record_id: string; n: number }>) {
+      counts.set(row.record_id, row.n);
+    }
+    const summaries: RecordSummary[] = [];
+    for (const row of this.db
+      .prepare('SELECT id, kind, head, wrapped_key, summary FROM records')
+      .iterate() as Iterable<RecordRow>) {
+      const dataKey = this.#dataKey(row);
+      try {
+        const summary = openJson<SummaryPayload>(
+          dataKey,
+          row.summary,
+          adFor.summary(this.vaultId, row.id, row.kind, row.head),
+          `record ${row.id} (summary)`,
+        );
+        summaries.push({
+          id: row.id,
+          title: summary.title,
+          date: summary.date,
+          lang: summary.lang,
+          tags: summary.tags,
+          createdAt: summary.createdAt,
+          updatedAt: summary.updatedAt,
+          revision: row.head,
+          consent: summary.consent,
+          hasWarning: summary.hasWarning,
+          attachmentCount: counts.get(row.id) ?? 0,
+        });
+      } finally {
+        wipe(dataKey);
+      }
+    }
+    return summaries.sort(
+      (a, b) => b.updatedAt.localeCompare(a.updatedAt) || a.id.localeCompare(b.id),
+    );
+  }
+
+  /** Applies a patch as a new revision; the previous revisions stay in the history. */
+  update(
+    id: string,
+    patch: FieldsPatch,
+    options: { provenance?: Provenance | null; updatedAt?: string } = {},
+  ): TestimonyRecord {
+    return this.db.transaction(() => {
+      const row = this.#row(id);
+      const dataKey = this.#dataKey(row);
+      try {
+        const current = this.#openRevision(row, dataKey, row.head);
+        const fields = applyPatch(current.fields, patch);
+        return this.#appendRevision(row, dataKey, {
+          v: 1,
+          fields,
+          createdAt: current.createdAt,
+          updatedAt: options.updatedAt ?? this.now().toISOString(),
+          provenance: options.provenance === undefined ? current.provenance : options.provenance,
+        });
+      } finally {
+        wipe(dataKey);
+      }
+    })();
+  }
+
+  /** Appends a complete revision (used by bundle import for a partner's newer revision). */
+  appendRevision(id: string, payload: Omit<RevisionPayload, 'v'>): TestimonyRecord {
+    return this.db.transaction(() => {
+      const row = this.#row(id);
+      const dataKey = this.#dataKey(row);
+      try {
+        return this.#appendRevision(row, dataKey, {
+          v: 1,
+          ...payload,
+          fields: validateFields(payload.fields),
+        });
+      } finally {
+        wipe(dataKey);
+      }
+    })();
+  }
+
+  #appendRevision(row: RecordRow, dataKey: Uint8Array, payload: RevisionPayload): TestimonyRecord {
+    const revision = row.head + 1;
+    this.db
+      .prepare('INSERT INTO revisions (record_id, revision, sealed) VALUES (?, ?, ?)')
+      .run(
+        row.id,
+        revision,
+        sealJson(dataKey, payload, adFor.revision(this.vaultId, row.id, row.kind, revision)),
+      );
+    this.db
+      .prepare('UPDATE records SET head = ?, summary = ? WHERE id = ?')
+      .run(
+        revision,
+        sealJson(
+          dataKey,
+          summaryOf(payload),
+          adFor.summary(this.vaultId, row.id, row.kind, revision),
+        ),
+        row.id,
+      );
+    const record = toRecord(row.id, revision, payload);
+    this.#emit(row.id, record);
+    return record;
+  }
+
+  history(id: string): RevisionInfo[] {
+    const row = this.#row(id);
+    const dataKey = this.#dataKey(row);
+    try {
+      const revisions: RevisionInfo[] = [];
+      for (let revision = 1; revision <= row.head; revision++) {
+        const payload = this.#openRevision(row, dataKey, revision);
+        revisions.push({ revision, updatedAt: payload.updatedAt, title: payload.fields.title });
+      }
+      return revisions;
+    } finally {
+      wipe(dataKey);
+    }
+  }
+
+  /** Every revision in full, oldest first (export with history, revision diffs in the UI). */
+  revisions(id: string): TestimonyRecord[] {
+    const row = this.#row(id);
+    const dataKey = this.#dataKey(row);
+    try {
+      const out: TestimonyRecord[] = [];
+      for (let revision = 1; revision <= row.head; revision++) {
+        out.push(toRecord(id, revision, this.#openRevision(row, dataKey, revision)));
+      }
+      return out;
+    } finally {
+      wipe(dataKey);
+    }
+  }
+
+  /**
+   * Deletes the record's rows and its wrapped key inside the caller's transaction. The caller
+   * (Vault.deleteRecord) checkpoints the WAL afterwards so no old page survives.
+   */
+  deleteRows(id: string): void {
+    this.#row(id);
+    this.db.prepare('DELETE FROM records WHERE id = ?').run(id);
+    this.#emit(id, null);
+  }
+
+  /** All record ids (for reindexing and export of everything). */
+  ids(): string[] {
+    return (this.db.prepare('SELECT id FROM records ORDER BY id').all() as { id: string }[]).map(
+      (r) => r.id,
+    );
+  }
+}
+
+function toRecord(id: string, revision: number, payload: RevisionPayload): TestimonyRecord {
+  return {
+    id,
+    revision,
+    ...payload.fields,
+    createdAt: payload.createdAt,
+    updatedAt: payload.updatedAt,
+    provenance: payload.provenance,
+  };
+}

@@ -1,0 +1,234 @@
+import {
+  UnsupportedVersionError,
+  VaultCorruptError,
+  WrongPassphraseError,
+  WrongRecoveryKeyError,
+} from '../../shared/errors';
+import { associatedData, open, seal } from '../crypto/aead';
+import {
+  type KdfParams,
+  SALT_BYTES,
+  deriveKeyFromPassphrase,
+  validateKdfParams,
+} from '../crypto/kdf';
+import { recoveryWrappingKey } from '../crypto/recovery-key';
+import { sodium, wipe } from '../crypto/sodium';
+
+/**
+ * vault.json: the only file of the vault that is not entirely ciphertext. It holds what is
+ * needed to unlock: the Argon2id parameters and salt, and the master key wrapped twice (under
+ * the passphrase key and under the recovery key). Each wrap's associated data binds the vault id
+ * and the KDF parameters, so weakening the stored parameters makes unlocking fail; a BLAKE2b MAC
+ * under a key derived from the master key covers the whole header once unlocked.
+ */
+export const HEADER_FILE = 'vault.json';
+export const HEADER_VERSION = 1;
+
+export interface WrappedKey {
+  nonceAndCiphertext: string; // base64
+}
+
+export interface VaultHeader {
+  format: 'testimony-vault';
+  version: number;
+  vaultId: string;
+  createdAt: string;
+  kdf: KdfParams & { salt: string };
+  passphraseWrap: string;
+  recoveryWrap: string;
+  mac: string;
+}
+
+const b64 = {
+  encode: (bytes: Uint8Array) => sodium().to_base64(bytes, sodium().base64_variants.ORIGINAL),
+  decode: (text: string) => sodium().from_base64(text, sodium().base64_variants.ORIGINAL),
+};
+
+function passphraseAd(vaultId: string, kdf: VaultHeader['kdf']): Uint8Array {
+  return associatedData(
+    'tvault-wrap-passphrase',
+    HEADER_VERSION,
+    vaultId,
+    kdf.alg,
+    kdf.opslimit,
+    kdf.memlimit,
+    kdf.salt,
+  );
+}
+
+function recoveryAd(vaultId: string): Uint8Array {
+  return associatedData('tvault-wrap-recovery', HEADER_VERSION, vaultId);
+}
+
+function macInput(header: Omit<VaultHeader, 'mac'>): Uint8Array {
+  const { kdf } = header;
+  return associatedData(
+    'tvault-header-mac',
+    header.format,
+    header.version,
+    header.vaultId,
+    header.createdAt,
+    kdf.alg,
+    kdf.opslimit,
+    kdf.memlimit,
+    kdf.salt,
+    header.passphraseWrap,
+    header.recoveryWrap,
+  );
+}
+
+function computeMac(headerKey: Uint8Array, header: Omit<VaultHeader, 'mac'>): string {
+  return b64.encode(sodium().crypto_generichash(32, macInput(header), headerKey));
+}
+
+export function buildHeader(args: {
+  vaultId: string;
+  masterKey: Uint8Array;
+  headerKey: Uint8Array;
+  passphrase: string;
+  kdf: KdfParams;
+  recoverySecret: Uint8Array;
+  createdAt: string;
+}): VaultHeader {
+  const s = sodium();
+  validateKdfParams(args.kdf);
+  const kdf = { ...args.kdf, salt: b64.encode(s.randombytes_buf(SALT_BYTES)) };
+  const kek = deriveKeyFromPassphrase(args.passphrase, b64.decode(kdf.salt), args.kdf);
+  const recoveryKek = recoveryWrappingKey(args.recoverySecret);
+  try {
+    const partial: Omit<VaultHeader, 'mac'> = {
+      format: 'testimony-vault',
+      version: HEADER_VERSION,
+      vaultId: args.vaultId,
+      createdAt: args.createdAt,
+      kdf,
+      passphraseWrap: b64.encode(seal(kek, args.masterKey, passphraseAd(args.vaultId, kdf))),
+      recoveryWrap: b64.encode(seal(recoveryKek, args.masterKey, recoveryAd(args.vaultId))),
+    };
+    return { ...partial, mac: computeMac(args.headerKey, partial) };
+  } finally {
+    wipe(kek, recoveryKek);
+  }
+}
+
+/** Replaces the passphrase wrap (new salt, possibly new parameters); the master key is unchanged. */
+export function rewrapPassphrase(
+  header: VaultHeader,
+  masterKey: Uint8Array,
+  headerKey: Uint8Array,
+  passphrase: string,
+  params: KdfParams,
+): VaultHeader {
+  validateKdfParams(params);
+  const kdf = { ...params, salt: b64.encode(sodium().randombytes_buf(SALT_BYTES)) };
+  const kek = deriveKeyFromPassphrase(passphrase, b64.decode(kdf.salt), params);
+  try {
+    const { mac: _mac, ...rest } = header;
+    const partial = {
+      ...rest,
+      kdf,
+      passphraseWrap: b64.encode(seal(kek, masterKey, passphraseAd(header.vaultId, kdf))),
+    };
+    return { ...partial, mac: computeMac(headerKey, partial) };
+  } finally {
+    wipe(kek);
+  }
+}
+
+export function unwrapWithPassphrase(header: VaultHeader, passphrase: string): Uint8Array {
+  const kek = deriveKeyFromPassphrase(passphrase, decodeField(header.kdf.salt, 'salt'), header.kdf);
+  try {
+    return open(
+      kek,
+      decodeField(header.passphraseWrap, 'wrap'),
+      passphraseAd(header.vaultId, header.kdf),
+      'vault header',
+    );
+  } catch {
+    throw new WrongPassphraseError();
+  } finally {
+    wipe(kek);
+  }
+}
+
+export function unwrapWithRecovery(header: VaultHeader, recoverySecret: Uint8Array): Uint8Array {
+  const kek = recoveryWrappingKey(recoverySecret);
+  try {
+    return open(
+      kek,
+      decodeField(header.recoveryWrap, 'wrap'),
+      recoveryAd(header.vaultId),
+      'vault header',
+    );
+  } catch {
+    throw new WrongRecoveryKeyError();
+  } finally {
+    wipe(kek);
+  }
+}
+
+/** Checks the header MAC after unlocking: detects any edit of the header's other fields. */
+export function verifyHeaderMac(header: VaultHeader, headerKey: Uint8Array): void {
+  const { mac, ...rest } = header;
+  const expected = sodium().crypto_generichash(32, macInput(rest), headerKey);
+  if (!sodium().memcmp(expected, decodeField(mac, 'mac'))) {
+    throw new VaultCorruptError('the vault header was modified', { file: HEADER_FILE });
+  }
+}
+
+function decodeField(value: string, name: string): Uint8Array {
+  try {
+    return b64.decode(value);
+  } catch {
+    throw new VaultCorruptError(`the vault header field ${name} is not valid`, {
+      file: HEADER_FILE,
+    });
+  }
+}
+
+/** Parses vault.json defensively: any shape error is a clear VAULT.CORRUPT, never a crash. */
+export function parseHeader(text: string): VaultHeader {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new VaultCorruptError('the vault header is not valid JSON', { file: HEADER_FILE });
+  }
+  const h = value as Partial<VaultHeader> | null;
+  if (!h || typeof h !== 'object' || h.format !== 'testimony-vault') {
+    throw new VaultCorruptError('the vault header is not a Testimony Vault header', {
+      file: HEADER_FILE,
+    });
+  }
+  if (typeof h.version !== 'number') throw new VaultCorruptError('the vault header has no version');
+  if (h.version > HEADER_VERSION)
+    throw new UnsupportedVersionError('Vault header', h.version, HEADER_VERSION);
+  const kdf = h.kdf;
+  const ok =
+    typeof h.vaultId === 'string' &&
+    /^[0-9a-f]{32}$/.test(h.vaultId) &&
+    typeof h.createdAt === 'string' &&
+    kdf !== undefined &&
+    kdf !== null &&
+    typeof kdf === 'object' &&
+    kdf.alg === 'argon2id13' &&
+    typeof kdf.opslimit === 'number' &&
+    typeof kdf.memlimit === 'number' &&
+    typeof kdf.salt === 'string' &&
+    typeof h.passphraseWrap === 'string' &&
+    typeof h.recoveryWrap === 'string' &&
+    typeof h.mac === 'string';
+  if (!ok) throw new VaultCorruptError('the vault header is incomplete', { file: HEADER_FILE });
+  try {
+    validateKdfParams(kdf);
+  } catch {
+    throw new VaultCorruptError('the vault header has invalid key-derivation parameters', {
+      file: HEADER_FILE,
+    });
+  }
+  return h as VaultHeader;
+}
+
+export function serializeHeader(header: VaultHeader): string {
+  return `${JSON.stringify(header, null, 2)}\n`;
+}

@@ -1,0 +1,178 @@
+/**
+ * Errors with stable codes. Callers (CLI, IPC, UI) react to `code`, never to the message.
+ * Messages are for people and must never contain plaintext of a record, a passphrase or a key:
+ * they name things by id only.
+ */
+export const ERROR_CODES = [
+  'VAULT.NOT_FOUND',
+  'VAULT.ALREADY_EXISTS',
+  'VAULT.WRONG_PASSPHRASE',
+  'VAULT.WRONG_RECOVERY_KEY',
+  'VAULT.LOCKED',
+  'VAULT.IN_USE',
+  'VAULT.CORRUPT',
+  'VAULT.UNSUPPORTED_VERSION',
+  'INTEGRITY.FAILED',
+  'RECORD.NOT_FOUND',
+  'ATTACHMENT.NOT_FOUND',
+  'INPUT.INVALID',
+  'IMPORT.INVALID_FILE',
+  'FILE.EXISTS',
+  'FILE.IO',
+  'PARTNER.NOT_FOUND',
+  'PARTNER.EXISTS',
+  'IDENTITY.INVALID',
+  'BUNDLE.MALFORMED',
+  'BUNDLE.NOT_FOR_US',
+  'BUNDLE.BAD_SIGNATURE',
+  'BUNDLE.UNKNOWN_SENDER',
+  'BUNDLE.INTEGRITY',
+  'EXPORT.REFUSED',
+  'IPC.FORBIDDEN',
+  'CANCELLED',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export class VaultError extends Error {
+  readonly code: ErrorCode;
+  /** Opaque, non-sensitive details (ids, line numbers, counts), safe to log and show. */
+  readonly details: Record<string, unknown>;
+
+  constructor(code: ErrorCode, message: string, details: Record<string, unknown> = {}) {
+    super(message);
+    this.name = new.target.name;
+    this.code = code;
+    this.details = details;
+  }
+
+  toJSON(): SerializedError {
+    return { code: this.code, message: this.message, details: this.details };
+  }
+}
+
+export interface SerializedError {
+  code: ErrorCode;
+  message: string;
+  details: Record<string, unknown>;
+}
+
+export class VaultNotFoundError extends VaultError {
+  constructor(dir: string) {
+    super('VAULT.NOT_FOUND', `No vault found at ${dir}. Create one with \`tvault init\`.`, { dir });
+  }
+}
+
+export class VaultExistsError extends VaultError {
+  constructor(dir: string) {
+    super('VAULT.ALREADY_EXISTS', `A vault already exists at ${dir}.`, { dir });
+  }
+}
+
+export class WrongPassphraseError extends VaultError {
+  constructor() {
+    super('VAULT.WRONG_PASSPHRASE', 'Wrong passphrase: the vault could not be unlocked.');
+  }
+}
+
+export class WrongRecoveryKeyError extends VaultError {
+  constructor() {
+    super('VAULT.WRONG_RECOVERY_KEY', 'Wrong recovery key: the vault could not be unlocked.');
+  }
+}
+
+export class VaultLockedError extends VaultError {
+  constructor() {
+    super('VAULT.LOCKED', 'The vault is locked. Unlock it first.');
+  }
+}
+
+export class VaultInUseError extends VaultError {
+  constructor(dir: string) {
+    super(
+      'VAULT.IN_USE',
+      `The vault at ${dir} is open in another program (the app or another tvault). Close it and try again.`,
+      { dir },
+    );
+  }
+}
+
+export class VaultCorruptError extends VaultError {
+  constructor(what: string, details: Record<string, unknown> = {}) {
+    super('VAULT.CORRUPT', `The vault is damaged: ${what}.`, details);
+  }
+}
+
+export class UnsupportedVersionError extends VaultError {
+  constructor(what: string, found: number, supported: number) {
+    super(
+      'VAULT.UNSUPPORTED_VERSION',
+      `${what} version ${found} is newer than this program supports (${supported}). Update Testimony Vault.`,
+      { found, supported },
+    );
+  }
+}
+
+/** Ciphertext failed authentication. `subject` names what failed, by kind and id only. */
+export class IntegrityError extends VaultError {
+  constructor(subject: string, details: Record<string, unknown> = {}) {
+    super(
+      'INTEGRITY.FAILED',
+      `Integrity check failed for ${subject}: the stored data was altered or damaged.`,
+      details,
+    );
+  }
+}
+
+export class RecordNotFoundError extends VaultError {
+  constructor(id: string) {
+    super('RECORD.NOT_FOUND', `No record with id ${id}.`, { id });
+  }
+}
+
+export class AttachmentNotFoundError extends VaultError {
+  constructor(id: string) {
+    super('ATTACHMENT.NOT_FOUND', `No attachment with id ${id}.`, { id });
+  }
+}
+
+export class InvalidInputError extends VaultError {
+  constructor(message: string, details: Record<string, unknown> = {}) {
+    super('INPUT.INVALID', message, details);
+  }
+}
+
+export class FileExistsError extends VaultError {
+  constructor(path: string) {
+    super('FILE.EXISTS', `${path} already exists; use --force to overwrite it.`, { path });
+  }
+}
+
+export class CancelledError extends VaultError {
+  constructor(what = 'The operation') {
+    super('CANCELLED', `${what} was cancelled.`);
+  }
+}
+
+export function isVaultError(value: unknown): value is VaultError {
+  return value instanceof VaultError;
+}
+
+/** Rebuilds an error that crossed a process boundary (IPC) as a VaultError with the same code. */
+export function deserializeError(serialized: SerializedError): VaultError {
+  const code = (ERROR_CODES as readonly string[]).includes(serialized.code)
+    ? serialized.code
+    : 'INTERNAL';
+  return new VaultError(code, serialized.message, serialized.details ?? {});
+}
+
+/**
+ * Turns anything thrown into something safe to show: VaultErrors keep their message; any other
+ * error becomes INTERNAL with a generic message, because foreign messages (SQLite, libsodium,
+ * the file system) may quote data.
+ */
+export function toSerializedError(error: unknown): SerializedError {
+  if (error instanceof VaultError) return error.toJSON();
+  return { code: 'INTERNAL', message: 'An internal error occurred.', details: {} };
+}

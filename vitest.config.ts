@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['src/**/*.test.ts', 'tests/**/*.test.ts'],
+    exclude: ['tests/e2e/**', 'node_modules/**'],
+    // Argon2id runs with the explicit test parameters (see docs/crypto.md, TVAULT_TEST_KDF);
+    // the suites still spawn CLI processes and build indexes, so allow generous time on 2 cores.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    pool: 'forks',
+    env: { TVAULT_TEST_KDF: '1' },
+  },
+});

@@ -83,7 +83,7 @@ export function validateFields(input: unknown): TestimonyFields {
     });
   }
   const fields = parsed.data;
-  const utf8Length = new TextEncoder().encode(fields.body).length;
+  const utf8Length = utf8ByteLength(fields.body);
   if (utf8Length > LIMITS.bodyBytes) {
     throw new InvalidInputError(`Invalid record: body is larger than ${LIMITS.bodyBytes} bytes`);
   }
@@ -114,4 +114,14 @@ export function validatePatch(input: unknown): FieldsPatch {
 export function applyPatch(current: TestimonyFields, patch: FieldsPatch): TestimonyFields {
   const { consent, ...rest } = validatePatch(patch);
   return validateFields({ ...current, ...rest, consent: { ...current.consent, ...consent } });
+}
+
+/** UTF-8 size of a well-formed string, without TextEncoder (src/shared has no DOM or Node). */
+export function utf8ByteLength(text: string): number {
+  let bytes = 0;
+  for (const ch of text) {
+    const code = ch.codePointAt(0)!;
+    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+  }
+  return bytes;
 }

@@ -10,5 +10,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: 'forks',
     env: { TVAULT_TEST_KDF: '1' },
+    // Bundles the CLI once per run for the CLI suites (tests/helpers/global-setup.ts).
+    globalSetup: ['tests/helpers/global-setup.ts'],
   },
 });

@@ -5,10 +5,12 @@ import type { RecordSummary, TestimonyRecord } from '../shared/records/types';
  * shown escaped in one-line contexts so that stored text cannot rewrite the terminal or
  * disguise what a line says.
  */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const INLINE_UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const BLOCK_UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+const INLINE_UNSAFE =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const BLOCK_UNSAFE =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 export function safeInline(text: string): string {
   return text.replace(INLINE_UNSAFE, (ch) => `\\u{${ch.codePointAt(0)!.toString(16)}}`);

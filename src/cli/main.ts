@@ -1,6 +1,9 @@
 import { Command, CommanderError } from 'commander';
 import { VaultError, toSerializedError } from '../shared/errors';
 import { registerRecordCommands } from './commands/records';
+import { registerAttachmentCommands } from './commands/attachments';
+import { registerSharingCommands } from './commands/sharing';
+import { registerSearchCommands } from './commands/search';
 
 /** Exit codes by error family, so scripts can react without parsing messages. */
 function exitCodeFor(code: string): number {
@@ -31,6 +34,9 @@ Environment:
   TVAULT_DEBUG=1        print stack traces of internal errors`,
   );
   registerRecordCommands(program);
+  registerAttachmentCommands(program);
+  registerSharingCommands(program);
+  registerSearchCommands(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }
@@ -43,8 +49,14 @@ export async function run(argv: string[]): Promise<number> {
     return 0;
   } catch (error) {
     if (error instanceof CommanderError) {
-      // Help and version exit 0; usage errors were already printed by commander.
-      return error.exitCode === 0 ? 0 : 2;
+      // Help and version exit 0; usage errors were already printed by commander (stderr).
+      if (error.exitCode === 0) return 0;
+      // --json promises one JSON document on stdout, for usage errors too.
+      if (json) {
+        const usage = { code: 'INPUT.INVALID', message: error.message.replace(/^error: /, '') };
+        process.stdout.write(`${JSON.stringify({ error: usage })}\n`);
+      }
+      return 2;
     }
     const serialized = toSerializedError(error);
     if (!(error instanceof VaultError) || process.env.TVAULT_DEBUG) {

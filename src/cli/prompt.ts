@@ -7,7 +7,7 @@ import { createInterface } from 'node:readline';
  */
 export async function promptSecret(question: string): Promise<string> {
   const input = process.stdin;
-  if (!input.isTTY) return readLineFromPipe(question);
+  if (!input.isTTY) return readLineFromPipe();
   process.stderr.write(question);
   return new Promise((resolve, reject) => {
     let secret = '';
@@ -34,10 +34,12 @@ export async function promptSecret(question: string): Promise<string> {
   });
 }
 
-/** Non-interactive use (a pipe): read one line from stdin. */
-async function readLineFromPipe(question: string): Promise<string> {
+/**
+ * Non-interactive use (a pipe): read one line from stdin. No question is printed: nobody reads
+ * it, and it would glue itself to the start of the error line when the pipe is empty.
+ */
+async function readLineFromPipe(): Promise<string> {
   const rl = createInterface({ input: process.stdin, terminal: false });
-  process.stderr.write(question);
   try {
     for await (const line of rl) return line;
     throw new Error('no input');

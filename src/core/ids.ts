@@ -1,9 +1,9 @@
 import { InvalidInputError } from '../shared/errors';
-import { sodium } from './crypto/sodium';
+import { randomBytes } from './crypto/sodium';
 
 /** Opaque random ids (128 bits, hex): they reveal neither time nor order. */
 export function newId(): string {
-  return sodium().to_hex(sodium().randombytes_buf(16));
+  return Buffer.from(randomBytes(16)).toString('hex');
 }
 
 export const ID_PATTERN = /^[0-9a-f]{32}$/;

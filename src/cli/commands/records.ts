@@ -6,7 +6,7 @@ import type { FieldsPatch } from '../../shared/records/validate';
 import { Vault } from '../../core/vault/vault';
 import { globalOptions, kdfOption, output, readPassphrase, vaultDir, withVault } from '../context';
 import { confirm } from '../prompt';
-import { formatRecord, formatSummaryLine } from '../format';
+import { formatRecord, formatSummaryLine, safeInline } from '../format';
 
 interface RecordOptions {
   title?: string;
@@ -222,7 +222,7 @@ export function registerRecordCommands(program: Command): void {
       );
       output(options).result({ revisions }, () =>
         revisions
-          .map((r) => `${String(r.revision).padStart(3)}  ${r.updatedAt}  ${r.title}`)
+          .map((r) => `${String(r.revision).padStart(3)}  ${r.updatedAt}  ${safeInline(r.title)}`)
           .join('\n'),
       );
     });
@@ -267,7 +267,8 @@ export function registerRecordCommands(program: Command): void {
           ...(report.rejected.length
             ? [
                 `Rejected ${report.rejected.length} line(s):`,
-                ...report.rejected.map((r) => `  line ${r.line}: ${r.reason}`),
+                // Reasons may quote a field name from the file: escaped like any stored text.
+                ...report.rejected.map((r) => `  line ${r.line}: ${safeInline(r.reason)}`),
               ]
             : []),
         ].join('\n'),

@@ -1,5 +1,5 @@
 import { IntegrityError } from '../../shared/errors';
-import { sodium } from './sodium';
+import { randomBytes, sodium } from './sodium';
 
 /**
  * XChaCha20-Poly1305 (IETF) with a random 24-byte nonce stored in front of the ciphertext:
@@ -15,7 +15,7 @@ export function seal(
   associatedData: Uint8Array,
 ): Uint8Array {
   const s = sodium();
-  const nonce = s.randombytes_buf(NONCE_BYTES);
+  const nonce = randomBytes(NONCE_BYTES);
   const ciphertext = s.crypto_aead_xchacha20poly1305_ietf_encrypt(
     plaintext,
     associatedData,
@@ -31,16 +31,18 @@ export function seal(
 
 /**
  * Opens what `seal` made. `subject` names the thing (kind and id, never content) for the
- * IntegrityError thrown when authentication fails.
+ * IntegrityError thrown when authentication fails; `details` (ids only) go into the error so
+ * that callers can point at the damaged item without parsing the message.
  */
 export function open(
   key: Uint8Array,
   sealed: Uint8Array,
   associatedData: Uint8Array,
   subject: string,
+  details: Record<string, unknown> = {},
 ): Uint8Array {
   if (sealed.length < NONCE_BYTES + TAG_BYTES)
-    throw new IntegrityError(subject, { reason: 'short' });
+    throw new IntegrityError(subject, { ...details, reason: 'short' });
   const s = sodium();
   try {
     return s.crypto_aead_xchacha20poly1305_ietf_decrypt(
@@ -51,7 +53,7 @@ export function open(
       key,
     );
   } catch {
-    throw new IntegrityError(subject);
+    throw new IntegrityError(subject, details);
   }
 }
 
@@ -71,13 +73,17 @@ export function pad(plaintext: Uint8Array): Uint8Array {
   return sodium().pad(plaintext, padBlockSize(plaintext.length + 1));
 }
 
-export function unpad(padded: Uint8Array, subject: string): Uint8Array {
+export function unpad(
+  padded: Uint8Array,
+  subject: string,
+  details: Record<string, unknown> = {},
+): Uint8Array {
   // The block size is not stored; any block size works for unpadding since the marker byte is
   // found by scanning from the end. Try the largest plausible one.
   try {
     return sodium().unpad(padded, padded.length);
   } catch {
-    throw new IntegrityError(subject, { reason: 'padding' });
+    throw new IntegrityError(subject, { ...details, reason: 'padding' });
   }
 }
 

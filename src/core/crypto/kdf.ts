@@ -49,14 +49,20 @@ export function deriveKeyFromPassphrase(
 ): Uint8Array {
   const s = sodium();
   validateKdfParams(params);
-  return s.crypto_pwhash(
-    32,
-    new TextEncoder().encode(passphrase.normalize('NFC')),
-    salt,
-    params.opslimit,
-    params.memlimit,
-    s.crypto_pwhash_ALG_ARGON2ID13,
-  );
+  // The encoded passphrase is wiped after use (the JS string itself cannot be).
+  const secret = new TextEncoder().encode(passphrase.normalize('NFC'));
+  try {
+    return s.crypto_pwhash(
+      32,
+      secret,
+      salt,
+      params.opslimit,
+      params.memlimit,
+      s.crypto_pwhash_ALG_ARGON2ID13,
+    );
+  } finally {
+    s.memzero(secret);
+  }
 }
 
 export function kdfFromEnvironment(env: Record<string, string | undefined>): KdfParams | undefined {

@@ -1,3 +1,4 @@
+import { VaultLockedError } from '../../shared/errors';
 import { sodium, wipe } from './sodium';
 
 /**
@@ -31,7 +32,9 @@ export class KeyRing {
 
   /** The master key itself, only for re-wrapping it (passphrase change). */
   masterKey(): Uint8Array {
-    if (!this.#master) throw new Error('key ring is wiped');
+    // After lock: a typed VAULT.LOCKED, so that callers holding a stale reference get a clear
+    // error instead of INTERNAL.
+    if (!this.#master) throw new VaultLockedError();
     return this.#master;
   }
 

@@ -1,9 +1,10 @@
-import { parse as parseCsv } from 'csv-parse';
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { existsSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import { InvalidInputError, VaultError } from '../../shared/errors';
 import { type TestimonyFields, emptyFields } from '../../shared/records/types';
 import { validateFields } from '../../shared/records/validate';
+import { readRecords, withoutCr } from './import-reader';
 import type { RecordStore } from './record-store';
 
 export interface ImportReport {
@@ -15,7 +16,10 @@ export interface ImportReport {
 /** Fields of `show --json` that describe a stored record rather than its content: ignored. */
 const IGNORED_KEYS = new Set(['id', 'revision', 'createdAt', 'updatedAt', 'provenance']);
 const FIELD_KEYS = new Set(Object.keys(emptyFields()));
+const CONSENT_KEYS = new Set(Object.keys(emptyFields().consent));
 const BATCH_SIZE = 1000;
+/** A record (line) larger than this is rejected without being held in memory. */
+export const MAX_RECORD_BYTES = 64 * 1024 * 1024;
 const MAX_REJECTIONS_LISTED = 10_000;
 
 /** Turns one imported object (JSON line or CSV row) into validated fields. */
@@ -28,7 +32,11 @@ export function fieldsFromImported(value: unknown): TestimonyFields {
   for (const [key, raw] of Object.entries(value as Record<string, unknown>)) {
     if (IGNORED_KEYS.has(key)) continue;
     if (key.startsWith('consent.')) {
-      (out.consent as Record<string, unknown>)[key.slice('consent.'.length)] = raw;
+      const sub = key.slice('consent.'.length);
+      // Only the known keys: "consent.__proto__" must not reach the object's prototype.
+      if (!CONSENT_KEYS.has(sub))
+        throw new InvalidInputError(`unknown field "${key.slice(0, 40)}"`);
+      (out.consent as Record<string, unknown>)[sub] = raw;
       continue;
     }
     if (!FIELD_KEYS.has(key)) throw new InvalidInputError(`unknown field "${key.slice(0, 40)}"`);
@@ -47,8 +55,9 @@ export function fieldsFromImported(value: unknown): TestimonyFields {
 function csvRowToObject(row: Record<string, string>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, cell] of Object.entries(row)) {
-    if (cell.includes('\uFFFD'))
-      throw new InvalidInputError(`field "${key.slice(0, 40)}" is not valid UTF-8`);
+    // An empty cell is a field not given: its default applies (an empty "scope" or "consent"
+    // cell must not be read as the invalid value "").
+    if (cell === '') continue;
     if (key === 'tags' || key === 'identifying') {
       const text = cell.trim();
       out[key] = text.startsWith('[')
@@ -70,76 +79,100 @@ function csvRowToObject(row: Record<string, string>): Record<string, unknown> {
   return out;
 }
 
-async function* jsonlLines(
-  path: string,
-): AsyncGenerator<{ line: number; value: unknown } | { line: number; error: string }> {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  let pending: Buffer = Buffer.alloc(0);
-  let line = 0;
-  const handle = (bytes: Buffer) => {
-    line += 1;
-    const text = (() => {
-      try {
-        return decoder.decode(bytes);
-      } catch {
-        return null;
-      }
-    })();
-    if (text === null) return { line, error: 'not valid UTF-8' };
-    const trimmed = text.replace(/^\uFEFF/, '').trim();
-    if (trimmed === '') return null;
-    try {
-      return { line, value: JSON.parse(trimmed) as unknown };
-    } catch {
-      return { line, error: 'not valid JSON' };
-    }
-  };
-  for await (const chunk of createReadStream(path)) {
-    pending = pending.length ? Buffer.concat([pending, chunk as Buffer]) : (chunk as Buffer);
-    let newline: number;
-    while ((newline = pending.indexOf(0x0a)) >= 0) {
-      const item = handle(pending.subarray(0, newline));
-      pending = pending.subarray(newline + 1);
-      if (item) yield item;
-    }
-  }
-  if (pending.length) {
-    const item = handle(pending);
-    if (item) yield item;
+type ImportItem = { line: number; value: unknown } | { line: number; error: string };
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+function decodeUtf8(bytes: Buffer): string | null {
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    return null;
   }
 }
 
-async function* csvRows(
-  path: string,
-): AsyncGenerator<{ line: number; value: unknown } | { line: number; error: string }> {
-  const parser = createReadStream(path).pipe(
-    parseCsv({
-      columns: true,
-      bom: true,
-      info: true,
-      relax_column_count: false,
-      skip_empty_lines: true,
-      encoding: 'utf8',
-    }),
-  );
-  try {
-    for await (const item of parser as AsyncIterable<{
-      record: Record<string, string>;
-      info: { lines: number };
-    }>) {
-      try {
-        yield { line: item.info.lines, value: csvRowToObject(item.record) };
-      } catch (error) {
-        yield { line: item.info.lines, error: reasonOf(error) };
-      }
+function tooLarge(maxRecordBytes: number): string {
+  return `larger than ${Math.floor(maxRecordBytes / (1024 * 1024))} MiB`;
+}
+
+async function* jsonlLines(path: string, maxRecordBytes: number): AsyncGenerator<ImportItem> {
+  for await (const raw of readRecords(path, { csvQuotes: false, maxRecordBytes })) {
+    if ('oversized' in raw) {
+      yield { line: raw.line, error: tooLarge(maxRecordBytes) };
+      continue;
     }
-  } catch (error) {
-    const info = (error as { lines?: number }).lines;
-    yield {
-      line: info ?? 0,
-      error: `CSV could not be read further: ${(error as Error).message.slice(0, 200)}`,
-    };
+    const text = decodeUtf8(raw.bytes);
+    if (text === null) {
+      yield { line: raw.line, error: 'not valid UTF-8' };
+      continue;
+    }
+    const trimmed = text.trim();
+    if (trimmed === '') continue;
+    try {
+      yield { line: raw.line, value: JSON.parse(trimmed) as unknown };
+    } catch {
+      yield { line: raw.line, error: 'not valid JSON' };
+    }
   }
+}
+
+/** Parses one CSV record (its text may span lines inside quotes) into its cells. */
+function csvCells(text: string): string[] | null {
+  try {
+    const rows = parseCsv(text, { relax_column_count: true, relax_quotes: true, bom: false });
+    return rows.length === 1 ? (rows[0] as string[]) : null;
+  } catch {
+    return null;
+  }
+}
+
+async function* csvRows(path: string, maxRecordBytes: number): AsyncGenerator<ImportItem> {
+  let header: string[] | null = null;
+  for await (const raw of readRecords(path, { csvQuotes: true, maxRecordBytes })) {
+    if ('oversized' in raw) {
+      if (!header) throw invalidFile(path, 'its header row is too large');
+      yield { line: raw.line, error: tooLarge(maxRecordBytes) };
+      continue;
+    }
+    const text = decodeUtf8(withoutCr(raw.bytes));
+    if (text === null) {
+      if (!header) throw invalidFile(path, 'its header row is not valid UTF-8');
+      yield { line: raw.line, error: 'not valid UTF-8' };
+      continue;
+    }
+    if (text.trim() === '') continue;
+    const cells = csvCells(text);
+    if (!header) {
+      header = cells?.map((name) => name.trim()) ?? null;
+      if (!header || header.some((name) => name === '') || new Set(header).size !== header.length) {
+        throw invalidFile(path, 'its first row must name each column once');
+      }
+      continue;
+    }
+    if (!cells) {
+      yield { line: raw.line, error: 'malformed CSV (check the quotes)' };
+      continue;
+    }
+    if (cells.length !== header.length) {
+      yield {
+        line: raw.line,
+        error: `has ${cells.length} fields, the header names ${header.length}`,
+      };
+      continue;
+    }
+    const row: Record<string, string> = {};
+    header.forEach((name, i) => (row[name] = cells[i]!));
+    try {
+      yield { line: raw.line, value: csvRowToObject(row) };
+    } catch (error) {
+      yield { line: raw.line, error: reasonOf(error) };
+    }
+  }
+  if (!header) throw invalidFile(path, 'it has no header row');
+}
+
+function invalidFile(path: string, why: string): VaultError {
+  return new VaultError('IMPORT.INVALID_FILE', `Cannot import ${path}: ${why}.`, { path });
 }
 
 function reasonOf(error: unknown): string {
@@ -153,7 +186,12 @@ function reasonOf(error: unknown): string {
  * and written in batches of 1,000 per transaction, bad ones are reported with their line number
  * and a reason (never with their content).
  */
-export async function importFile(store: RecordStore, path: string): Promise<ImportReport> {
+export async function importFile(
+  store: RecordStore,
+  path: string,
+  options: { maxRecordBytes?: number } = {},
+): Promise<ImportReport> {
+  const maxRecordBytes = options.maxRecordBytes ?? MAX_RECORD_BYTES;
   if (!existsSync(path) || !statSync(path).isFile()) {
     throw new VaultError('IMPORT.INVALID_FILE', `Cannot read ${path}: no such file.`, { path });
   }
@@ -165,7 +203,7 @@ export async function importFile(store: RecordStore, path: string): Promise<Impo
       { path },
     );
   }
-  const source = kind === '.csv' ? csvRows(path) : jsonlLines(path);
+  const source = kind === '.csv' ? csvRows(path, maxRecordBytes) : jsonlLines(path, maxRecordBytes);
   const report: ImportReport = { imported: 0, ids: [], rejected: [] };
   let batch: TestimonyFields[] = [];
   const flush = () => {

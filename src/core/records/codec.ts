@@ -47,13 +47,14 @@ export function openJson<T>(
   sealed: Uint8Array,
   ad: Uint8Array,
   subject: string,
+  details: Record<string, unknown> = {},
 ): T {
-  const padded = open(key, sealed, ad, subject);
+  const padded = open(key, sealed, ad, subject, details);
   try {
-    return JSON.parse(decoder.decode(unpad(padded, subject))) as T;
+    return JSON.parse(decoder.decode(unpad(padded, subject, details))) as T;
   } catch (error) {
     if (error instanceof IntegrityError) throw error;
-    throw new IntegrityError(subject, { reason: 'payload' });
+    throw new IntegrityError(subject, { ...details, reason: 'payload' });
   }
 }
 

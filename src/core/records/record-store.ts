@@ -1,4 +1,9 @@
-import { InvalidInputError, RecordNotFoundError } from '../../shared/errors';
+import {
+  IntegrityError,
+  InvalidInputError,
+  RecordNotFoundError,
+  VaultLockedError,
+} from '../../shared/errors';
 import type {
   Provenance,
   RecordSummary,
@@ -7,10 +12,11 @@ import type {
   TestimonyRecord,
 } from '../../shared/records/types';
 import { type FieldsPatch, applyPatch, validateFields } from '../../shared/records/validate';
-import { open, seal } from '../crypto/aead';
+import { KEY_BYTES, open, seal } from '../crypto/aead';
 import type { KeyRing } from '../crypto/keyring';
-import { sodium, wipe } from '../crypto/sodium';
+import { randomBytes, wipe } from '../crypto/sodium';
 import { assertId, newId } from '../ids';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../storage/db';
 import {
   RECORD_KIND_TESTIMONY,
@@ -50,11 +56,30 @@ export class RecordStore {
   readonly #listeners: RecordChangeListener[] = [];
 
   constructor(
-    private readonly db: Db,
+    private readonly dbHandle: Db,
     private readonly keys: KeyRing,
     private readonly vaultId: string,
     private readonly now: () => Date = () => new Date(),
   ) {}
+
+  /** The database while the vault is unlocked; VAULT.LOCKED after lock (not a SQLite error). */
+  private get db(): Db {
+    if (!this.keys.isOpen) throw new VaultLockedError();
+    return this.dbHandle;
+  }
+
+  /** Prepared statements, compiled once (bulk import runs the same few thousands of times). */
+  readonly #statements = new Map<string, Statement>();
+
+  #sql(text: string): Statement {
+    const db = this.db;
+    let statement = this.#statements.get(text);
+    if (!statement) {
+      statement = db.prepare(text);
+      this.#statements.set(text, statement);
+    }
+    return statement;
+  }
 
   onChange(listener: RecordChangeListener): void {
     this.#listeners.push(listener);
@@ -65,9 +90,9 @@ export class RecordStore {
   }
 
   #row(id: string): RecordRow {
-    const row = this.db
-      .prepare('SELECT id, kind, head, wrapped_key, summary FROM records WHERE id = ?')
-      .get(id) as RecordRow | undefined;
+    const row = this.#sql(
+      'SELECT id, kind, head, wrapped_key, summary FROM records WHERE id = ?',
+    ).get(id) as RecordRow | undefined;
     if (!row) throw new RecordNotFoundError(id);
     return row;
   }
@@ -78,6 +103,35 @@ export class RecordStore {
       row.wrapped_key,
       adFor.recordKey(this.vaultId, row.id, row.kind),
       `the key of record ${row.id}`,
+      { recordId: row.id },
+    );
+  }
+
+  /**
+   * Checks that the stored head is the one the record's sealed summary was written for, and
+   * that exactly revisions 1..head exist: the head column is plaintext, so without this an
+   * edit of it would silently show an older revision (or hide the newest from the history).
+   */
+  #verifyHead(row: RecordRow, dataKey: Uint8Array): void {
+    this.#openSummary(row, dataKey);
+    const stored = this.#sql(
+      'SELECT count(*) AS n, max(revision) AS last FROM revisions WHERE record_id = ?',
+    ).get(row.id) as { n: number; last: number | null };
+    if (stored.n !== row.head || stored.last !== row.head) {
+      throw new IntegrityError(`record ${row.id} (revision list)`, {
+        recordId: row.id,
+        reason: 'revisions',
+      });
+    }
+  }
+
+  #openSummary(row: RecordRow, dataKey: Uint8Array): SummaryPayload {
+    return openJson<SummaryPayload>(
+      dataKey,
+      row.summary,
+      adFor.summary(this.vaultId, row.id, row.kind, row.head),
+      `record ${row.id} (summary)`,
+      { recordId: row.id },
     );
   }
 
@@ -86,9 +140,10 @@ export class RecordStore {
     const text = idOrPrefix.trim().toLowerCase();
     if (!/^[0-9a-f]{6,32}$/.test(text)) throw new RecordNotFoundError(idOrPrefix.slice(0, 64));
     if (text.length === 32) return text;
-    const rows = this.db
-      .prepare("SELECT id FROM records WHERE id >= ? AND id < ? || 'g' LIMIT 2")
-      .all(text, text) as { id: string }[];
+    const rows = this.#sql("SELECT id FROM records WHERE id >= ? AND id < ? || 'g' LIMIT 2").all(
+      text,
+      text,
+    ) as { id: string }[];
     if (rows.length === 0) throw new RecordNotFoundError(text);
     if (rows.length > 1)
       throw new InvalidInputError(
@@ -98,11 +153,11 @@ export class RecordStore {
   }
 
   exists(id: string): boolean {
-    return this.db.prepare('SELECT 1 FROM records WHERE id = ?').get(id) !== undefined;
+    return this.#sql('SELECT 1 FROM records WHERE id = ?').get(id) !== undefined;
   }
 
   count(): number {
-    return (this.db.prepare('SELECT count(*) AS n FROM records').get() as { n: number }).n;
+    return (this.#sql('SELECT count(*) AS n FROM records').get() as { n: number }).n;
   }
 
   add(input: unknown, options: AddOptions = {}): TestimonyRecord {
@@ -131,26 +186,25 @@ export class RecordStore {
       provenance: options.provenance ?? null,
     };
     const kind = RECORD_KIND_TESTIMONY;
-    const dataKey = sodium().crypto_aead_xchacha20poly1305_ietf_keygen();
+    const dataKey = randomBytes(KEY_BYTES);
     try {
       const wrapped = seal(
         this.keys.key('records'),
         dataKey,
         adFor.recordKey(this.vaultId, id, kind),
       );
-      this.db
-        .prepare(
-          'INSERT INTO records (id, kind, head, wrapped_key, summary) VALUES (?, ?, 1, ?, ?)',
-        )
-        .run(
-          id,
-          kind,
-          wrapped,
-          sealJson(dataKey, summaryOf(payload), adFor.summary(this.vaultId, id, kind, 1)),
-        );
-      this.db
-        .prepare('INSERT INTO revisions (record_id, revision, sealed) VALUES (?, 1, ?)')
-        .run(id, sealJson(dataKey, payload, adFor.revision(this.vaultId, id, kind, 1)));
+      this.#sql(
+        'INSERT INTO records (id, kind, head, wrapped_key, summary) VALUES (?, ?, 1, ?, ?)',
+      ).run(
+        id,
+        kind,
+        wrapped,
+        sealJson(dataKey, summaryOf(payload), adFor.summary(this.vaultId, id, kind, 1)),
+      );
+      this.#sql('INSERT INTO revisions (record_id, revision, sealed) VALUES (?, 1, ?)').run(
+        id,
+        sealJson(dataKey, payload, adFor.revision(this.vaultId, id, kind, 1)),
+      );
     } finally {
       wipe(dataKey);
     }
@@ -167,6 +221,7 @@ export class RecordStore {
     }
     const dataKey = this.#dataKey(row);
     try {
+      this.#verifyHead(row, dataKey);
       return toRecord(id, wanted, this.#openRevision(row, dataKey, wanted));
     } finally {
       wipe(dataKey);
@@ -174,39 +229,37 @@ export class RecordStore {
   }
 
   #openRevision(row: RecordRow, dataKey: Uint8Array, revision: number): RevisionPayload {
-    const found = this.db
-      .prepare('SELECT sealed FROM revisions WHERE record_id = ? AND revision = ?')
-      .get(row.id, revision) as { sealed: Uint8Array } | undefined;
+    const found = this.#sql(
+      'SELECT sealed FROM revisions WHERE record_id = ? AND revision = ?',
+    ).get(row.id, revision) as { sealed: Uint8Array } | undefined;
     const subject = `record ${row.id} (revision ${revision})`;
-    if (!found) throw new RecordNotFoundError(`${row.id} revision ${revision}`);
+    // Callers ask only for revisions 1..head, which must all exist: a missing row was removed.
+    if (!found)
+      throw new IntegrityError(subject, { recordId: row.id, revision, reason: 'missing' });
     return openJson<RevisionPayload>(
       dataKey,
       found.sealed,
       adFor.revision(this.vaultId, row.id, row.kind, revision),
       subject,
+      { recordId: row.id, revision },
     );
   }
 
   /** Every record's summary, newest change first. Decrypts only the small summaries. */
   list(): RecordSummary[] {
     const counts = new Map<string, number>();
-    for (const row of this.db
-      .prepare('SELECT record_id, count(*) AS n FROM attachments GROUP BY record_id')
-      .iterate() as Iterable<{ record_id: string; n: number }>) {
+    for (const row of this.#sql(
+      'SELECT record_id, count(*) AS n FROM attachments GROUP BY record_id',
+    ).iterate() as Iterable<{ record_id: string; n: number }>) {
       counts.set(row.record_id, row.n);
     }
     const summaries: RecordSummary[] = [];
-    for (const row of this.db
-      .prepare('SELECT id, kind, head, wrapped_key, summary FROM records')
-      .iterate() as Iterable<RecordRow>) {
+    for (const row of this.#sql(
+      'SELECT id, kind, head, wrapped_key, summary FROM records',
+    ).iterate() as Iterable<RecordRow>) {
       const dataKey = this.#dataKey(row);
       try {
-        const summary = openJson<SummaryPayload>(
-          dataKey,
-          row.summary,
-          adFor.summary(this.vaultId, row.id, row.kind, row.head),
-          `record ${row.id} (summary)`,
-        );
+        const summary = this.#openSummary(row, dataKey);
         summaries.push({
           id: row.id,
           title: summary.title,
@@ -239,6 +292,7 @@ export class RecordStore {
       const row = this.#row(id);
       const dataKey = this.#dataKey(row);
       try {
+        this.#verifyHead(row, dataKey);
         const current = this.#openRevision(row, dataKey, row.head);
         const fields = applyPatch(current.fields, patch);
         return this.#appendRevision(row, dataKey, {
@@ -260,6 +314,7 @@ export class RecordStore {
       const row = this.#row(id);
       const dataKey = this.#dataKey(row);
       try {
+        this.#verifyHead(row, dataKey);
         return this.#appendRevision(row, dataKey, {
           v: 1,
           ...payload,
@@ -273,24 +328,20 @@ export class RecordStore {
 
   #appendRevision(row: RecordRow, dataKey: Uint8Array, payload: RevisionPayload): TestimonyRecord {
     const revision = row.head + 1;
-    this.db
-      .prepare('INSERT INTO revisions (record_id, revision, sealed) VALUES (?, ?, ?)')
-      .run(
-        row.id,
-        revision,
-        sealJson(dataKey, payload, adFor.revision(this.vaultId, row.id, row.kind, revision)),
-      );
-    this.db
-      .prepare('UPDATE records SET head = ?, summary = ? WHERE id = ?')
-      .run(
-        revision,
-        sealJson(
-          dataKey,
-          summaryOf(payload),
-          adFor.summary(this.vaultId, row.id, row.kind, revision),
-        ),
-        row.id,
-      );
+    this.#sql('INSERT INTO revisions (record_id, revision, sealed) VALUES (?, ?, ?)').run(
+      row.id,
+      revision,
+      sealJson(dataKey, payload, adFor.revision(this.vaultId, row.id, row.kind, revision)),
+    );
+    this.#sql('UPDATE records SET head = ?, summary = ? WHERE id = ?').run(
+      revision,
+      sealJson(
+        dataKey,
+        summaryOf(payload),
+        adFor.summary(this.vaultId, row.id, row.kind, revision),
+      ),
+      row.id,
+    );
     const record = toRecord(row.id, revision, payload);
     this.#emit(row.id, record);
     return record;
@@ -300,6 +351,7 @@ export class RecordStore {
     const row = this.#row(id);
     const dataKey = this.#dataKey(row);
     try {
+      this.#verifyHead(row, dataKey);
       const revisions: RevisionInfo[] = [];
       for (let revision = 1; revision <= row.head; revision++) {
         const payload = this.#openRevision(row, dataKey, revision);
@@ -316,6 +368,7 @@ export class RecordStore {
     const row = this.#row(id);
     const dataKey = this.#dataKey(row);
     try {
+      this.#verifyHead(row, dataKey);
       const out: TestimonyRecord[] = [];
       for (let revision = 1; revision <= row.head; revision++) {
         out.push(toRecord(id, revision, this.#openRevision(row, dataKey, revision)));
@@ -332,13 +385,13 @@ export class RecordStore {
    */
   deleteRows(id: string): void {
     this.#row(id);
-    this.db.prepare('DELETE FROM records WHERE id = ?').run(id);
+    this.#sql('DELETE FROM records WHERE id = ?').run(id);
     this.#emit(id, null);
   }
 
   /** All record ids (for reindexing and export of everything). */
   ids(): string[] {
-    return (this.db.prepare('SELECT id FROM records ORDER BY id').all() as { id: string }[]).map(
+    return (this.#sql('SELECT id FROM records ORDER BY id').all() as { id: string }[]).map(
       (r) => r.id,
     );
   }

@@ -62,6 +62,15 @@ export const MIGRATIONS: readonly { version: number; why: string; sql: string }[
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 2,
+    why: 'records changed since the search index was last updated, written in the same transaction as the change, so the encrypted index can never silently go stale',
+    sql: `
+      CREATE TABLE search_pending (
+        record_id TEXT PRIMARY KEY
+      ) WITHOUT ROWID;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

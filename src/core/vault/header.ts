@@ -11,7 +11,7 @@ import {
   deriveKeyFromPassphrase,
   validateKdfParams,
 } from '../crypto/kdf';
-import { recoveryWrappingKey } from '../crypto/recovery-key';
+import { parseRecoveryKey, recoveryWrappingKey } from '../crypto/recovery-key';
 import { sodium, wipe } from '../crypto/sodium';
 
 /**
@@ -136,14 +136,12 @@ export function rewrapPassphrase(
 }
 
 export function unwrapWithPassphrase(header: VaultHeader, passphrase: string): Uint8Array {
-  const kek = deriveKeyFromPassphrase(passphrase, decodeField(header.kdf.salt, 'salt'), header.kdf);
+  // Decoded before the try: a malformed field is VAULT.CORRUPT, not a wrong passphrase.
+  const salt = decodeField(header.kdf.salt, 'salt');
+  const wrap = decodeField(header.passphraseWrap, 'wrap');
+  const kek = deriveKeyFromPassphrase(passphrase, salt, header.kdf);
   try {
-    return open(
-      kek,
-      decodeField(header.passphraseWrap, 'wrap'),
-      passphraseAd(header.vaultId, header.kdf),
-      'vault header',
-    );
+    return open(kek, wrap, passphraseAd(header.vaultId, header.kdf), 'vault header');
   } catch {
     throw new WrongPassphraseError();
   } finally {
@@ -152,14 +150,10 @@ export function unwrapWithPassphrase(header: VaultHeader, passphrase: string): U
 }
 
 export function unwrapWithRecovery(header: VaultHeader, recoverySecret: Uint8Array): Uint8Array {
+  const wrap = decodeField(header.recoveryWrap, 'wrap');
   const kek = recoveryWrappingKey(recoverySecret);
   try {
-    return open(
-      kek,
-      decodeField(header.recoveryWrap, 'wrap'),
-      recoveryAd(header.vaultId),
-      'vault header',
-    );
+    return open(kek, wrap, recoveryAd(header.vaultId), 'vault header');
   } catch {
     throw new WrongRecoveryKeyError();
   } finally {
@@ -167,11 +161,23 @@ export function unwrapWithRecovery(header: VaultHeader, recoverySecret: Uint8Arr
   }
 }
 
+/** Parses the recovery key as typed and unwraps with it; the parsed secret is wiped after. */
+export function unwrapWithRecoveryKey(header: VaultHeader, recoveryKey: string): Uint8Array {
+  const secret = parseRecoveryKey(recoveryKey);
+  try {
+    return unwrapWithRecovery(header, secret);
+  } finally {
+    wipe(secret);
+  }
+}
+
 /** Checks the header MAC after unlocking: detects any edit of the header's other fields. */
 export function verifyHeaderMac(header: VaultHeader, headerKey: Uint8Array): void {
   const { mac, ...rest } = header;
   const expected = sodium().crypto_generichash(32, macInput(rest), headerKey);
-  if (!sodium().memcmp(expected, decodeField(mac, 'mac'))) {
+  const stored = decodeField(mac, 'mac');
+  // memcmp throws on a length mismatch: a shortened MAC must be VAULT.CORRUPT too.
+  if (stored.length !== expected.length || !sodium().memcmp(expected, stored)) {
     throw new VaultCorruptError('the vault header was modified', { file: HEADER_FILE });
   }
 }
@@ -225,6 +231,10 @@ export function parseHeader(text: string): VaultHeader {
     throw new VaultCorruptError('the vault header has invalid key-derivation parameters', {
       file: HEADER_FILE,
     });
+  }
+  // libsodium throws a plain error on a salt of the wrong size: say VAULT.CORRUPT instead.
+  if (decodeField(kdf.salt, 'salt').length !== SALT_BYTES) {
+    throw new VaultCorruptError('the vault header field salt is not valid', { file: HEADER_FILE });
   }
   return h as VaultHeader;
 }

@@ -1,4 +1,12 @@
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
   InvalidInputError,
@@ -10,16 +18,16 @@ import {
 import { MIN_PASSPHRASE_CHARS } from '../../shared/records/passphrase';
 import { DEFAULT_KDF, type KdfParams } from '../crypto/kdf';
 import { KeyRing } from '../crypto/keyring';
-import {
-  formatRecoveryKey,
-  generateRecoverySecret,
-  parseRecoveryKey,
-} from '../crypto/recovery-key';
+import { formatRecoveryKey, generateRecoverySecret } from '../crypto/recovery-key';
 import { loadSodium, sodium, wipe } from '../crypto/sodium';
 import { writeFileAtomic } from '../fs/atomic';
 import { newId } from '../ids';
 import { type ImportReport, importFile } from '../records/bulk-import';
 import { RecordStore } from '../records/record-store';
+import { AttachmentStore } from '../attachments/attachment-store';
+import { VaultIdentity } from '../identity/vault-identity';
+import { PartnerStore } from '../partners/partner-store';
+import { type AttachmentTextSource, SearchService } from '../search/search-service';
 import { type TestimonyRecord, emptyFields } from '../../shared/records/types';
 import { validatePatch } from '../../shared/records/validate';
 import type { FieldsPatch } from '../../shared/records/validate';
@@ -31,7 +39,7 @@ import {
   rewrapPassphrase,
   serializeHeader,
   unwrapWithPassphrase,
-  unwrapWithRecovery,
+  unwrapWithRecoveryKey,
   verifyHeaderMac,
 } from './header';
 import { VAULT_FILES } from './paths';
@@ -57,10 +65,15 @@ export class Vault {
   readonly dir: string;
   readonly vaultId: string;
   readonly records: RecordStore;
+  /** Evidence files (docs/attachments.md). Its constructor removes blobs left by a crash. */
+  readonly attachments: AttachmentStore;
+  readonly search: SearchService;
   #db: Db | null;
   #keys: KeyRing;
   #header: VaultHeader;
   readonly #closers: (() => void)[] = [];
+  #identity: VaultIdentity | null = null;
+  #partners: PartnerStore | null = null;
   readonly #deleteHooks: ((recordId: string) => (() => void) | void)[] = [];
 
   private constructor(dir: string, db: Db, keys: KeyRing, header: VaultHeader) {
@@ -70,6 +83,13 @@ export class Vault {
     this.#header = header;
     this.vaultId = header.vaultId;
     this.records = new RecordStore(db, keys, header.vaultId);
+    this.attachments = new AttachmentStore(this);
+    this.search = new SearchService(db, keys, header.vaultId, this.records, () =>
+      this.#attachmentTexts(),
+    );
+    this.records.onChange((id) => this.search.markStale(id));
+    // Evidence descriptions and extracted text are indexed with their record.
+    this.attachments.onChange((recordId) => this.search.markStale(recordId));
   }
 
   static exists(dir: string): boolean {
@@ -86,10 +106,15 @@ export class Vault {
     assertPassphrase(passphrase);
     const dir = resolve(dirInput);
     if (Vault.exists(dir)) throw new VaultExistsError(dir);
+    if (existsSync(dir) && !statSync(dir).isDirectory()) {
+      throw new InvalidInputError(`${dir} is a file, not a folder.`, { dir });
+    }
     if (existsSync(dir) && readdirSync(dir).length > 0) {
       throw new VaultExistsError(`${dir} (the folder is not empty)`);
     }
     mkdirSync(join(dir, VAULT_FILES.blobs), { recursive: true, mode: 0o700 });
+    // An existing empty folder keeps its mode through mkdir: make it owner-only too.
+    chmodSync(dir, 0o700);
     const masterKey = sodium().crypto_kdf_keygen();
     const recoverySecret = generateRecoverySecret();
     const keys = new KeyRing(masterKey);
@@ -110,7 +135,10 @@ export class Vault {
       // The header is written last: a folder without vault.json is not a vault yet.
       writeFileAtomic(join(dir, VAULT_FILES.header), serializeHeader(header));
       const recoveryKey = formatRecoveryKey(recoverySecret);
-      return { vault: new Vault(dir, db, keys, header), recoveryKey };
+      const vault = new Vault(dir, db, keys, header);
+      // Partners' bundles need the vault's key pairs; older vaults get them on first use.
+      vault.identity.ensure();
+      return { vault, recoveryKey };
     } catch (error) {
       db?.close();
       keys.wipe();
@@ -133,6 +161,9 @@ export class Vault {
     if (!existsSync(headerPath) || !statSync(headerPath).isFile())
       throw new VaultNotFoundError(dir);
     const header = parseHeader(readFileSync(headerPath, 'utf8'));
+    // SQLite would create a missing vault.db: refuse instead of leaving an empty one behind.
+    if (!existsSync(join(dir, VAULT_FILES.database)))
+      throw new VaultCorruptError('vault.db is missing', { file: VAULT_FILES.database });
     // Lock the database before the slow key derivation, so "in use" is said at once.
     const db = openDatabase(join(dir, VAULT_FILES.database), options);
     let keys: KeyRing | null = null;
@@ -140,7 +171,7 @@ export class Vault {
       const masterKey =
         'passphrase' in credentials
           ? unwrapWithPassphrase(header, credentials.passphrase)
-          : unwrapWithRecovery(header, parseRecoveryKey(credentials.recoveryKey));
+          : unwrapWithRecoveryKey(header, credentials.recoveryKey);
       keys = new KeyRing(masterKey);
       verifyHeaderMac(header, keys.key('header'));
       const stored = db.prepare("SELECT value FROM meta WHERE key = 'vault_id'").get() as
@@ -173,6 +204,16 @@ export class Vault {
   get keys(): KeyRing {
     if (!this.#db || !this.#keys.isOpen) throw new VaultLockedError();
     return this.#keys;
+  }
+
+  /** The vault's own signing and box keys, created on first use (docs/bundle-format.md). */
+  get identity(): VaultIdentity {
+    return (this.#identity ??= new VaultIdentity(this));
+  }
+
+  /** Trusted partners, sealed in the partners table. */
+  get partners(): PartnerStore {
+    return (this.#partners ??= new PartnerStore(this));
   }
 
   get blobsDir(): string {
@@ -212,22 +253,34 @@ export class Vault {
       this.records.deleteRows(id);
     });
     for (const then of after) then();
+    this.search.purgeDeleted();
     this.checkpoint();
   }
 
   /** Adds a testimony (validated) and returns it. */
   addRecord(input: FieldsPatch): TestimonyRecord {
-    return this.records.add(withDefaults(input));
+    const record = this.records.add(withDefaults(input));
+    this.search.refreshIfLoaded();
+    return record;
   }
 
   /** Edits a testimony: a new revision with the patch applied. */
   updateRecord(id: string, patch: FieldsPatch): TestimonyRecord {
-    return this.records.update(id, patch);
+    const record = this.records.update(id, patch);
+    this.search.refreshIfLoaded();
+    return record;
   }
 
   /** Bulk import of a .jsonl or .csv file, in batches; bad lines are reported, not imported. */
-  importFile(path: string): Promise<ImportReport> {
-    return importFile(this.records, path);
+  async importFile(path: string): Promise<ImportReport> {
+    const report = await importFile(this.records, path);
+    this.search.refreshIfLoaded();
+    return report;
+  }
+
+  /** The evidence texts the search index needs, once attachments exist in this vault. */
+  #attachmentTexts(): AttachmentTextSource | null {
+    return this.attachments;
   }
 
   /** Runs fn in one write transaction. */
@@ -257,6 +310,7 @@ export class Vault {
   /** Lock: wipe every key, release the database. Idempotent. */
   close(): void {
     if (!this.#db) return;
+    this.search.close();
     for (const closer of this.#closers.splice(0)) {
       try {
         closer();

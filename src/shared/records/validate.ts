@@ -74,7 +74,7 @@ function describeIssues(error: z.ZodError): string {
     .join('; ');
 }
 
-/** Normalises and validates complete fields (tags trimmed and de-duplicated, text NFC). */
+/** Validates complete fields; trims one-line fields, de-duplicates tags, keeps text as given. */
 export function validateFields(input: unknown): TestimonyFields {
   const parsed = fieldsSchema.safeParse(input);
   if (!parsed.success) {
@@ -89,14 +89,17 @@ export function validateFields(input: unknown): TestimonyFields {
   }
   return {
     ...fields,
-    title: fields.title.trim().normalize('NFC'),
-    body: fields.body.normalize('NFC'),
-    narrator: fields.narrator.trim().normalize('NFC'),
-    place: fields.place.trim().normalize('NFC'),
-    warning: fields.warning.trim().normalize('NFC'),
-    notes: fields.notes.normalize('NFC'),
+    // Testimony text is evidence: kept exactly as given (no Unicode normalisation, which would
+    // change code points, e.g. CJK compatibility ideographs in names). Search normalises its
+    // own copy. Only tags are normalised, so that the same tag typed twice is one tag.
+    title: fields.title.trim(),
+    body: fields.body,
+    narrator: fields.narrator.trim(),
+    place: fields.place.trim(),
+    warning: fields.warning.trim(),
+    notes: fields.notes,
     tags: [...new Set(fields.tags.map((t) => t.trim().normalize('NFC')))],
-    identifying: fields.identifying.map((t) => t.normalize('NFC')).filter((t) => t.length > 0),
+    identifying: fields.identifying.filter((t) => t.length > 0),
   };
 }
 

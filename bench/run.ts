@@ -1,0 +1,68 @@
+/**
+ * `npm run bench`: the speed and memory figures of the issues, each reported beside a baseline
+ * measured in the same run (the machine is shared and noisy, so raw seconds alone mean little).
+ * Results are printed and written to bench/results/latest.json.
+ *
+ *   BENCH_ONLY=records,search,attachments,bundles   run a subset
+ *   BENCH_SEARCH_DOCS=100000  BENCH_ATTACH_MIB=1024  BENCH_BUNDLE_MIB=2048  BENCH_RECORDS=10000
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { benchRecords } from './records';
+
+type Bench = () => Promise<Record<string, number | string>>;
+
+const env = process.env;
+const only = env.BENCH_ONLY?.split(',').map((s) => s.trim());
+
+async function optional(
+  path: string,
+  name: string,
+): Promise<((opts: never) => Promise<Record<string, number | string>>) | null> {
+  try {
+    const module = (await import(path)) as Record<string, unknown>;
+    return (module[name] as (opts: never) => Promise<Record<string, number | string>>) ?? null;
+  } catch (error) {
+    console.error(`bench: ${path} could not be loaded: ${(error as Error).message}`);
+    return null;
+  }
+}
+
+const benches: Record<string, Bench> = {
+  records: () => benchRecords({ count: Number(env.BENCH_RECORDS ?? 10_000) }),
+  search: async () => {
+    const fn = await optional('./search', 'benchSearch');
+    return fn
+      ? fn({ docs: Number(env.BENCH_SEARCH_DOCS ?? 100_000) } as never)
+      : { skipped: 'no bench/search.ts' };
+  },
+  attachments: async () => {
+    const fn = await optional('./attachments', 'benchAttachments');
+    return fn
+      ? fn({ sizeMiB: Number(env.BENCH_ATTACH_MIB ?? 1024) } as never)
+      : { skipped: 'no bench/attachments.ts' };
+  },
+  bundles: async () => {
+    const fn = await optional('./bundles', 'benchBundles');
+    return fn
+      ? fn({ sizeMiB: Number(env.BENCH_BUNDLE_MIB ?? 2048) } as never)
+      : { skipped: 'no bench/bundles.ts' };
+  },
+};
+
+const results: Record<string, Record<string, number | string>> = {};
+for (const [name, bench] of Object.entries(benches)) {
+  if (only && !only.includes(name)) continue;
+  console.log(`\n== ${name}`);
+  try {
+    results[name] = await bench();
+  } catch (error) {
+    results[name] = { error: (error as Error).message };
+  }
+  for (const [key, value] of Object.entries(results[name]!))
+    console.log(`  ${key.padEnd(44)} ${value}`);
+}
+mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
+writeFileSync(
+  new URL('./results/latest.json', import.meta.url),
+  `${JSON.stringify({ date: new Date().toISOString(), results }, null, 2)}\n`,
+);

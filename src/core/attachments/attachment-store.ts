@@ -1,0 +1,246 @@
+import { open as openFile, stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { InvalidInputError, RecordNotFoundError } from '../../shared/errors';
+import { wipe } from '../crypto/sodium';
+import { ID_PATTERN } from '../ids';
+import type { Vault } from '../vault/vault';
+import { removeBlob, removeLeftovers } from './blob-files';
+import { decryptBlob } from './blob-reader';
+import { FileIoError, attachmentIntegrity, printable } from './errors';
+import { type ExtractResult, extractToFile } from './extract-file';
+import { readFileBatches } from './file-source';
+import { hasherFor } from './hasher';
+import { ingest } from './ingest';
+import { openMeta } from './meta';
+import { AttachmentRows } from './rows';
+import type {
+  AttachStreamMeta,
+  AttachmentChangeListener,
+  AttachmentInfo,
+  IngestOptions,
+} from './types';
+
+export type { AttachStreamMeta, AttachmentChangeListener, AttachmentInfo } from './types';
+export type { ExtractResult } from './extract-file';
+
+/**
+ * Evidence files of a vault's records (docs/attachments.md). Each attachment has a random file
+ * key; its bytes are a STREAM-encrypted blob in blobs/<id>; its row holds the wrapped key and
+ * the sealed metadata and text. Reached as `vault.attachments`; the CLI and the IPC handlers
+ * are thin adapters over these methods.
+ */
+export class AttachmentStore {
+  readonly #vault: Vault;
+  readonly #rows: AttachmentRows;
+
+  constructor(vault: Vault) {
+    this.#vault = vault;
+    this.#rows = new AttachmentRows(vault);
+    // A new Vault object means the vault was just opened: clear what a crash left behind.
+    removeLeftovers(vault.blobsDir, (id) => this.#rows.exists(id));
+    vault.onRecordDelete((recordId) => {
+      const ids = this.#rows.deleteOfRecord(recordId);
+      // After the commit: the rows (and the only copies of the keys) are gone for good.
+      return () => {
+        for (const id of ids) removeBlob(vault.blobsDir, id);
+      };
+    });
+  }
+
+  /**
+   * Called inside the write transaction after an attachment was added or detached (e.g. to mark
+   * the record stale in the search index). Not called when a whole record is deleted.
+   */
+  onChange(listener: AttachmentChangeListener): void {
+    this.#rows.listeners.push(listener);
+  }
+
+  /** Attaches a file from disk; its name and modification time come from the file. */
+  async attachFile(
+    recordId: string,
+    path: string,
+    opts: {
+      description?: string;
+      name?: string;
+      onProgress?: (bytesDone: number, total: number) => void;
+      signal?: AbortSignal;
+    } = {},
+  ): Promise<AttachmentInfo> {
+    this.#assertRecord(recordId);
+    if (typeof path !== 'string' || path === '' || path.includes('\0'))
+      throw new InvalidInputError('Give the path of a file to attach.');
+    let info;
+    try {
+      info = await stat(path);
+    } catch (error) {
+      throw new FileIoError('Cannot read the file to attach', path, error);
+    }
+    if (!info.isFile()) throw new FileIoError('Not a regular file', path, 'not a file');
+    let handle;
+    try {
+      handle = await openFile(path, 'r');
+    } catch (error) {
+      throw new FileIoError('Cannot read the file to attach', path, error);
+    }
+    const total = info.size;
+    try {
+      return await ingest(
+        { blobsDir: this.#vault.blobsDir, rows: this.#rows },
+        recordId,
+        readFileBatches(handle, path),
+        {
+          name: opts.name ?? basename(path),
+          modifiedAt: info.mtime.toISOString(),
+          ...(opts.description !== undefined ? { description: opts.description } : {}),
+        },
+        {
+          ...(opts.onProgress ? { onProgress: (done) => opts.onProgress!(done, total) } : {}),
+          ...(opts.signal ? { signal: opts.signal } : {}),
+        },
+        total,
+      );
+    } finally {
+      await handle.close().catch(() => undefined);
+    }
+  }
+
+  /**
+   * Attaches bytes from any source (a partner's bundle, a Node stream). The blob is complete and
+   * on disk before the row is written; if anything fails, neither is left.
+   */
+  async attachStream(
+    recordId: string,
+    source: AsyncIterable<Uint8Array>,
+    meta: AttachStreamMeta,
+    opts: IngestOptions = {},
+  ): Promise<AttachmentInfo> {
+    this.#assertRecord(recordId);
+    return ingest(
+      { blobsDir: this.#vault.blobsDir, rows: this.#rows },
+      recordId,
+      source,
+      meta,
+      opts,
+      meta?.expectedSize,
+    );
+  }
+
+  /** A record's attachments, oldest first. */
+  list(recordId: string): AttachmentInfo[] {
+    this.#assertRecord(recordId);
+    return this.#rows
+      .rowsOf(recordId)
+      .map((row) => this.#rows.info(row))
+      .sort((a, b) =>
+        a.addedAt === b.addedAt ? (a.id < b.id ? -1 : 1) : a.addedAt < b.addedAt ? -1 : 1,
+      );
+  }
+
+  get(id: string): AttachmentInfo {
+    return this.#rows.info(this.#rows.row(id));
+  }
+
+  /** A full id, or a unique prefix of at least 6 hex characters. */
+  resolveId(idOrPrefix: string): string {
+    return this.#rows.resolveId(idOrPrefix);
+  }
+
+  /**
+   * The plaintext, or an inclusive byte range of it, decrypting only the chunks that cover it.
+   * Unknown ids and bad ranges throw at once; corruption throws IntegrityError while iterating.
+   * Each yielded array is the caller's to keep. Nothing is written anywhere.
+   */
+  readStream(id: string, range?: { start: number; end: number }): AsyncIterable<Uint8Array> {
+    const rows = this.#rows;
+    const row = rows.row(id);
+    const { size } = rows.meta(row);
+    if (range !== undefined) checkRange(range, size);
+    const path = join(this.#vault.blobsDir, row.id);
+    return {
+      async *[Symbol.asyncIterator]() {
+        // Unwrapped only when reading starts, wiped when it ends (or is abandoned).
+        const fileKey = rows.fileKey(row);
+        try {
+          yield* decryptBlob({ id: row.id, path, fileKey, size }, range ? { range } : {});
+        } finally {
+          wipe(fileKey);
+        }
+      },
+    };
+  }
+
+  /** Writes the verified plaintext to `outPath` (see extract-file.ts). */
+  async extract(
+    id: string,
+    outPath: string,
+    opts: { force?: boolean } = {},
+  ): Promise<ExtractResult> {
+    const row = this.#rows.row(id);
+    const fileKey = this.#rows.fileKey(row);
+    try {
+      const meta = openMeta(fileKey, row.meta, this.#rows.binding(row));
+      return await extractToFile(
+        { id: row.id, path: join(this.#vault.blobsDir, row.id), fileKey, size: meta.size },
+        meta.sha256,
+        outPath,
+        { force: opts.force === true, vaultDir: this.#vault.dir },
+      );
+    } finally {
+      wipe(fileKey);
+    }
+  }
+
+  /** Decrypts every chunk and checks the SHA-256 recorded at ingest, writing nothing. */
+  async verify(id: string): Promise<{ id: string; size: number; sha256: string; verified: true }> {
+    const meta = this.#rows.meta(this.#rows.row(id));
+    const hasher = hasherFor(meta.size);
+    let size = 0;
+    let sha256: string;
+    try {
+      for await (const bytes of this.readStream(id)) {
+        await hasher.update(bytes);
+        size += bytes.length;
+      }
+      sha256 = await hasher.digest();
+    } finally {
+      hasher.dispose();
+    }
+    if (size !== meta.size || sha256 !== meta.sha256) throw attachmentIntegrity(id, 'sha256');
+    return { id, size, sha256, verified: true };
+  }
+
+  /** Deletes an attachment for good: the row (the only copy of its key), then the blob. */
+  detach(id: string): void {
+    const row = this.#rows.row(id);
+    this.#rows.delete(row);
+    removeBlob(this.#vault.blobsDir, row.id);
+    this.#vault.checkpoint();
+  }
+
+  /** The extracted text (for the search index), or null when there is none. */
+  text(id: string): string | null {
+    return this.#rows.text(id);
+  }
+
+  #assertRecord(recordId: string): void {
+    if (typeof recordId !== 'string' || !ID_PATTERN.test(recordId))
+      throw new RecordNotFoundError(printable(String(recordId), 64));
+    if (!this.#vault.records.exists(recordId)) throw new RecordNotFoundError(recordId);
+  }
+}
+
+function checkRange(range: { start: number; end: number }, size: number): void {
+  const { start, end } = range ?? {};
+  if (
+    !Number.isSafeInteger(start) ||
+    !Number.isSafeInteger(end) ||
+    start < 0 ||
+    end < start ||
+    end >= size
+  ) {
+    throw new InvalidInputError(`The byte range is outside the attachment (size ${size}).`, {
+      reason: 'range',
+      size,
+    });
+  }
+}

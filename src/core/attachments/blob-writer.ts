@@ -1,0 +1,172 @@
+import { type FileHandle, open, rename, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import { CancelledError, IntegrityError, InvalidInputError } from '../../shared/errors';
+import { fsyncDir } from '../fs/atomic';
+import { STREAM_SEALED_CHUNK_BYTES, StreamCodec } from '../crypto/stream';
+import { type ChunkCipher, chunkCipher } from '../crypto/stream-cipher';
+import {
+  BLOB_CHUNK_BYTES,
+  BLOB_HEADER_BYTES,
+  PARTIAL_SUFFIX,
+  blobHeader,
+  chunkAssociatedData,
+} from './blob-format';
+import type { ContentCapture } from './capture';
+import { FileIoError, isNodeError } from './errors';
+import { hasherFor } from './hasher';
+
+/** Chunks sealed per write: 16 x 64 KiB, about 1 MiB per system call. */
+const BATCH_CHUNKS = 16;
+
+export interface WriteBlobOptions {
+  blobsDir: string;
+  id: string;
+  fileKey: Uint8Array;
+  source: AsyncIterable<Uint8Array>;
+  capture?: ContentCapture;
+  /** Bytes taken from the source so far. */
+  onBytes?: (bytesDone: number) => void;
+  signal?: AbortSignal;
+  /** Stop as soon as the source gives more than this (a partner's announced size). */
+  maxSize?: number;
+  /** The expected size, if known: large inputs are hashed on a worker thread. */
+  sizeHint?: number;
+  cipher?: ChunkCipher;
+}
+
+export interface WrittenBlob {
+  path: string;
+  size: number;
+  sha256: string;
+}
+
+/**
+ * Encrypts a source into blobs/<id> (docs/attachments.md, "Ingest"). The ciphertext goes to
+ * blobs/<id>.partial; only once every byte is written and fsynced is it renamed to its final
+ * name and the folder fsynced, so a crash leaves at most a .partial file (removed at the next
+ * open), never a blob that looks complete. On any error the partial file is removed.
+ *
+ * Pipelined, constant memory: whole chunks are sealed straight from the source's buffer (only
+ * a chunk that might be the final one waits in a 64 KiB staging buffer, until more input shows
+ * it is not); sealed chunks fill one of two 1 MiB output buffers, whose write runs on libuv's
+ * thread pool while the next input is read and sealed; large inputs are hashed on a worker
+ * thread meanwhile (hasher.ts). Nothing is allocated per chunk.
+ */
+export async function writeBlob(options: WriteBlobOptions): Promise<WrittenBlob> {
+  const { blobsDir, id, fileKey, source, capture, onBytes, signal, maxSize } = options;
+  const partial = join(blobsDir, `${id}${PARTIAL_SUFFIX}`);
+  const final = join(blobsDir, id);
+  const codec = new StreamCodec(options.cipher ?? chunkCipher(), fileKey, chunkAssociatedData(id));
+  // Holds the tail of the input: at most one chunk, the one that may turn out to be the last.
+  const staging = Buffer.allocUnsafe(BLOB_CHUNK_BYTES);
+  const outputs = [0, 1].map(() => Buffer.allocUnsafe(BATCH_CHUNKS * STREAM_SEALED_CHUNK_BYTES));
+  const hasher = hasherFor(options.sizeHint);
+
+  let handle: FileHandle | null = null;
+  let inflight: Promise<void> | null = null;
+  let fill = 0;
+  let counter = 0;
+  let position = 0;
+  let turn = 0;
+  let outLength = 0;
+  let outChunks = 0;
+  let size = 0;
+  let renamed = false;
+
+  const write = async (buffer: Uint8Array, length: number, at: number): Promise<void> => {
+    let done = 0;
+    while (done < length) {
+      const { bytesWritten } = await handle!.write(buffer, done, length - done, at + done);
+      done += bytesWritten;
+    }
+  };
+
+  /** Sends the current output buffer to disk; the other one is free once its write is done. */
+  const submit = async (): Promise<void> => {
+    if (inflight) await inflight;
+    inflight = write(outputs[turn]!, outLength, position);
+    position += outLength;
+    turn ^= 1;
+    outLength = 0;
+    outChunks = 0;
+  };
+
+  /** Seals the next chunk into the current output buffer. */
+  const emit = async (plain: Uint8Array, last: boolean): Promise<void> => {
+    const sealedLength = plain.length + STREAM_SEALED_CHUNK_BYTES - BLOB_CHUNK_BYTES;
+    codec.seal(
+      outputs[turn]!.subarray(outLength, outLength + sealedLength),
+      plain,
+      counter++,
+      last,
+    );
+    outLength += sealedLength;
+    outChunks += 1;
+    if (last || outChunks === BATCH_CHUNKS) await submit();
+  };
+
+  try {
+    try {
+      handle = await open(partial, 'wx', 0o600);
+    } catch (error) {
+      throw new FileIoError('Cannot create a file in the vault', partial, error);
+    }
+    const header = blobHeader();
+    await write(header, header.length, 0);
+    position = BLOB_HEADER_BYTES;
+
+    for await (const piece of source) {
+      if (signal?.aborted) throw new CancelledError('Attaching the file');
+      if (!(piece instanceof Uint8Array))
+        throw new InvalidInputError('An attachment source must give bytes (Uint8Array).');
+      size += piece.length;
+      if (maxSize !== undefined && size > maxSize)
+        throw new IntegrityError(`attachment ${id}`, { id, reason: 'size' });
+      // Resolves once the hasher has its own copy (at once unless its pool is all in use).
+      await hasher.update(piece);
+      capture?.push(piece);
+      // A chunk is sealed only once input beyond it exists, so none of these is the final one:
+      // whole chunks straight from the source, the remainder via the staging buffer.
+      let offset = 0;
+      while (offset < piece.length) {
+        if (fill === BLOB_CHUNK_BYTES) {
+          await emit(staging, false);
+          fill = 0;
+        }
+        if (fill === 0 && piece.length - offset > BLOB_CHUNK_BYTES) {
+          await emit(piece.subarray(offset, offset + BLOB_CHUNK_BYTES), false);
+          offset += BLOB_CHUNK_BYTES;
+          continue;
+        }
+        const take = Math.min(piece.length - offset, BLOB_CHUNK_BYTES - fill);
+        staging.set(piece.subarray(offset, offset + take), fill);
+        fill += take;
+        offset += take;
+      }
+      onBytes?.(size);
+    }
+    if (signal?.aborted) throw new CancelledError('Attaching the file');
+    // The final chunk: 1 to 65536 bytes, or empty if the whole input was.
+    await emit(staging.subarray(0, fill), true);
+    const sha256 = await hasher.digest();
+    await inflight;
+    inflight = null;
+    await handle.sync();
+    await handle.close();
+    handle = null;
+    await rename(partial, final);
+    renamed = true;
+    fsyncDir(blobsDir);
+    return { path: final, size, sha256 };
+  } catch (error) {
+    await (inflight as Promise<void> | null)?.catch(() => undefined);
+    await (handle as FileHandle | null)?.close().catch(() => undefined);
+    await unlink(renamed ? final : partial).catch(() => undefined);
+    if (isNodeError(error, 'ENOSPC', 'EIO', 'EDQUOT', 'EROFS', 'EACCES', 'EPERM'))
+      throw new FileIoError('Cannot write the attachment into the vault', partial, error);
+    throw error;
+  } finally {
+    hasher.dispose();
+    staging.fill(0);
+  }
+}

@@ -1,0 +1,146 @@
+import { z } from 'zod';
+import { InvalidInputError } from '../../shared/errors';
+import { associatedData, open, pad, seal, unpad } from '../crypto/aead';
+import { openJson, sealJson } from '../records/codec';
+import { BLOB_VERSION } from './blob-format';
+import { attachmentIntegrity } from './errors';
+
+/**
+ * What an attachment row holds, all sealed (docs/attachments.md, "Rows"):
+ * - wrapped_key: the attachment's random file key, sealed under the vault's attachments key;
+ * - meta: this JSON, padded and sealed under the file key;
+ * - extracted_text: the text for search, padded and sealed under the file key, or NULL.
+ * Every one of them has associated data binding vault id, attachment id and record id, so a row
+ * moved to another record, or a field copied from another row, fails to open.
+ */
+export interface AttachmentMeta {
+  v: 1;
+  /** Blob format version of blobs/<id>. */
+  blob: typeof BLOB_VERSION;
+  name: string;
+  size: number;
+  sha256: string;
+  mime: string;
+  description: string;
+  addedAt: string;
+  modifiedAt: string | null;
+}
+
+/** Hostile names are kept as given, but not without bound. */
+export const MAX_NAME_CHARS = 4096;
+export const MAX_DESCRIPTION_CHARS = 20_000;
+
+const metaSchema = z.object({
+  v: z.literal(1),
+  blob: z.literal(BLOB_VERSION),
+  name: z.string().max(MAX_NAME_CHARS),
+  size: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  mime: z.string().max(255),
+  description: z.string().max(MAX_DESCRIPTION_CHARS),
+  addedAt: z.string(),
+  modifiedAt: z.string().nullable(),
+});
+
+export interface RowBinding {
+  vaultId: string;
+  attachmentId: string;
+  recordId: string;
+}
+
+const ad = {
+  key: (b: RowBinding) =>
+    associatedData('tvault-attachment-key', 1, b.vaultId, b.attachmentId, b.recordId),
+  meta: (b: RowBinding) =>
+    associatedData('tvault-attachment-meta', 1, b.vaultId, b.attachmentId, b.recordId),
+  text: (b: RowBinding) =>
+    associatedData('tvault-attachment-text', 1, b.vaultId, b.attachmentId, b.recordId),
+};
+
+export function wrapFileKey(
+  attachmentsKey: Uint8Array,
+  fileKey: Uint8Array,
+  b: RowBinding,
+): Uint8Array {
+  return seal(attachmentsKey, fileKey, ad.key(b));
+}
+
+export function unwrapFileKey(
+  attachmentsKey: Uint8Array,
+  wrapped: Uint8Array,
+  b: RowBinding,
+): Uint8Array {
+  const key = open(attachmentsKey, wrapped, ad.key(b), `the key of attachment ${b.attachmentId}`);
+  if (key.length !== 32) throw attachmentIntegrity(b.attachmentId, 'key');
+  return key;
+}
+
+export function sealMeta(fileKey: Uint8Array, meta: AttachmentMeta, b: RowBinding): Uint8Array {
+  return sealJson(fileKey, meta, ad.meta(b));
+}
+
+export function openMeta(fileKey: Uint8Array, sealed: Uint8Array, b: RowBinding): AttachmentMeta {
+  const subject = `the metadata of attachment ${b.attachmentId}`;
+  const parsed = metaSchema.safeParse(openJson<unknown>(fileKey, sealed, ad.meta(b), subject));
+  if (!parsed.success) throw attachmentIntegrity(b.attachmentId, 'meta');
+  return parsed.data;
+}
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+export function sealText(fileKey: Uint8Array, text: string, b: RowBinding): Uint8Array {
+  return seal(fileKey, pad(encoder.encode(text)), ad.text(b));
+}
+
+export function openText(fileKey: Uint8Array, sealed: Uint8Array, b: RowBinding): string {
+  const subject = `the text of attachment ${b.attachmentId}`;
+  const bytes = unpad(open(fileKey, sealed, ad.text(b), subject), subject);
+  try {
+    return decoder.decode(bytes);
+  } catch {
+    throw attachmentIntegrity(b.attachmentId, 'text');
+  }
+}
+
+/**
+ * Checks a caller-given name: any string (it is only ever metadata, never a path), bounded.
+ * Lone surrogates survive: the JSON inside the ciphertext escapes them.
+ */
+export function checkName(name: unknown): string {
+  if (typeof name !== 'string') throw new InvalidInputError('An attachment needs a file name.');
+  if (name.length > MAX_NAME_CHARS)
+    throw new InvalidInputError(`The file name is longer than ${MAX_NAME_CHARS} characters.`);
+  return name;
+}
+
+export function checkDescription(description: unknown): string {
+  if (description === undefined) return '';
+  if (typeof description !== 'string') throw new InvalidInputError('The description must be text.');
+  if (description.length > MAX_DESCRIPTION_CHARS)
+    throw new InvalidInputError(
+      `The description is longer than ${MAX_DESCRIPTION_CHARS} characters.`,
+    );
+  return description;
+}
+
+export function checkTimestamp(value: unknown): string | null {
+  if (value === undefined || value === null) return null;
+  if (typeof value !== 'string' || Number.isNaN(Date.parse(value)) || value.length > 64)
+    throw new InvalidInputError('The file time must be an ISO 8601 date and time.');
+  return value;
+}
+
+export function checkSha256(value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || !/^[0-9a-fA-F]{64}$/.test(value))
+    throw new InvalidInputError('The expected SHA-256 must be 64 hexadecimal characters.');
+  return value.toLowerCase();
+}
+
+export function checkSize(value: unknown): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0)
+    throw new InvalidInputError('The expected size must be a whole number of bytes.');
+  return value;
+}

@@ -1,0 +1,288 @@
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { FileExistsError, InvalidInputError, VaultError } from '../../shared/errors';
+import type { TestimonyRecord } from '../../shared/records/types';
+import { validateFields } from '../../shared/records/validate';
+import { newId } from '../ids';
+import { parseIdentity } from '../identity/public-identity';
+import type { Partner } from '../partners/partner-store';
+import type { Vault } from '../vault/vault';
+import { writeBundle } from './bundle-writer';
+import { REFUSAL_TEXT, type RefusalReason, applyConsentRules, mustRedact } from './consent';
+import { ExportRefusedError, type Refusal } from './errors';
+import {
+  type AttachmentEntry,
+  type ManifestEntry,
+  type RecordEntry,
+  checkManifestStructure,
+  manifestEntriesSchema,
+} from './manifest';
+import { encodeRevision } from './record-json';
+import { type RecordRedaction, Redactor, redactRevision } from './redact';
+
+/** Which records to export: exactly one of the three. */
+export interface ExportSelection {
+  ids?: string[];
+  all?: boolean;
+  query?: string;
+}
+
+export interface ExportRequest extends ExportSelection {
+  /** Partner names. */
+  to: string[];
+  /** Keep narrators and identifying passages (never for 'publish-anonymised' records). */
+  includeIdentities?: boolean;
+  /** Send every revision, not only the latest. */
+  withHistory?: boolean;
+}
+
+export interface ExportPreview {
+  recipients: Pick<Partner, 'name' | 'fingerprint' | 'verified'>[];
+  /** Ids of the records that will be exported. */
+  records: string[];
+  attachments: number;
+  refused: (Refusal & { reason: RefusalReason })[];
+  /** True when the user must confirm: records were refused, or a recipient is unverified. */
+  needsConfirmation: boolean;
+}
+
+export interface ExportOptions extends ExportRequest {
+  out: string;
+  force?: boolean;
+  /** The user saw the preview (refusals, unverified partners) and agreed. */
+  confirmed?: boolean;
+  onProgress?: (bytesDone: number, bytesTotal: number) => void;
+  signal?: AbortSignal;
+}
+
+export interface ExportResult {
+  bundle: string;
+  bundleId: string;
+  records: number;
+  attachments: number;
+  refused: Refusal[];
+  size: number;
+}
+
+function selectIds(vault: Vault, selection: ExportSelection): string[] {
+  const given = [
+    selection.ids !== undefined,
+    selection.all === true,
+    selection.query !== undefined,
+  ];
+  if (given.filter(Boolean).length !== 1) {
+    throw new InvalidInputError('Choose the records to export: ids, a search query, or all.');
+  }
+  if (selection.all) return vault.records.ids();
+  if (selection.query !== undefined) {
+    if (!selection.query.trim()) throw new InvalidInputError('The search query is empty.');
+    return vault.search.matchingIds(selection.query);
+  }
+  const ids = (selection.ids ?? []).map((id) => vault.records.resolveId(id));
+  if (ids.length === 0) throw new InvalidInputError('No record ids were given.');
+  return [...new Set(ids)];
+}
+
+function recipientsOf(vault: Vault, names: string[]): Partner[] {
+  const unique = [...new Set(names.map((n) => n.trim()).filter(Boolean))];
+  if (unique.length === 0) throw new InvalidInputError('Name at least one partner to send to.');
+  if (unique.length > 255) throw new InvalidInputError('A bundle can have at most 255 recipients.');
+  const partners = unique.map((name) => vault.partners.get(name));
+  return [...new Map(partners.map((p) => [p.id, p])).values()];
+}
+
+/** What an export would do, without doing it: for the confirmation the user must give. */
+export function previewExport(vault: Vault, request: ExportRequest): ExportPreview {
+  const recipients = recipientsOf(vault, request.to);
+  const ids = selectIds(vault, request);
+  const summaries = new Map(vault.records.list().map((s) => [s.id, s]));
+  const selected = ids.map((id) => summaries.get(id)).filter((s) => s !== undefined);
+  const { exportable, refused } = applyConsentRules(selected);
+  return {
+    recipients: recipients.map((p) => ({
+      name: p.name,
+      fingerprint: p.fingerprint,
+      verified: p.verified,
+    })),
+    records: exportable.map((s) => s.id),
+    attachments: exportable.reduce((n, s) => n + s.attachmentCount, 0),
+    refused: refused as ExportPreview['refused'],
+    needsConfirmation: refused.length > 0 || recipients.some((p) => !p.verified),
+  };
+}
+
+/** Renders refusals for a person: one line per record, id and reason. */
+export function describeRefusals(refused: Refusal[]): string {
+  return refused
+    .map((r) => `  ${r.id}: ${REFUSAL_TEXT[r.reason as RefusalReason] ?? r.reason}`)
+    .join('\n');
+}
+
+/**
+ * The exported form of each record: its revisions (redacted or not) as bundle JSON. Computed
+ * twice per export (once for the manifest's sizes and hashes, once to write), so nothing but
+ * hashes is held in memory; the redactor's pseudonyms are fixed by the first pass.
+ */
+class ExportedRecords {
+  readonly #redactor = new Redactor();
+  #cache: {
+    id: string;
+    revisions: Map<number, Uint8Array>;
+    redaction: RecordRedaction | null;
+  } | null = null;
+
+  constructor(
+    private readonly vault: Vault,
+    private readonly includeIdentities: boolean,
+    private readonly withHistory: boolean,
+  ) {}
+
+  /** The record's exported revisions (oldest first) and the redaction applied to it. */
+  load(id: string): { revisions: Map<number, Uint8Array>; redaction: RecordRedaction | null } {
+    if (this.#cache?.id === id) return this.#cache;
+    const all = this.vault.records.revisions(id);
+    const head = all[all.length - 1]!;
+    const redaction = mustRedact(head.consent, this.includeIdentities)
+      ? this.#redactor.forRecord(all)
+      : null;
+    const revisions = new Map<number, Uint8Array>();
+    for (const revision of this.withHistory ? all : [head]) {
+      revisions.set(revision.revision, encodeRevision(this.#exported(revision, redaction)));
+    }
+    this.#cache = { id, revisions, redaction };
+    return this.#cache;
+  }
+
+  #exported(revision: TestimonyRecord, redaction: RecordRedaction | null): TestimonyRecord {
+    const copy = redaction
+      ? redactRevision(revision, redaction)
+      : { ...revision, provenance: null };
+    const { id, revision: _n, createdAt: _c, updatedAt: _u, provenance: _p, ...fields } = copy;
+    try {
+      validateFields(fields);
+    } catch (error) {
+      if (error instanceof VaultError) {
+        throw new InvalidInputError(
+          `Record ${id} cannot be exported: after redaction it is no longer a valid record (${String(error.details.fields ?? 'fields')}). Shorten its identifying passages or edit it.`,
+          { id },
+        );
+      }
+      throw error;
+    }
+    return copy;
+  }
+}
+
+function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/**
+ * Exports records to partners as one signed, encrypted bundle. Records refused by the consent
+ * rules are left out and listed; if any were refused, or a recipient's fingerprint was never
+ * verified, the export goes on only with `confirmed: true` (else EXPORT.REFUSED, nothing
+ * written). Redaction is the default; the vault's own records are never changed.
+ */
+export async function exportBundle(vault: Vault, options: ExportOptions): Promise<ExportResult> {
+  const out = resolve(options.out);
+  if (!options.force && existsSync(out)) throw new FileExistsError(out);
+  const preview = previewExport(vault, options);
+  const recipients = recipientsOf(vault, options.to);
+  if (preview.records.length === 0) {
+    throw new ExportRefusedError(
+      `Nothing can be exported: every selected record is refused by its consent.\n${describeRefusals(preview.refused)}`,
+      preview.refused,
+    );
+  }
+  if (preview.needsConfirmation && options.confirmed !== true) {
+    const unverified = preview.recipients.filter((r) => !r.verified).map((r) => r.name);
+    const lines = ['The export needs your confirmation; nothing was written.'];
+    if (preview.refused.length) {
+      lines.push(`${preview.refused.length} record(s) will not be exported:`);
+      lines.push(describeRefusals(preview.refused));
+    }
+    if (unverified.length) {
+      lines.push(`Fingerprint not verified for: ${unverified.join(', ')}.`);
+    }
+    throw new ExportRefusedError(lines.join('\n'), preview.refused);
+  }
+
+  const includeIdentities = options.includeIdentities === true;
+  const withHistory = options.withHistory === true;
+  const exported = new ExportedRecords(vault, includeIdentities, withHistory);
+  const entries: ManifestEntry[] = [];
+  let allRedacted = true;
+  for (const id of preview.records) {
+    const { revisions, redaction } = exported.load(id);
+    if (!redaction) allRedacted = false;
+    for (const [revision, bytes] of revisions) {
+      const entry: RecordEntry = {
+        kind: 'record',
+        id,
+        revision,
+        size: bytes.length,
+        sha256: sha256(bytes),
+      };
+      entries.push(entry);
+    }
+    for (const info of vault.attachments.list(id)) {
+      const r = redaction ? redaction.apply : (text: string) => text;
+      const entry: AttachmentEntry = {
+        kind: 'attachment',
+        id: info.id,
+        recordId: id,
+        size: info.size,
+        sha256: info.sha256,
+        name: r(info.name),
+        mime: info.mime,
+        modifiedAt: info.modifiedAt,
+        addedAt: info.addedAt,
+        description: r(info.description),
+      };
+      entries.push(entry);
+    }
+  }
+
+  // The receiver will hold the manifest to these rules; check them before writing anything
+  // (a redacted description can outgrow its limit).
+  if (!manifestEntriesSchema.safeParse(entries).success) {
+    throw new InvalidInputError(
+      'These records cannot be exported: an attachment name or description is too long after redaction.',
+    );
+  }
+  checkManifestStructure({ entries });
+
+  const bundleId = newId();
+  const { size } = await writeBundle({
+    out,
+    force: options.force === true,
+    recipients: recipients.map((p) => parseIdentity(p.identity).boxKey),
+    signer: {
+      identity: vault.identity.identityString(),
+      sign: (message) => vault.identity.sign(message),
+    },
+    bundleId,
+    createdAt: new Date().toISOString(),
+    redacted: allRedacted,
+    history: withHistory,
+    entries,
+    content(entry) {
+      if (entry.kind === 'attachment') return vault.attachments.readStream(entry.id);
+      const bytes = exported.load(entry.id).revisions.get(entry.revision);
+      return (async function* () {
+        if (bytes) yield bytes;
+      })();
+    },
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
+  return {
+    bundle: out,
+    bundleId,
+    records: preview.records.length,
+    attachments: entries.filter((e) => e.kind === 'attachment').length,
+    refused: preview.refused,
+    size,
+  };
+}

@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { VaultError } from '../../shared/errors';
+import type { TestimonyFields, TestimonyRecord } from '../../shared/records/types';
+import { validateFields } from '../../shared/records/validate';
+import { BundleMalformedError } from './errors';
+import { type RecordEntry, isoTime } from './manifest';
+
+/**
+ * A record revision as it travels in a bundle: the JSON of `tvault show --json` (same keys, same
+ * order), UTF-8, no whitespace. `provenance` is always null: where a record came from is the
+ * sender's business; the recipient writes its own provenance on import.
+ */
+export interface BundledRevision {
+  id: string;
+  revision: number;
+  fields: TestimonyFields;
+  createdAt: string;
+  updatedAt: string;
+}
+
+const encoder = new TextEncoder();
+
+export function encodeRevision(record: TestimonyRecord): Uint8Array {
+  return encoder.encode(
+    JSON.stringify({
+      id: record.id,
+      title: record.title,
+      body: record.body,
+      lang: record.lang,
+      narrator: record.narrator,
+      date: record.date,
+      place: record.place,
+      tags: record.tags,
+      consent: record.consent,
+      warning: record.warning,
+      notes: record.notes,
+      identifying: record.identifying,
+      createdAt: record.createdAt,
+      updatedAt: record.updatedAt,
+      revision: record.revision,
+      provenance: null,
+    }),
+  );
+}
+
+const envelope = z
+  .object({
+    id: z.string(),
+    revision: z.number().int().min(1),
+    createdAt: isoTime,
+    updatedAt: isoTime,
+    provenance: z.null(),
+  })
+  .loose();
+
+/** Parses one record entry's content; it must match its manifest entry (id and revision). */
+export function decodeRevision(bytes: Uint8Array, entry: RecordEntry): BundledRevision {
+  let value: unknown;
+  try {
+    value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  } catch {
+    throw new BundleMalformedError('a record is not valid UTF-8 JSON', { id: entry.id });
+  }
+  const parsed = envelope.safeParse(value);
+  if (!parsed.success || parsed.data.id !== entry.id || parsed.data.revision !== entry.revision) {
+    throw new BundleMalformedError('a record does not match its manifest entry', { id: entry.id });
+  }
+  const { id, revision, createdAt, updatedAt, provenance: _provenance, ...rest } = parsed.data;
+  let fields: TestimonyFields;
+  try {
+    fields = validateFields(rest);
+  } catch (error) {
+    if (error instanceof VaultError) {
+      throw new BundleMalformedError('a record has invalid fields', {
+        id,
+        fields: error.details.fields,
+      });
+    }
+    throw error;
+  }
+  return { id, revision, fields, createdAt, updatedAt };
+}

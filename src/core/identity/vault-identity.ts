@@ -1,0 +1,135 @@
+import { VaultCorruptError } from '../../shared/errors';
+import { associatedData, open, seal } from '../crypto/aead';
+import { sodium, wipe } from '../crypto/sodium';
+import type { Vault } from '../vault/vault';
+import { type PublicIdentity, fingerprintOf, formatIdentity } from './public-identity';
+
+/**
+ * The vault's own identity: an Ed25519 signing key pair and an X25519 box key pair, generated
+ * once and kept in the meta table sealed under the vault's 'identity' purpose key:
+ *
+ *   meta['identity'] = seal(identityKey, 0x01 || ed25519 secret key (64) || x25519 public (32)
+ *                            || x25519 secret (32), AD("tvault-identity", vaultId))
+ *
+ * The secret keys never leave this class: callers ask it to sign or to open a sealed box, and
+ * the secrets are decrypted for that one operation and wiped afterwards.
+ */
+const META_KEY = 'identity';
+const FORMAT = 1;
+const ED_SK = 64;
+const X_KEY = 32;
+const SECRET_BYTES = 1 + ED_SK + 2 * X_KEY;
+
+interface Secrets {
+  signingSecret: Uint8Array;
+  boxPublic: Uint8Array;
+  boxSecret: Uint8Array;
+  all: Uint8Array;
+}
+
+export class VaultIdentity {
+  #public: PublicIdentity | null = null;
+
+  constructor(private readonly vault: Vault) {}
+
+  #ad(): Uint8Array {
+    return associatedData('tvault-identity', this.vault.vaultId, FORMAT);
+  }
+
+  #load(): Uint8Array | null {
+    const row = this.vault.db.prepare('SELECT value FROM meta WHERE key = ?').get(META_KEY) as
+      { value: Uint8Array } | undefined;
+    return row ? row.value : null;
+  }
+
+  /** Creates the key pairs if this vault has none yet (new vaults, or vaults made before). */
+  ensure(): void {
+    this.vault.transaction(() => {
+      if (this.#load()) return;
+      const s = sodium();
+      const sign = s.crypto_sign_keypair();
+      const box = s.crypto_box_keypair();
+      const secrets = new Uint8Array(SECRET_BYTES);
+      try {
+        secrets[0] = FORMAT;
+        secrets.set(sign.privateKey, 1);
+        secrets.set(box.publicKey, 1 + ED_SK);
+        secrets.set(box.privateKey, 1 + ED_SK + X_KEY);
+        this.vault.db
+          .prepare('INSERT INTO meta (key, value) VALUES (?, ?)')
+          .run(META_KEY, seal(this.vault.keys.key('identity'), secrets, this.#ad()));
+      } finally {
+        wipe(secrets, sign.privateKey, box.privateKey);
+      }
+    });
+  }
+
+  #withSecrets<T>(fn: (secrets: Secrets) => T): T {
+    let sealed = this.#load();
+    if (!sealed) {
+      this.ensure();
+      sealed = this.#load()!;
+    }
+    const all = open(this.vault.keys.key('identity'), sealed, this.#ad(), 'the vault identity');
+    try {
+      if (all.length !== SECRET_BYTES || all[0] !== FORMAT) {
+        throw new VaultCorruptError('the vault identity has an unknown format');
+      }
+      return fn({
+        signingSecret: all.subarray(1, 1 + ED_SK),
+        boxPublic: all.subarray(1 + ED_SK, 1 + ED_SK + X_KEY),
+        boxSecret: all.subarray(1 + ED_SK + X_KEY),
+        all,
+      });
+    } finally {
+      wipe(all);
+    }
+  }
+
+  /** The public keys (cached: they are not secret). */
+  publicIdentity(): PublicIdentity {
+    if (!this.#public) {
+      this.#public = this.#withSecrets((s) => ({
+        // An Ed25519 secret key in libsodium's form is seed || public key.
+        signingKey: s.signingSecret.slice(32, 64),
+        boxKey: s.boxPublic.slice(),
+      }));
+    }
+    return { signingKey: this.#public.signingKey.slice(), boxKey: this.#public.boxKey.slice() };
+  }
+
+  /** The copyable identity string ("TVID1-…") to give to partners. */
+  identityString(): string {
+    return formatIdentity(this.publicIdentity());
+  }
+
+  /** The fingerprint to compare out of band. */
+  fingerprint(): string {
+    return fingerprintOf(this.publicIdentity());
+  }
+
+  /** Ed25519 detached signature of `message` with the vault's signing key. */
+  sign(message: Uint8Array): Uint8Array {
+    return this.#withSecrets((s) => sodium().crypto_sign_detached(message, s.signingSecret));
+  }
+
+  /**
+   * Opens each crypto_box_seal box addressed to this vault's X25519 key; returns the index and
+   * content of the first that opens, or null when none is for us. The secret key is decrypted
+   * once for all boxes.
+   */
+  openSealedBoxes(boxes: Uint8Array[]): { index: number; content: Uint8Array } | null {
+    return this.#withSecrets((s) => {
+      let found: { index: number; content: Uint8Array } | null = null;
+      boxes.forEach((box, index) => {
+        if (found) return;
+        try {
+          found = { index, content: sodium().crypto_box_seal_open(box, s.boxPublic, s.boxSecret) };
+        } catch {
+          // Not sealed to us (or damaged): try the next one.
+        }
+      });
+      return found;
+    });
+  }
+}

@@ -1,0 +1,362 @@
+import { IntegrityError } from '../../shared/errors';
+import type { TestimonyRecord } from '../../shared/records/types';
+import {
+  type ParsedQuery,
+  type SearchDoc,
+  SearchEngine,
+  type SearchFilters,
+  makeSnippet,
+  matchesPhrases,
+} from '../../shared/search';
+import { detectLanguage } from '../../shared/text/language';
+import { associatedData, open, seal } from '../crypto/aead';
+import type { KeyRing } from '../crypto/keyring';
+import type { Db } from '../storage/db';
+
+/** What the search service needs to know of a record's evidence (kept abstract: no cycle). */
+export interface AttachmentTextSource {
+  list(recordId: string): { id: string; description: string; hasText: boolean }[];
+  text(id: string): string | null;
+}
+
+export interface RecordSource {
+  get(id: string): TestimonyRecord;
+  exists(id: string): boolean;
+  ids(): string[];
+}
+
+export interface SearchOptions {
+  limit?: number;
+  offset?: number;
+  filters?: SearchFilters;
+}
+
+export interface SearchResultItem {
+  id: string;
+  title: string;
+  score: number;
+  snippet: string;
+  highlights: [number, number][];
+}
+
+export interface SearchResponse {
+  results: SearchResultItem[];
+  total: number;
+}
+
+/**
+ * Bumped when the engine's segment format or text processing changes: a stored index of
+ * another version is rebuilt from the records instead of being read.
+ */
+export const INDEX_FORMAT = 1;
+const STATE_KEY = 'search_state';
+
+interface IndexState {
+  v: number;
+  format: number;
+  segments: string[];
+}
+
+/**
+ * The vault's search index: the shared engine (src/shared/search), persisted only as encrypted
+ * segments. Writers never touch the index: a record change only notes the record id in
+ * search_pending inside the same transaction. When the index is in use (search, the app), the
+ * pending ids are applied and the changed segments sealed back, in one transaction. So the
+ * index cannot go stale unnoticed, and a CLI `add` does not pay for loading it.
+ */
+export class SearchService {
+  #engine: SearchEngine | null = null;
+
+  constructor(
+    private readonly db: Db,
+    private readonly keys: KeyRing,
+    private readonly vaultId: string,
+    private readonly records: RecordSource,
+    private readonly attachments: () => AttachmentTextSource | null,
+  ) {}
+
+  /** Notes that a record's searchable content changed. Call inside the write transaction. */
+  markStale(recordId: string): void {
+    this.db.prepare('INSERT OR IGNORE INTO search_pending (record_id) VALUES (?)').run(recordId);
+  }
+
+  get isLoaded(): boolean {
+    return this.#engine !== null;
+  }
+
+  /** Loads the index (rebuilding it if missing, unreadable or of another format) and applies pending changes. */
+  engine(): SearchEngine {
+    if (!this.#engine) this.#engine = this.#load() ?? this.#rebuild();
+    this.#applyPending(this.#engine);
+    return this.#engine;
+  }
+
+  /** Applies pending changes only if the index is already in memory (the app after each edit). */
+  refreshIfLoaded(): void {
+    if (this.#engine) this.#applyPending(this.#engine);
+  }
+
+  /** Drops the stored index and builds it again from every record. */
+  reindex(): { documents: number } {
+    this.#engine = this.#rebuild();
+    return { documents: this.#engine.size() };
+  }
+
+  search(query: string, options: SearchOptions = {}): SearchResponse {
+    const limit = clampLimit(options.limit);
+    const offset = Math.max(0, options.offset ?? 0);
+    const engine = this.engine();
+    const needsVerification = (parsed: ParsedQuery) => parsed.phrases.length > 0;
+    // Ask for more than needed when phrases must be verified on the text.
+    const first = engine.search(query, { limit: limit + offset, filters: options.filters });
+    if (!needsVerification(first.query)) {
+      return {
+        results: first.hits
+          .slice(offset, offset + limit)
+          .map((hit) => this.#item(hit.id, hit.score, first.query)),
+        total: first.total,
+      };
+    }
+    const all = engine.search(query, { limit: Math.max(first.total, 1), filters: options.filters });
+    const verified: SearchResultItem[] = [];
+    let total = 0;
+    for (const hit of all.hits) {
+      const record = this.records.get(hit.id);
+      if (!matchesPhrases(searchableText(record, this.#attachmentText(hit.id)), all.query.phrases))
+        continue;
+      total += 1;
+      if (total > offset && verified.length < limit)
+        verified.push(this.#itemFor(record, hit.score, all.query));
+    }
+    return { results: verified, total };
+  }
+
+  /** Record ids matching a query, best first (export --query). */
+  matchingIds(query: string, filters?: SearchFilters): string[] {
+    const first = this.engine().search(query, { limit: 1, filters });
+    const { results } = this.search(query, { limit: Math.max(first.total, 1), filters });
+    return results.map((r) => r.id);
+  }
+
+  /** Plaintext segments for the renderer's search worker (after unlock; never written to disk). */
+  segments(): Uint8Array[] {
+    const engine = this.engine();
+    this.#persist(engine, []);
+    const state = this.#state();
+    return (state?.segments ?? []).map((id) => this.#readSegment(id));
+  }
+
+  /** Snippets for hits found by the renderer's worker. */
+  snippets(
+    ids: string[],
+    query: ParsedQuery,
+  ): Record<string, { title: string; snippet: string; highlights: [number, number][] }> {
+    const out: Record<string, { title: string; snippet: string; highlights: [number, number][] }> =
+      {};
+    for (const id of ids) {
+      if (!this.records.exists(id)) continue;
+      const item = this.#itemFor(this.records.get(id), 0, query);
+      out[id] = { title: item.title, snippet: item.snippet, highlights: item.highlights };
+    }
+    return out;
+  }
+
+  /**
+   * After a deletion: apply it and compact, so the deleted record's terms leave the stored
+   * segments too (its tombstone alone would keep them, encrypted, until the next compaction).
+   */
+  purgeDeleted(): void {
+    const engine = this.engine();
+    engine.compact();
+    this.#persist(engine, []);
+  }
+
+  close(): void {
+    this.#engine = null;
+  }
+
+  #item(id: string, score: number, query: ParsedQuery): SearchResultItem {
+    return this.#itemFor(this.records.get(id), score, query);
+  }
+
+  #itemFor(record: TestimonyRecord, score: number, query: ParsedQuery): SearchResultItem {
+    // Snippets come from the body, else from whichever field matched (notes, evidence text).
+    const sources = [record.body, record.notes, this.#attachmentText(record.id), record.title];
+    let snippet = makeSnippet(sources[0] ?? '', query);
+    for (const text of sources) {
+      const candidate = makeSnippet(text, query);
+      if (candidate.highlights.length > 0) {
+        snippet = candidate;
+        break;
+      }
+    }
+    return {
+      id: record.id,
+      title: record.title,
+      score,
+      snippet: snippet.text,
+      highlights: snippet.highlights,
+    };
+  }
+
+  #attachmentText(recordId: string): string {
+    const source = this.attachments();
+    if (!source) return '';
+    return source
+      .list(recordId)
+      .map((a) =>
+        [a.description, a.hasText ? (source.text(a.id) ?? '') : ''].filter(Boolean).join('\n'),
+      )
+      .filter(Boolean)
+      .join('\n');
+  }
+
+  #doc(record: TestimonyRecord): SearchDoc {
+    const source = this.attachments();
+    return {
+      id: record.id,
+      // Stem by the language the user gave, else by a guess from the text itself.
+      lang: record.lang || detectLanguage(`${record.title}\n${record.body}`),
+      title: record.title,
+      body: record.body,
+      narrator: record.narrator,
+      place: record.place,
+      tags: record.tags,
+      notes: record.notes,
+      attachmentText: this.#attachmentText(record.id),
+      consentStatus: record.consent.status,
+      consentScope: record.consent.scope,
+      date: record.date,
+      hasAttachments: source ? source.list(record.id).length > 0 : false,
+    };
+  }
+
+  #applyPending(engine: SearchEngine): void {
+    const pending = (
+      this.db.prepare('SELECT record_id FROM search_pending').all() as { record_id: string }[]
+    ).map((r) => r.record_id);
+    if (pending.length === 0) return;
+    const upserts: SearchDoc[] = [];
+    for (const id of pending) {
+      if (this.records.exists(id)) upserts.push(this.#doc(this.records.get(id)));
+      else engine.remove(id);
+    }
+    if (upserts.length > 0) engine.upsertMany(upserts);
+    this.#persist(engine, pending);
+  }
+
+  #rebuild(): SearchEngine {
+    const engine = SearchEngine.create();
+    const ids = this.records.ids();
+    const batch: SearchDoc[] = [];
+    for (const id of ids) {
+      batch.push(this.#doc(this.records.get(id)));
+      if (batch.length >= 2000) engine.upsertMany(batch.splice(0));
+    }
+    if (batch.length) engine.upsertMany(batch);
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM search_segments').run();
+      this.db.prepare('DELETE FROM search_pending').run();
+      this.#persistSegments(engine);
+    })();
+    return engine;
+  }
+
+  #load(): SearchEngine | null {
+    const state = this.#state();
+    if (!state || state.format !== INDEX_FORMAT) return null;
+    try {
+      return SearchEngine.load(state.segments.map((id) => this.#readSegment(id)));
+    } catch {
+      // An unreadable or incomplete index is rebuilt from the records, which are the truth.
+      return null;
+    }
+  }
+
+  #persist(engine: SearchEngine, applied: string[]): void {
+    this.db.transaction(() => {
+      const remove = this.db.prepare('DELETE FROM search_pending WHERE record_id = ?');
+      for (const id of applied) remove.run(id);
+      this.#persistSegments(engine);
+    })();
+  }
+
+  #persistSegments(engine: SearchEngine): void {
+    const upsert = this.db.prepare(
+      'INSERT OR REPLACE INTO search_segments (id, sealed) VALUES (?, ?)',
+    );
+    for (const segment of engine.dirtySegments()) {
+      upsert.run(
+        segment.id,
+        seal(this.keys.key('search'), segment.bytes, this.#segmentAd(segment.id)),
+      );
+    }
+    for (const id of engine.removedSegments()) this.#forgetSegment(id);
+    const state: IndexState = { v: 1, format: INDEX_FORMAT, segments: engine.segmentIds() };
+    this.db
+      .prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)')
+      .run(
+        STATE_KEY,
+        seal(
+          this.keys.key('search'),
+          new TextEncoder().encode(JSON.stringify(state)),
+          this.#stateAd(),
+        ),
+      );
+    engine.markClean();
+  }
+
+  #forgetSegment(id: string): void {
+    this.db.prepare('DELETE FROM search_segments WHERE id = ?').run(id);
+  }
+
+  #readSegment(id: string): Uint8Array {
+    const row = this.db.prepare('SELECT sealed FROM search_segments WHERE id = ?').get(id) as
+      { sealed: Uint8Array } | undefined;
+    if (!row) throw new IntegrityError(`search index segment ${id}`, { reason: 'missing' });
+    return open(
+      this.keys.key('search'),
+      row.sealed,
+      this.#segmentAd(id),
+      `search index segment ${id}`,
+    );
+  }
+
+  #state(): IndexState | null {
+    const row = this.db.prepare('SELECT value FROM meta WHERE key = ?').get(STATE_KEY) as
+      { value: Uint8Array } | undefined;
+    if (!row) return null;
+    try {
+      const bytes = open(this.keys.key('search'), row.value, this.#stateAd(), 'search index state');
+      return JSON.parse(new TextDecoder().decode(bytes)) as IndexState;
+    } catch {
+      return null;
+    }
+  }
+
+  #segmentAd(id: string): Uint8Array {
+    return associatedData('tvault-search-segment', this.vaultId, id);
+  }
+
+  #stateAd(): Uint8Array {
+    return associatedData('tvault-search-state', this.vaultId);
+  }
+}
+
+/** The text a quoted phrase may match in: every indexed field. */
+function searchableText(record: TestimonyRecord, attachmentText: string): string {
+  return [
+    record.title,
+    record.body,
+    record.narrator,
+    record.place,
+    record.tags.join(' '),
+    record.notes,
+    attachmentText,
+  ].join('\n');
+}
+
+function clampLimit(limit: number | undefined): number {
+  if (limit === undefined) return 20;
+  return Math.min(Math.max(1, Math.floor(limit)), 10_000);
+}

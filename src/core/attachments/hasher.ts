@@ -62,6 +62,10 @@ const ctl = new Int32Array(control);
 const bytes = new Uint8Array(data);
 for (;;) {
   const signal = Atomics.load(ctl, ${SIGNAL});
+  // DONE before HEAD: the main thread publishes its last slot before it sets DONE, so DONE seen
+  // here means the HEAD read next is final. Read the other way round, a worker held up between
+  // the two reads sees an old HEAD and then DONE, and stops with slots unhashed.
+  const done = Atomics.load(ctl, ${DONE}) === 1;
   const tail = Atomics.load(ctl, ${TAIL});
   if (tail < Atomics.load(ctl, ${HEAD})) {
     const index = tail % pool;
@@ -70,7 +74,7 @@ for (;;) {
     Atomics.notify(ctl, ${TAIL});
     continue;
   }
-  if (Atomics.load(ctl, ${DONE}) === 1) break;
+  if (done) break;
   // Announce the sleep, then look again: input published in between is not missed.
   Atomics.store(ctl, ${SLEEPING}, 1);
   if (Atomics.load(ctl, ${SIGNAL}) === signal) Atomics.wait(ctl, ${SIGNAL}, signal);
@@ -79,12 +83,16 @@ for (;;) {
 parentPort.postMessage(hash.digest('hex'));
 `;
 
-export function workerHasher(): StreamHasher {
+/**
+ * `preamble` is for tests only: source run in the worker before its loop (tests/attachments/
+ * hasher.test.ts widens race windows with it, by wrapping Atomics.load in a delay).
+ */
+export function workerHasher(options: { preamble?: string } = {}): StreamHasher {
   const data = new SharedArrayBuffer(POOL * SLOT_BYTES);
   const control = new SharedArrayBuffer(4 * (LENGTHS + POOL));
   const ctl = new Int32Array(control);
   const bytes = new Uint8Array(data);
-  const worker = new Worker(WORKER_SOURCE, {
+  const worker = new Worker(`${options.preamble ?? ''}\n${WORKER_SOURCE}`, {
     eval: true,
     workerData: { data, control, pool: POOL, slot: SLOT_BYTES },
   });

@@ -1,9 +1,11 @@
 import { IntegrityError } from '../../shared/errors';
-import { randomBytes, sodium } from './sodium';
+import { randomBytes, sodium, sodiumNative } from './sodium';
 
 /**
  * XChaCha20-Poly1305 (IETF) with a random 24-byte nonce stored in front of the ciphertext:
  * sealed = nonce || ciphertext || tag. Random nonces are safe at this size (192 bits).
+ * The same libsodium function runs natively (sodium-native) when it loads, else in WebAssembly:
+ * listing 100,000 records opens 200,000 of these, and the native build is several times faster.
  */
 export const NONCE_BYTES = 24;
 export const TAG_BYTES = 16;
@@ -14,8 +16,22 @@ export function seal(
   plaintext: Uint8Array,
   associatedData: Uint8Array,
 ): Uint8Array {
-  const s = sodium();
   const nonce = randomBytes(NONCE_BYTES);
+  const native = sodiumNative();
+  if (native) {
+    const sealed = new Uint8Array(NONCE_BYTES + plaintext.length + TAG_BYTES);
+    sealed.set(nonce, 0);
+    native.crypto_aead_xchacha20poly1305_ietf_encrypt(
+      sealed.subarray(NONCE_BYTES),
+      plaintext,
+      associatedData,
+      null,
+      nonce,
+      key,
+    );
+    return sealed;
+  }
+  const s = sodium();
   const ciphertext = s.crypto_aead_xchacha20poly1305_ietf_encrypt(
     plaintext,
     associatedData,
@@ -43,6 +59,23 @@ export function open(
 ): Uint8Array {
   if (sealed.length < NONCE_BYTES + TAG_BYTES)
     throw new IntegrityError(subject, { ...details, reason: 'short' });
+  const native = sodiumNative();
+  if (native) {
+    const plaintext = new Uint8Array(sealed.length - NONCE_BYTES - TAG_BYTES);
+    try {
+      native.crypto_aead_xchacha20poly1305_ietf_decrypt(
+        plaintext,
+        null,
+        sealed.subarray(NONCE_BYTES),
+        associatedData,
+        sealed.subarray(0, NONCE_BYTES),
+        key,
+      );
+      return plaintext;
+    } catch {
+      throw new IntegrityError(subject, details);
+    }
+  }
   const s = sodium();
   try {
     return s.crypto_aead_xchacha20poly1305_ietf_decrypt(

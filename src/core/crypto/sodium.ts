@@ -28,17 +28,48 @@ export function wipe(...buffers: (Uint8Array | null | undefined)[]): void {
   for (const buffer of buffers) if (buffer) sodium().memzero(buffer);
 }
 
-/** libsodium's native build, for randombytes_buf in one call (see randomBytes). */
-const nativeRandom: ((buffer: Uint8Array) => void) | null = (() => {
+/** The subset of sodium-native (libsodium compiled natively) that the vault uses. */
+export interface SodiumNative {
+  randombytes_buf(buffer: Uint8Array): void;
+  crypto_aead_xchacha20poly1305_ietf_encrypt(
+    c: Uint8Array,
+    m: Uint8Array,
+    ad: Uint8Array | null,
+    nsec: null,
+    npub: Uint8Array,
+    k: Uint8Array,
+  ): number;
+  crypto_aead_xchacha20poly1305_ietf_decrypt(
+    m: Uint8Array,
+    nsec: null,
+    c: Uint8Array,
+    ad: Uint8Array | null,
+    npub: Uint8Array,
+    k: Uint8Array,
+  ): number;
+}
+
+/**
+ * libsodium's native build, when it loads (N-API prebuilds inside the npm package, so in Node
+ * and in Electron alike); null otherwise, and the WebAssembly build does everything. Setting
+ * TVAULT_SODIUM=wasm forces the WebAssembly build (the tests run both).
+ */
+const nativeSodium: SodiumNative | null = (() => {
+  if (process.env.TVAULT_SODIUM === 'wasm') return null;
   try {
-    const native = createRequire(import.meta.url)('sodium-native') as {
-      randombytes_buf(buffer: Uint8Array): void;
-    };
-    return (buffer) => native.randombytes_buf(buffer);
+    return createRequire(import.meta.url)('sodium-native') as SodiumNative;
   } catch {
     return null;
   }
 })();
+
+export function sodiumNative(): SodiumNative | null {
+  return nativeSodium;
+}
+
+const nativeRandom = nativeSodium
+  ? (buffer: Uint8Array) => nativeSodium.randombytes_buf(buffer)
+  : null;
 
 /**
  * `length` random bytes from libsodium's randombytes_buf (the OS CSPRNG). The native build

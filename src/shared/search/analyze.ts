@@ -1,13 +1,6 @@
 /** From a SearchDoc to what a segment stores: per-field term frequencies and filter metadata. */
 import { InvalidInputError } from '../errors';
-import {
-  analyzer,
-  baseLanguage,
-  cacheGeneration,
-  trimWordCaches,
-  type TermRef,
-  type WordAnalysis,
-} from './languages';
+import { analyzer, baseLanguage, type TermRef, type WordAnalysis } from './languages';
 import { forEachToken, foldWord } from './text';
 import type { SearchDoc } from './types';
 
@@ -140,8 +133,6 @@ let docStamp = 0;
 
 export function analyseDoc(doc: SearchDoc): AnalysedDoc {
   const id = doc.id;
-  trimWordCaches();
-  const generation = cacheGeneration();
   const analyse = analyzer(baseLanguage(str(doc.lang, 'lang', id)));
   const stamp = ++docStamp;
   const terms: TermRef[] = [];
@@ -178,30 +169,9 @@ export function analyseDoc(doc: SearchDoc): AnalysedDoc {
     });
     lengths[f] = count;
   }
-  const out = { terms, tf: tf.slice(0, terms.length * NF), lengths, surfaces };
-  return cacheGeneration() === generation ? out : dedupe(out);
-}
-
-/** The caches were dropped mid-document: equal terms may appear under two refs; merge them. */
-function dedupe(doc: AnalysedDoc): AnalysedDoc {
-  const first = new Map<string, number>();
-  const terms: TermRef[] = [];
-  const tf = new Uint16Array(doc.tf.length);
-  doc.terms.forEach((r, i) => {
-    let k = first.get(r.text);
-    if (k === undefined) {
-      k = terms.length;
-      first.set(r.text, k);
-      terms.push(r);
-    }
-    for (let f = 0; f < NF; f++) {
-      tf[k * NF + f] = Math.min(
-        0xffff,
-        (tf[k * NF + f] as number) + (doc.tf[i * NF + f] as number),
-      );
-    }
-  });
-  return { ...doc, terms, tf: tf.slice(0, terms.length * NF) };
+  // Two refs of one text can meet here when the term cache turned over mid-document;
+  // buildSegment merges them.
+  return { terms, tf: tf.slice(0, terms.length * NF), lengths, surfaces };
 }
 
 export function buildDoc(doc: SearchDoc): BuildDoc {

@@ -324,9 +324,14 @@ describe('segments', () => {
     expect(one.info().segments + (one.info().deltaDocs > 0 ? 1 : 0)).toBe(1);
 
     // Many small segments, built one document at a time, in another order.
-    const many = SearchEngine.create({ deltaMax: 7 });
+    const many = SearchEngine.create({ deltaMax: 7, autoMergeMax: 0 });
     for (const d of [...docs].reverse()) many.upsert(d);
     expect(many.info().segments).toBeGreaterThan(20);
+
+    // Single upserts with automatic tiered merges (segments of 3, 24, 192 documents).
+    const tiered = SearchEngine.create({ deltaMax: 3, autoMergeMax: 192 });
+    for (const d of docs) tiered.upsert(d);
+    expect(tiered.info().segments).toBeLessThan(3 * 7);
 
     // Tombstones: extra documents and old versions that were then removed or replaced.
     const churn = SearchEngine.create({ segmentTarget: 50 });
@@ -340,6 +345,7 @@ describe('segments', () => {
       const expected = one.search(q, { limit: 50 });
       expect(expected.total, q).toBeGreaterThan(0);
       expect(many.search(q, { limit: 50 }), q).toEqual(expected);
+      expect(tiered.search(q, { limit: 50 }), q).toEqual(expected);
       expect(churn.search(q, { limit: 50 }), q).toEqual(expected);
     }
     churn.compact();
@@ -374,7 +380,7 @@ describe('segments', () => {
 
   it('merges small segments when asked', () => {
     const docs = corpus();
-    const engine = SearchEngine.create({ deltaMax: 5, segmentTarget: 100 });
+    const engine = SearchEngine.create({ deltaMax: 5, segmentTarget: 100, autoMergeMax: 0 });
     for (const d of docs) engine.upsert(d);
     expect(engine.needsCompaction()).toBe(true);
     const before = QUERIES.map((q) => engine.search(q, { limit: 30 }));

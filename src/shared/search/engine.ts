@@ -31,8 +31,14 @@ import type {
 
 /** Documents per segment built in bulk or by compaction. */
 export const SEGMENT_TARGET = 8192;
-/** Single upserts seal the delta when it reaches this size. */
-export const DELTA_MAX = 512;
+/**
+ * Single upserts go to a small delta, rebuilt (lazily, at the next search or persist) on each
+ * change and sealed when it reaches this size; a change costs a rebuild of at most this many.
+ */
+export const DELTA_MAX = 4;
+/** Sealed small segments are merged automatically, eight of a size at a time, up to this size. */
+export const AUTO_MERGE_MAX = 512;
+const MERGE_FACTOR = 8;
 export const MANIFEST_ID = 'manifest';
 const MANIFEST_MAGIC = [0x54, 0x56, 0x53, 0x4d]; // TVSM
 const MANIFEST_VERSION = 1;
@@ -224,6 +230,8 @@ export interface EngineOptions {
   segmentTarget?: number;
   /** Delta size at which single upserts seal it (default DELTA_MAX). */
   deltaMax?: number;
+  /** Largest segment that automatic merges build (default AUTO_MERGE_MAX; 0: never merge). */
+  autoMergeMax?: number;
 }
 
 function segmentName(seq: number): string {
@@ -251,10 +259,12 @@ export class SearchEngine {
   private readonly dirty = new Set<string>([MANIFEST_ID]);
   private readonly segmentTarget: number;
   private readonly deltaMax: number;
+  private readonly autoMergeMax: number;
 
   private constructor(opts: EngineOptions = {}) {
     this.segmentTarget = clampInt(opts.segmentTarget, 1, 1 << 20, SEGMENT_TARGET);
     this.deltaMax = clampInt(opts.deltaMax, 1, 1 << 20, DELTA_MAX);
+    this.autoMergeMax = clampInt(opts.autoMergeMax, 0, 1 << 20, AUTO_MERGE_MAX);
     this.delta = new Delta(segmentName(this.nextSeq++));
   }
 
@@ -379,12 +389,17 @@ export class SearchEngine {
   /** Adds or replaces one document; it is searchable at once. */
   upsert(doc: SearchDoc): void {
     const built = buildDoc(doc);
-    if (this.delta.docs.size >= this.deltaMax && !this.delta.docs.has(built.meta.id))
+    if (this.delta.docs.size >= this.deltaMax && !this.delta.docs.has(built.meta.id)) {
       this.sealDelta();
+      this.autoMerge();
+    }
     this.addToDelta(built);
   }
 
-  /** Bulk add/replace (reindex, import): fills segments of SEGMENT_TARGET documents. */
+  /**
+   * Bulk add/replace (reindex, import): fills segments of SEGMENT_TARGET documents; a remainder
+   * larger than the delta is sealed at the end of the call, so feed it large batches.
+   */
   upsertMany(docs: SearchDoc[]): void {
     if (!Array.isArray(docs)) throw new InvalidInputError('upsertMany expects an array.');
     // Validate everything first so that a bad document changes nothing.
@@ -398,6 +413,10 @@ export class SearchEngine {
       if (this.delta.docs.size >= this.segmentTarget && !this.delta.docs.has(built.meta.id))
         this.sealDelta();
       this.addToDelta(built);
+    }
+    if (this.delta.docs.size > this.deltaMax) {
+      this.sealDelta();
+      this.autoMerge();
     }
   }
 
@@ -439,6 +458,36 @@ export class SearchEngine {
     this.delta = new Delta(segmentName(this.nextSeq++));
   }
 
+  private mergeInto(group: Segment[]): Segment {
+    const seg = Segment.decode(mergeSegments(segmentName(this.nextSeq++), group));
+    for (let d = 0; d < seg.docCount; d++) this.where.set(seg.ids[d] as string, { seg, idx: d });
+    this.dirty.add(seg.id);
+    this.dirty.add(MANIFEST_ID);
+    return seg;
+  }
+
+  /**
+   * Tiered merging of small segments: when MERGE_FACTOR segments of one size class exist, they
+   * become one segment of the next class, as long as that stays under autoMergeMax documents.
+   * Keeps the segment count logarithmic under single upserts, each merge bounded in cost.
+   */
+  private autoMerge(): void {
+    for (
+      let limit = this.deltaMax;
+      limit * MERGE_FACTOR <= this.autoMergeMax;
+      limit *= MERGE_FACTOR
+    ) {
+      const lower = limit / MERGE_FACTOR;
+      const members = this.segments.filter((s) => s.liveCount <= limit && s.liveCount > lower);
+      if (members.length < MERGE_FACTOR) continue;
+      const group = members.slice(0, MERGE_FACTOR);
+      const merged = this.mergeInto(group);
+      const first = this.segments.indexOf(group[0] as Segment);
+      this.segments = this.segments.filter((s) => !group.includes(s));
+      this.segments.splice(Math.min(first, this.segments.length), 0, merged);
+    }
+  }
+
   /** True when compaction would pay off (many small segments or many tombstones). */
   needsCompaction(): boolean {
     let small = 0;
@@ -467,11 +516,7 @@ export class SearchEngine {
       if (group.length === 1 && only.deletedCount === 0) {
         next.push(only);
       } else {
-        const seg = Segment.decode(mergeSegments(segmentName(this.nextSeq++), group));
-        next.push(seg);
-        for (let d = 0; d < seg.docCount; d++)
-          this.where.set(seg.ids[d] as string, { seg, idx: d });
-        this.dirty.add(seg.id);
+        next.push(this.mergeInto(group));
       }
       group = [];
       groupLive = 0;

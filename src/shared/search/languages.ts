@@ -237,38 +237,60 @@ export interface WordAnalysis {
   segStamp: number;
 }
 
-const caches = new Map<string, Map<string, WordAnalysis>>();
-const intern = new Map<string, TermRef>();
-/** Cached word analyses over all languages; past the limit every cache is dropped. */
-const CACHE_LIMIT = 300_000;
-let cached = 0;
-let generation = 0;
+/**
+ * Word caches: per language, two generations (a cheap LRU). Lookups promote from the old
+ * generation to the young one; when the young one is full it becomes the old one and the
+ * previous old one is dropped. Frequent words stay cached however large the vocabulary, and
+ * one language's long tail (or Chinese bigrams) cannot evict another language's words.
+ * Index terms are interned the same way, so that one term has one TermRef while cached.
+ */
+class TwoGenerationCache<T> {
+  private young = new Map<string, T>();
+  private old = new Map<string, T>();
+  rotations = 0;
+  constructor(private readonly limit: number) {}
 
-/** Increments whenever the caches are dropped (TermRefs of older analyses are then stale). */
-export function cacheGeneration(): number {
-  return generation;
+  /** The young-generation hit, if any (the fast path). */
+  getYoung(key: string): T | undefined {
+    return this.young.get(key);
+  }
+
+  getOld(key: string): T | undefined {
+    return this.old.get(key);
+  }
+
+  set(key: string, value: T): void {
+    this.young.set(key, value);
+    if (this.young.size >= this.limit) {
+      this.old = this.young;
+      this.young = new Map();
+      this.rotations++;
+    }
+  }
+
+  clear(): void {
+    this.young = new Map();
+    this.old = new Map();
+    this.rotations++;
+  }
 }
 
-/** Drops the caches when they have grown past `limit` entries (callers pick safe points). */
-export function trimWordCaches(limit = CACHE_LIMIT): void {
-  if (cached <= limit) return;
-  caches.clear();
-  intern.clear();
-  cached = 0;
-  generation++;
-}
+const WORDS_PER_GENERATION = 50_000;
+const TERMS_PER_GENERATION = 200_000;
+const wordCaches = new Map<string, TwoGenerationCache<WordAnalysis>>();
+const terms = new TwoGenerationCache<TermRef>(TERMS_PER_GENERATION);
 
 /** Clears the word caches (tests, memory pressure). */
 export function clearWordCaches(): void {
-  trimWordCaches(-1);
+  for (const c of wordCaches.values()) c.clear();
+  terms.clear();
 }
 
 function termRef(text: string): TermRef {
-  let r = intern.get(text);
-  if (!r) {
-    r = { text, docStamp: 0, docSlot: 0, segStamp: 0, segId: 0 };
-    intern.set(text, r);
-  }
+  let r = terms.getYoung(text);
+  if (r) return r;
+  r = terms.getOld(text) ?? { text, docStamp: 0, docSlot: 0, segStamp: 0, segId: 0 };
+  terms.set(text, r);
   return r;
 }
 
@@ -286,26 +308,30 @@ function analysis(surface: string, terms: string[], stop: boolean): WordAnalysis
 
 const EMPTY: WordAnalysis = analysis('', [], false);
 
+/**
+ * A copy of a token that does not keep the text it was cut from alive (V8 represents
+ * substrings of 13+ characters as views on their parent string).
+ */
+function ownKey(raw: string): string {
+  return raw.length < 13 ? raw : Array.from(raw).join('');
+}
+
 /** The analyser of one language: raw token -> analysis, cached. */
 export function analyzer(lang: string): (raw: string) => WordAnalysis {
-  let cache = caches.get(lang);
-  let gen = generation;
   const profile = getProfile(lang);
+  let cache = wordCaches.get(lang);
+  if (!cache) wordCaches.set(lang, (cache = new TwoGenerationCache(WORDS_PER_GENERATION)));
+  const words = cache;
   return (raw) => {
-    if (gen !== generation || !cache) {
-      cache = caches.get(lang);
-      gen = generation;
-    }
-    if (!cache) {
-      cache = new Map();
-      caches.set(lang, cache);
-    }
-    const hit = cache.get(raw);
+    const hit = words.getYoung(raw);
     if (hit) return hit;
-    const result = analyzeUncached(raw, profile);
-    cache.set(raw, result);
-    // A hard cap for callers that never trim (queries, snippets); analysis trims per document.
-    if (++cached > 2 * CACHE_LIMIT) trimWordCaches();
+    let result = words.getOld(raw);
+    if (result) {
+      for (const r of result.refs) termRef(r.text); // keep its terms interned with it
+    } else {
+      result = analyzeUncached(raw, profile);
+    }
+    words.set(ownKey(raw), result);
     return result;
   };
 }
@@ -316,8 +342,12 @@ export function analyzer(lang: string): (raw: string) => WordAnalysis {
  * stemmer does with accents; both stems are indexed.
  */
 export function analyzeWord(raw: string, lang: string): WordAnalysis {
-  return analyzer(lang)(raw);
+  let fn = analyzers.get(lang);
+  if (!fn) analyzers.set(lang, (fn = analyzer(lang)));
+  return fn(raw);
 }
+
+const analyzers = new Map<string, (raw: string) => WordAnalysis>();
 
 function analyzeUncached(raw: string, profile: LanguageProfile): WordAnalysis {
   const base = baseNormalize(raw);

@@ -61,6 +61,27 @@ describe('segment dictionaries', () => {
     expect(astral).toEqual(['𠀋', '𠀋a']);
   });
 
+  it('merges two refs of the same term within one document', () => {
+    const doc = raw('d', ['x', 'y']);
+    doc.analysis.terms.push(ref('x')); // a second ref with the same text
+    const tf = new Uint16Array(3 * NF);
+    tf.set(doc.analysis.tf);
+    tf[2 * NF + 1] = 2;
+    doc.analysis.tf = tf;
+    const seg = Segment.decode(buildSegment('s', [doc, raw('e', ['x'])]));
+    const k = seg.findTerm(utf8.encode('x'));
+    expect(seg.termCount).toBe(2);
+    expect(seg.df[k]).toBe(2);
+    // Doc 0 has tf 1 + 2 = 3 in the body, doc 1 tf 1.
+    const p = seg.postStart[k] as number;
+    expect([...seg.postings.subarray(p, seg.postStart[k + 1] as number)]).toEqual([
+      0,
+      0x80 | (1 << 4) | 3,
+      1,
+      0x80 | (1 << 4) | 1,
+    ]);
+  });
+
   it('merges dictionaries and postings, dropping deleted documents', () => {
     const a = Segment.decode(
       buildSegment('a', [raw('1', ['x', '😀', 'ж']), raw('2', ['x', 'y'], 20)]),

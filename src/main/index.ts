@@ -1,0 +1,202 @@
+import {
+  BrowserWindow,
+  Menu,
+  app,
+  clipboard,
+  dialog,
+  globalShortcut,
+  ipcMain,
+  powerMonitor,
+  protocol,
+  session as electronSession,
+} from 'electron';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { EVENT_PREFIX } from '../shared/ipc/channels';
+import { languageForLocale, translate } from '../shared/i18n';
+import { defaultVaultDir } from '../core/vault/paths';
+import { AutoLock } from './autolock';
+import { createHandlers } from './ipc/handlers';
+import type { Emit } from './ipc/context';
+import { registerHandlers } from './ipc/register';
+import { PANIC_SHORTCUT, POWER_LOCK_EVENTS, panicLock } from './lock-triggers';
+import { electronNativeBinding } from './native-binding';
+import { serveAppFile } from './protocols/app-files';
+import { handleMediaRequest } from './protocols/media';
+import {
+  APP_ORIGIN,
+  APP_SCHEME,
+  MEDIA_ORIGIN,
+  MEDIA_SCHEME,
+  SCHEME_PRIVILEGES,
+} from './protocols/schemes';
+import { mediaSourceOf } from './media-source';
+import { contentSecurityPolicy } from './security/csp';
+import { preventNavigation, windowOpenHandler } from './security/guards';
+import { hardenSession } from './security/session';
+import { SESSION_PARTITION } from './security/web-preferences';
+import { SettingsStore } from './settings-store';
+import { Uploads } from './uploads';
+import { VaultSession } from './vault-session';
+import { createMainWindow } from './window';
+
+/**
+ * The Electron shell, kept thin: it wires Electron's events to the plain modules beside it
+ * (handlers, protocols, guards, auto-lock), which are what the tests exercise.
+ */
+const here = fileURLToPath(new URL('.', import.meta.url));
+
+// Before anything else: every renderer sandboxed, our schemes known to Chromium.
+app.enableSandbox();
+protocol.registerSchemesAsPrivileged([...SCHEME_PRIVILEGES]);
+
+// Every web contents, including any created later, refuses navigation, popups and webviews.
+app.on('web-contents-created', (_event, contents) => {
+  contents.on('will-navigate', preventNavigation);
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(windowOpenHandler);
+});
+
+if (!app.requestSingleInstanceLock()) {
+  // One app per vault: a second instance would only meet a locked database.
+  app.quit();
+} else {
+  void app.whenReady().then(start);
+}
+
+async function start(): Promise<void> {
+  const nativeBinding = electronNativeBinding({
+    isPackaged: app.isPackaged,
+    appPath: app.getAppPath(),
+    electronVersion: process.versions.electron ?? '',
+  });
+  const language = languageForLocale(app.getLocale());
+  if (nativeBinding && !existsSync(nativeBinding)) {
+    dialog.showErrorBox(
+      'Testimony Vault',
+      `The database module for this Electron version is missing (${nativeBinding}). Run \`npm start\` (it builds it) or \`node scripts/electron-native.mjs\`.`,
+    );
+    app.exit(1);
+    return;
+  }
+
+  Menu.setApplicationMenu(
+    process.platform === 'darwin'
+      ? Menu.buildFromTemplate([{ role: 'appMenu' }, { role: 'editMenu' }, { role: 'windowMenu' }])
+      : null,
+  );
+
+  // `npm run dev` serves the renderer from electron-vite's dev server; a packaged app never does.
+  const devUrl = !app.isPackaged ? (process.env.ELECTRON_RENDERER_URL ?? null) : null;
+  const devOrigin = devUrl ? new URL(devUrl).origin : null;
+
+  const ses = electronSession.fromPartition(SESSION_PARTITION);
+  hardenSession(ses, devOrigin);
+
+  const vaultSession = new VaultSession({
+    dir: defaultVaultDir(),
+    vaultOptions: nativeBinding ? { nativeBinding } : {},
+  });
+  const settings = new SettingsStore(join(app.getPath('userData'), 'settings.json'), {
+    autoLockMinutes: 5,
+    language,
+  });
+
+  let window: BrowserWindow | null = null;
+  const emit: Emit = (event, payload) => {
+    if (window && !window.isDestroyed()) window.webContents.send(EVENT_PREFIX + event, payload);
+  };
+  const uploads = new Uploads();
+  vaultSession.onLock((reason) => {
+    uploads.cancelAll();
+    void ses.clearCache();
+    emit('vault.locked', { reason });
+  });
+
+  const csp = contentSecurityPolicy({ media: MEDIA_ORIGIN });
+  const rendererRoot = join(here, '../renderer');
+  ses.protocol.handle(APP_SCHEME, (request) => serveAppFile(request, { root: rendererRoot, csp }));
+  ses.protocol.handle(MEDIA_SCHEME, (request) =>
+    handleMediaRequest(request, {
+      source: () => mediaSourceOf(vaultSession.current()),
+      allowOrigin: APP_ORIGIN,
+    }),
+  );
+
+  const t = (key: Parameters<typeof translate>[1]) => translate(settings.get().language, key);
+  const handlers = createHandlers({
+    session: vaultSession,
+    settings,
+    uploads,
+    info: { version: app.getVersion(), mediaOrigin: MEDIA_ORIGIN, panicShortcut: PANIC_SHORTCUT },
+    emit,
+    dialogs: {
+      saveFile: async (defaultName, kind) => {
+        if (!window) return null;
+        const result = await dialog.showSaveDialog(window, {
+          title: t(kind === 'bundle' ? 'sharing.saveTitle' : 'evidence.saveTitle'),
+          defaultPath: join(app.getPath('documents'), defaultName),
+        });
+        return result.canceled || !result.filePath ? null : result.filePath;
+      },
+      openBundle: async () => {
+        if (!window) return null;
+        const result = await dialog.showOpenDialog(window, {
+          title: t('sharing.openTitle'),
+          properties: ['openFile'],
+          filters: [{ name: t('sharing.bundleFiles'), extensions: ['tvb'] }],
+        });
+        return result.canceled ? null : (result.filePaths[0] ?? null);
+      },
+    },
+    clipboard: { writeText: (text) => clipboard.writeText(text) },
+  });
+  registerHandlers(
+    ipcMain,
+    handlers,
+    (error) => console.error('internal error in a handler', error),
+    devOrigin,
+  );
+
+  window = createMainWindow({
+    preloadPath: join(here, '../preload/index.cjs'),
+    isPackaged: app.isPackaged,
+    title: 'Testimony Vault',
+    devUrl,
+  });
+  window.on('closed', () => (window = null));
+
+  const autoLock = new AutoLock({
+    idleSeconds: () => powerMonitor.getSystemIdleTime(),
+    minutes: () => settings.get().autoLockMinutes,
+    isUnlocked: () => vaultSession.current() !== null,
+    lock: (reason) => vaultSession.lock(reason),
+  });
+  autoLock.start();
+  powerMonitor.on('suspend', () => vaultSession.lock(POWER_LOCK_EVENTS.suspend));
+  powerMonitor.on('lock-screen', () => vaultSession.lock(POWER_LOCK_EVENTS['lock-screen']));
+  if (
+    !globalShortcut.register(PANIC_SHORTCUT, () =>
+      panicLock({ lock: (r) => vaultSession.lock(r), window }),
+    )
+  ) {
+    console.warn(`The panic shortcut ${PANIC_SHORTCUT} is taken by another program.`);
+  }
+
+  app.on('second-instance', () => {
+    if (!window) return;
+    if (window.isMinimized()) window.restore();
+    window.show();
+    window.focus();
+  });
+  app.on('before-quit', () => vaultSession.lock('quit'));
+  app.on('will-quit', () => {
+    autoLock.stop();
+    globalShortcut.unregisterAll();
+  });
+  app.on('window-all-closed', () => {
+    vaultSession.lock('quit');
+    app.quit();
+  });
+}

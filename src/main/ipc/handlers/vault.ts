@@ -1,0 +1,43 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseHeader, unwrapWithPassphrase } from '../../../core/vault/header';
+import { VAULT_FILES } from '../../../core/vault/paths';
+import { wipe } from '../../../core/crypto/sodium';
+import type { HandlerContext, HandlerImpls } from '../context';
+
+type VaultChannels =
+  | 'app.info'
+  | 'vault.status'
+  | 'vault.create'
+  | 'vault.unlock'
+  | 'vault.lock'
+  | 'vault.changePassphrase';
+
+export function vaultHandlers(ctx: HandlerContext): HandlerImpls<VaultChannels> {
+  const { session } = ctx;
+  return {
+    'app.info': () => ctx.info,
+    'vault.status': () => session.status(),
+    'vault.create': async ({ passphrase }) => {
+      const recoveryKey = await session.create(passphrase);
+      return { recoveryKey, status: session.status() };
+    },
+    'vault.unlock': async (credentials) => {
+      await session.unlock(credentials);
+      return session.status();
+    },
+    'vault.lock': ({ reason }) => {
+      session.lock(reason);
+      return session.status();
+    },
+    'vault.changePassphrase': ({ current, next }) => {
+      const vault = session.require();
+      // Someone at an unlocked, unattended laptop must not be able to take the vault over:
+      // the current passphrase is checked against the header before anything changes.
+      const header = parseHeader(readFileSync(join(vault.dir, VAULT_FILES.header), 'utf8'));
+      wipe(unwrapWithPassphrase(header, current));
+      vault.changePassphrase(next);
+      return null;
+    },
+  };
+}

@@ -1,0 +1,39 @@
+import { isAllowedRequestUrl, permissionCheckHandler, permissionRequestHandler } from './guards';
+
+/** The parts of Electron's Session hardened here (structural, so tests pass a fake). */
+export interface SessionLike {
+  setPermissionRequestHandler(handler: typeof permissionRequestHandler): void;
+  setPermissionCheckHandler(handler: typeof permissionCheckHandler): void;
+  setDevicePermissionHandler?(handler: () => boolean): void;
+  setDisplayMediaRequestHandler?(
+    handler: ((request: unknown, callback: (streams: object) => void) => void) | null,
+  ): void;
+  setSpellCheckerEnabled?(enabled: boolean): void;
+  setProxy?(config: { mode: 'direct' }): Promise<void>;
+  webRequest: {
+    onBeforeRequest(
+      filter: { urls: string[] },
+      listener: (
+        details: { url: string },
+        callback: (response: { cancel: boolean }) => void,
+      ) => void,
+    ): void;
+  };
+}
+
+/**
+ * Applies the session-wide rules: every permission refused, no spellchecker, no proxy lookups,
+ * and every request that is not for the app's own schemes cancelled before it leaves.
+ */
+export function hardenSession(session: SessionLike, devOrigin: string | null = null): void {
+  session.setPermissionRequestHandler(permissionRequestHandler);
+  session.setPermissionCheckHandler(permissionCheckHandler);
+  session.setDevicePermissionHandler?.(() => false);
+  // Screen capture requests get no source at all.
+  session.setDisplayMediaRequestHandler?.((_request, callback) => callback({}));
+  session.setSpellCheckerEnabled?.(false);
+  void session.setProxy?.({ mode: 'direct' });
+  session.webRequest.onBeforeRequest({ urls: ['<all_urls>'] }, (details, callback) =>
+    callback({ cancel: !isAllowedRequestUrl(details.url, devOrigin) }),
+  );
+}

@@ -1,0 +1,94 @@
+import { VaultLockedError } from '../shared/errors';
+import type { LockReason, VaultStatus } from '../shared/ipc/types';
+import { type Credentials, Vault, type VaultOptions } from '../core/vault/vault';
+import { FEATURES } from './features';
+
+export interface VaultSessionOptions {
+  dir: string;
+  vaultOptions?: VaultOptions;
+}
+
+type LockListener = (reason: LockReason) => void;
+
+/**
+ * The app's one vault: null while locked. Main owns it; the renderer only ever sees what the
+ * handlers return. Locking closes the vault (which wipes every key and releases the database)
+ * and tells the listeners (the renderer, pending uploads) so they drop what they hold.
+ */
+export class VaultSession {
+  readonly dir: string;
+  readonly #options: VaultOptions;
+  #vault: Vault | null = null;
+  /** Serialises create/unlock: two clicks must not open the database twice. */
+  #opening: Promise<unknown> | null = null;
+  readonly #listeners: LockListener[] = [];
+
+  constructor(options: VaultSessionOptions) {
+    this.dir = options.dir;
+    this.#options = options.vaultOptions ?? {};
+  }
+
+  status(): VaultStatus {
+    const state = this.#vault?.isOpen ? 'unlocked' : Vault.exists(this.dir) ? 'locked' : 'absent';
+    return { state, features: FEATURES };
+  }
+
+  /** The unlocked vault, or null. */
+  current(): Vault | null {
+    return this.#vault?.isOpen ? this.#vault : null;
+  }
+
+  /** The unlocked vault; VAULT.LOCKED otherwise. */
+  require(): Vault {
+    const vault = this.current();
+    if (!vault) throw new VaultLockedError();
+    return vault;
+  }
+
+  onLock(listener: LockListener): void {
+    this.#listeners.push(listener);
+  }
+
+  /** Creates the vault and leaves it unlocked. The recovery key is returned once, never kept. */
+  async create(passphrase: string): Promise<string> {
+    return this.#exclusive(async () => {
+      const { vault, recoveryKey } = await Vault.create(this.dir, passphrase, this.#options);
+      this.#vault = vault;
+      return recoveryKey;
+    });
+  }
+
+  async unlock(credentials: Credentials): Promise<void> {
+    await this.#exclusive(async () => {
+      if (this.current()) return;
+      this.#vault = await Vault.open(this.dir, credentials, this.#options);
+    });
+  }
+
+  /** Locks now. Returns false when it was already locked (listeners are told only once). */
+  lock(reason: LockReason): boolean {
+    const vault = this.#vault;
+    this.#vault = null;
+    if (!vault) return false;
+    vault.close();
+    for (const listener of this.#listeners) {
+      try {
+        listener(reason);
+      } catch {
+        // A listener failing must not stop the others from dropping their state.
+      }
+    }
+    return true;
+  }
+
+  async #exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    while (this.#opening) await this.#opening.catch(() => undefined);
+    const run = fn();
+    this.#opening = run;
+    try {
+      return await run;
+    } finally {
+      this.#opening = null;
+    }
+  }
+}

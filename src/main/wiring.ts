@@ -1,0 +1,50 @@
+import { parseQuery } from '../shared/search';
+import type { AttachmentView, ExtractResult, Snippet } from '../shared/ipc/types';
+import type { Vault } from '../core/vault/vault';
+
+/**
+ * The one place where the handlers meet the core's feature modules (evidence, search), each
+ * reduced to the small port the handlers use. FEATURES (features.ts) says which are wired.
+ */
+export interface AttachmentsPort {
+  list(recordId: string): AttachmentView[];
+  get(id: string): AttachmentView;
+  attachStream(
+    recordId: string,
+    source: AsyncIterable<Uint8Array>,
+    meta: {
+      name: string;
+      mime?: string;
+      modifiedAt?: string | null;
+      description?: string;
+      expectedSize?: number;
+    },
+    opts?: { onProgress?: (bytesDone: number) => void; signal?: AbortSignal },
+  ): Promise<AttachmentView>;
+  readStream(id: string, range?: { start: number; end: number }): AsyncIterable<Uint8Array>;
+  extract(id: string, outPath: string, opts?: { force?: boolean }): Promise<ExtractResult>;
+  detach(id: string): void;
+}
+
+export interface SearchPort {
+  segments(): Uint8Array[];
+  snippets(ids: string[], query: string): Snippet[];
+}
+
+export function attachmentsOf(vault: Vault): AttachmentsPort {
+  return vault.attachments;
+}
+
+export function searchOf(vault: Vault): SearchPort {
+  return {
+    segments: () => vault.search.segments(),
+    snippets: (ids, query) => {
+      // Parsed as the worker's engine parses it, so highlights match what was found.
+      const found = vault.search.snippets(ids, parseQuery(query));
+      return ids.flatMap((id) => {
+        const hit = found[id];
+        return hit ? [{ id, text: hit.snippet, highlights: hit.highlights }] : [];
+      });
+    },
+  };
+}

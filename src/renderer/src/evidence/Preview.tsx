@@ -1,0 +1,62 @@
+import { Suspense, lazy, useCallback, useEffect, useRef, useState } from 'react';
+import type { AttachmentView } from '../../../shared/ipc/types';
+import { previewKindOf } from '../../../shared/media/preview-types';
+import { call } from '../api/client';
+import { useI18n } from '../i18n/I18n';
+import { visibleName } from '../ui/safe-text';
+
+// pdf.js is large: it loads only when a PDF is opened.
+const PdfPreview = lazy(() => import('./PdfPreview'));
+
+/**
+ * Evidence shown straight from the media protocol, which decrypts as the element reads (video
+ * and audio seek through Range requests). No copy of the file is made anywhere.
+ */
+export function Preview({ attachment }: { attachment: AttachmentView }) {
+  const { t } = useI18n();
+  const [url, setUrl] = useState<string | null>(null);
+  const [failed, setFailed] = useState(false);
+  // The same list the media protocol serves inline: nothing else is ever embedded.
+  const kind = previewKindOf(attachment.mime);
+  const box = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    let live = true;
+    setUrl(null);
+    setFailed(false);
+    if (kind) {
+      call('attachments.mediaUrl', { id: attachment.id })
+        .then((u) => live && setUrl(u))
+        .catch(() => live && setFailed(true));
+    }
+    return () => {
+      live = false;
+    };
+  }, [attachment.id, kind]);
+
+  // Bring the opened preview into view once it has its size; it opens below the file's row.
+  const reveal = useCallback(() => box.current?.scrollIntoView({ block: 'nearest' }), []);
+
+  const label = visibleName(attachment.name);
+  if (!kind) return <p className="muted">{t('evidence.noPreview')}</p>;
+  if (failed) return <p role="alert">{t('evidence.previewFailed')}</p>;
+  if (!url) return <p className="muted">{t('evidence.loading')}</p>;
+  return (
+    <div className="preview" data-testid="evidence-preview" ref={box}>
+      {kind === 'image' && (
+        <img src={url} alt={label} onLoad={reveal} onError={() => setFailed(true)} />
+      )}
+      {kind === 'audio' && (
+        <audio src={url} controls preload="metadata" aria-label={label} onLoadedMetadata={reveal} />
+      )}
+      {kind === 'video' && (
+        <video src={url} controls preload="metadata" aria-label={label} onLoadedMetadata={reveal} />
+      )}
+      {kind === 'pdf' && (
+        <Suspense fallback={<p className="muted">{t('evidence.loading')}</p>}>
+          <PdfPreview url={url} label={label} onRendered={reveal} />
+        </Suspense>
+      )}
+    </div>
+  );
+}

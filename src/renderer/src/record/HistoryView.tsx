@@ -1,0 +1,133 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { MessageKey } from '../../../shared/i18n';
+import type { TestimonyFields, TestimonyRecord } from '../../../shared/records/types';
+import { call } from '../api/client';
+import { type I18n, useI18n } from '../i18n/I18n';
+import { Alert } from '../ui/Alert';
+import { describeError } from '../ui/errors';
+import { diffWords } from './diff';
+
+const FIELDS: [keyof TestimonyFields, MessageKey][] = [
+  ['title', 'field.title'],
+  ['lang', 'field.lang'],
+  ['date', 'field.date'],
+  ['place', 'field.place'],
+  ['narrator', 'field.narrator'],
+  ['tags', 'field.tags'],
+  ['consent', 'field.consent'],
+  ['warning', 'field.warning'],
+  ['body', 'field.body'],
+  ['identifying', 'field.identifying'],
+  ['notes', 'field.notes'],
+];
+
+/** A field as comparable text (lists one per line, consent as its parts). */
+function asText(fields: TestimonyFields, key: keyof TestimonyFields, t: I18n['t']): string {
+  const value = fields[key];
+  if (value === null) return '';
+  if (Array.isArray(value)) return value.join('\n');
+  if (typeof value === 'object') {
+    const parts = [
+      t(`consent.${value.status}`),
+      t(`scope.${value.scope}`),
+      value.date ?? '',
+      value.note,
+    ];
+    return parts.filter(Boolean).join(' · ');
+  }
+  return value;
+}
+
+/**
+ * Every revision of a record, and what changed from one to the next, word by word. Revisions
+ * are never rewritten: this is the chain of edits as it happened.
+ */
+export function HistoryView({ id, onClose }: { id: string; onClose: () => void }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const [revisions, setRevisions] = useState<TestimonyRecord[] | null>(null);
+  const [error, setError] = useState('');
+  const [selected, setSelected] = useState(0);
+
+  useEffect(() => {
+    let live = true;
+    call('records.history', { id })
+      .then((all) => {
+        if (!live) return;
+        setRevisions(all);
+        setSelected(all.length);
+      })
+      .catch((caught) => live && setError(describeError(i18n, caught)));
+    return () => {
+      live = false;
+    };
+  }, [id, i18n]);
+
+  const current = revisions?.[selected - 1];
+  const previous = revisions?.[selected - 2];
+  const changes = useMemo(() => {
+    if (!current) return [];
+    return FIELDS.map(([key, label]) => {
+      const before = previous ? asText(previous, key, i18n.t) : '';
+      const after = asText(current, key, i18n.t);
+      return { key, label, before, after, changed: before !== after };
+    }).filter((c) => c.changed);
+  }, [current, previous, i18n]);
+
+  return (
+    <section className="history" aria-labelledby="history-title">
+      <div className="pane-header">
+        <h2 id="history-title">{t('history.title')}</h2>
+        <button type="button" onClick={onClose}>
+          {t('history.close')}
+        </button>
+      </div>
+      <Alert>{error}</Alert>
+      {revisions && (
+        <div className="history-body">
+          <ol className="revision-list" aria-label={t('history.revisions')}>
+            {[...revisions].reverse().map((r) => (
+              <li key={r.revision}>
+                <button
+                  type="button"
+                  aria-current={r.revision === selected ? 'true' : undefined}
+                  onClick={() => setSelected(r.revision)}
+                >
+                  <span>{t('history.revision', { n: i18n.number(r.revision) })}</span>
+                  <span className="muted">{i18n.dateTime(r.updatedAt)}</span>
+                </button>
+              </li>
+            ))}
+          </ol>
+          <div className="revision-diff" aria-live="polite">
+            <h3>
+              {previous
+                ? t('history.comparing', {
+                    from: i18n.number(previous.revision),
+                    to: i18n.number(selected),
+                  })
+                : t('history.first')}
+            </h3>
+            {changes.length === 0 && <p>{t('history.noChanges')}</p>}
+            {changes.map((change) => (
+              <div key={change.key} className="diff-field">
+                <h4>{t(change.label)}</h4>
+                <p className="diff" dir="auto">
+                  {diffWords(change.before, change.after).map((part, i) =>
+                    part.op === 'equal' ? (
+                      <span key={i}>{part.text}</span>
+                    ) : part.op === 'insert' ? (
+                      <ins key={i}>{part.text}</ins>
+                    ) : (
+                      <del key={i}>{part.text}</del>
+                    ),
+                  )}
+                </p>
+              </div>
+            ))}
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,77 @@
+import { useState } from 'react';
+import type { AppInfo, Features, Settings } from '../../../shared/ipc/types';
+import { ArchiveView } from '../archive/ArchiveView';
+import { useI18n } from '../i18n/I18n';
+import { SettingsView } from '../settings/SettingsView';
+import { PartnersView } from '../sharing/PartnersView';
+
+type View = 'archive' | 'sharing' | 'settings';
+
+/** Shortcut as people read it on their platform. */
+function shortcutLabel(accelerator: string): string {
+  const mac = /Mac/.test(navigator.platform);
+  return accelerator.replace('CommandOrControl', mac ? '⌘' : 'Ctrl').replace(/\+/g, '+');
+}
+
+/**
+ * The unlocked app. Everything decrypted is held under this component; App unmounts it on lock.
+ */
+export function Workspace({
+  info,
+  features,
+  settings,
+  onSettings,
+  onLock,
+}: {
+  info: AppInfo;
+  features: Features;
+  settings: Settings;
+  onSettings: (settings: Settings) => void;
+  onLock: () => void;
+}) {
+  const { t } = useI18n();
+  const [view, setView] = useState<View>('archive');
+  const tabs: [View, string][] = [
+    ['archive', t('nav.archive')],
+    ...(features.sharing ? ([['sharing', t('nav.sharing')]] as [View, string][]) : []),
+    ['settings', t('nav.settings')],
+  ];
+  return (
+    <div className="workspace">
+      <a className="skip-link" href="#main">
+        {t('nav.skip')}
+      </a>
+      <header className="topbar">
+        <span className="brand">{t('app.title')}</span>
+        <nav aria-label={t('nav.label')}>
+          <ul>
+            {tabs.map(([key, label]) => (
+              <li key={key}>
+                <button
+                  type="button"
+                  aria-current={view === key ? 'page' : undefined}
+                  onClick={() => setView(key)}
+                >
+                  {label}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <button
+          type="button"
+          className="lock-button"
+          onClick={onLock}
+          aria-keyshortcuts={info.panicShortcut.replace('CommandOrControl', 'Control')}
+        >
+          {t('lock.now')} <kbd dir="ltr">{shortcutLabel(info.panicShortcut)}</kbd>
+        </button>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {view === 'archive' && <ArchiveView features={features} />}
+        {view === 'sharing' && features.sharing && <PartnersView />}
+        {view === 'settings' && <SettingsView settings={settings} onSettings={onSettings} />}
+      </main>
+    </div>
+  );
+}

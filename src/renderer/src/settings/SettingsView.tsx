@@ -1,0 +1,163 @@
+import { type FormEvent, useId, useState } from 'react';
+import type { Settings } from '../../../shared/ipc/types';
+import { passphraseStrength } from '../../../shared/records/passphrase';
+import { call } from '../api/client';
+import { useI18n } from '../i18n/I18n';
+import { Alert } from '../ui/Alert';
+import { describeError } from '../ui/errors';
+import { Field } from '../ui/Field';
+import { LanguagePicker } from '../ui/LanguagePicker';
+import { StrengthMeter } from '../ui/StrengthMeter';
+
+export function SettingsView({
+  settings,
+  onSettings,
+}: {
+  settings: Settings;
+  onSettings: (settings: Settings) => void;
+}) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const [minutes, setMinutes] = useState(String(settings.autoLockMinutes));
+  const [saved, setSaved] = useState('');
+  const [error, setError] = useState('');
+
+  const saveMinutes = async (event: FormEvent) => {
+    event.preventDefault();
+    setSaved('');
+    setError('');
+    try {
+      onSettings(await call('settings.set', { autoLockMinutes: Number(minutes) }));
+      setSaved(t('settings.saved'));
+    } catch (caught) {
+      setError(describeError(i18n, caught));
+    }
+  };
+
+  return (
+    <div className="settings">
+      <h2>{t('nav.settings')}</h2>
+      <section aria-labelledby="lock-settings">
+        <h3 id="lock-settings">{t('settings.autoLock')}</h3>
+        <form onSubmit={saveMinutes} className="inline-form">
+          <Field label={t('settings.autoLockMinutes')} hint={t('settings.autoLockHint')}>
+            {(props) => (
+              <input
+                {...props}
+                type="number"
+                min={1}
+                max={240}
+                step={1}
+                required
+                value={minutes}
+                onChange={(e) => setMinutes(e.target.value)}
+              />
+            )}
+          </Field>
+          <button type="submit">{t('settings.save')}</button>
+        </form>
+        <Alert tone="info">{saved}</Alert>
+        <Alert>{error}</Alert>
+      </section>
+      <section aria-labelledby="language-settings">
+        <h3 id="language-settings">{t('settings.language')}</h3>
+        <LanguagePicker
+          labelledBy="language-settings"
+          onChange={(language) =>
+            void call('settings.set', { language })
+              .then(onSettings)
+              .catch((caught) => setError(describeError(i18n, caught)))
+          }
+        />
+      </section>
+      <ChangePassphrase />
+    </div>
+  );
+}
+
+function ChangePassphrase() {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const [current, setCurrent] = useState('');
+  const [next, setNext] = useState('');
+  const [again, setAgain] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState(false);
+  const [error, setError] = useState('');
+  const meterId = useId();
+  const acceptable = passphraseStrength(next).acceptable;
+  const mismatch = again.length > 0 && again !== next;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!acceptable || next !== again) return;
+    setBusy(true);
+    setDone(false);
+    setError('');
+    try {
+      await call('vault.changePassphrase', { current, next });
+      setCurrent('');
+      setNext('');
+      setAgain('');
+      setDone(true);
+    } catch (caught) {
+      setError(describeError(i18n, caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section aria-labelledby="passphrase-settings">
+      <h3 id="passphrase-settings">{t('settings.changePassphrase')}</h3>
+      <form onSubmit={submit} aria-busy={busy} className="narrow-form">
+        <Field label={t('settings.currentPassphrase')}>
+          {(props) => (
+            <input
+              {...props}
+              type="password"
+              autoComplete="current-password"
+              value={current}
+              onChange={(e) => setCurrent(e.target.value)}
+            />
+          )}
+        </Field>
+        <Field label={t('settings.newPassphrase')} hint={t('create.passphraseHint')}>
+          {(props) => (
+            <input
+              {...props}
+              aria-describedby={`${props['aria-describedby']} ${meterId}`}
+              type="password"
+              autoComplete="new-password"
+              value={next}
+              onChange={(e) => setNext(e.target.value)}
+            />
+          )}
+        </Field>
+        <StrengthMeter passphrase={next} id={meterId} />
+        <Field label={t('create.passphraseAgain')}>
+          {(props) => (
+            <input
+              {...props}
+              type="password"
+              autoComplete="new-password"
+              aria-invalid={mismatch}
+              value={again}
+              onChange={(e) => setAgain(e.target.value)}
+            />
+          )}
+        </Field>
+        {mismatch && <Alert>{t('create.mismatch')}</Alert>}
+        <Alert>{error}</Alert>
+        {done && <Alert tone="info">{t('settings.passphraseChanged')}</Alert>}
+        <button
+          type="submit"
+          className="primary"
+          disabled={busy || !current || !acceptable || next !== again}
+        >
+          {busy ? t('settings.changing') : t('settings.changePassphrase')}
+        </button>
+      </form>
+    </section>
+  );
+}

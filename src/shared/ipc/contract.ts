@@ -1,0 +1,213 @@
+import { z } from 'zod';
+import type { SerializedError } from '../errors';
+import { LANGUAGES } from '../i18n';
+import type { RecordSummary, TestimonyRecord } from '../records/types';
+import { fieldsPatchSchema } from '../records/validate';
+import type { Channel, EventName } from './channels';
+import type {
+  AppInfo,
+  AttachmentView,
+  BundleReport,
+  EventPayloads,
+  ExportPreviewView,
+  ExportResultView,
+  ExtractResult,
+  IdentityView,
+  PartnerView,
+  ReceiveResultView,
+  Settings,
+  Snippet,
+  VaultStatus,
+} from './types';
+
+/**
+ * THE IPC contract: every channel with the schema its request must pass (checked in main, never
+ * trusted from the renderer) and the type of its reply. src/main registers exactly these,
+ * src/preload exposes exactly these, tests drive exactly these.
+ */
+
+/** A reply type that exists only for the compiler. */
+const reply = <T>() => undefined as unknown as T;
+
+const id = z.string().regex(/^[0-9a-f]{32}$/, 'must be an id of 32 hex characters');
+const none = z.strictObject({});
+/** Upper bound for secrets typed by people: generous, but no megabyte strings into Argon2. */
+const secret = z.string().min(1).max(1024);
+/** One upload chunk; the renderer sends files in slices of this size at most. */
+export const MAX_CHUNK_BYTES = 8 * 1024 * 1024;
+const bytes = z.custom<Uint8Array>(
+  (value) => value instanceof Uint8Array && value.byteLength <= MAX_CHUNK_BYTES,
+  `must be bytes, at most ${MAX_CHUNK_BYTES} per chunk`,
+);
+const fileName = z
+  .string()
+  .min(1)
+  .max(1024)
+  .refine((s) => s.isWellFormed() && !s.includes('\u0000'), 'is not a valid file name');
+
+const partnerName = z.string().min(1).max(100);
+
+/** Which records to share, whom to, and how (the core applies the consent rules). */
+export const exportRequestSchema = z.strictObject({
+  selection: z.union([
+    z.strictObject({ ids: z.array(id).min(1).max(1_000_000) }),
+    z.strictObject({ query: z.string().min(1).max(1000) }),
+    z.strictObject({ all: z.literal(true) }),
+  ]),
+  to: z.array(partnerName).min(1).max(255),
+  includeIdentities: z.boolean(),
+  withHistory: z.boolean(),
+});
+
+export const settingsSchema = z.strictObject({
+  autoLockMinutes: z.number().int().min(1).max(240),
+  language: z.enum(LANGUAGES),
+});
+
+export const contract = {
+  'app.info': { request: none, response: reply<AppInfo>() },
+  'vault.status': { request: none, response: reply<VaultStatus>() },
+  'vault.create': {
+    request: z.strictObject({ passphrase: secret }),
+    response: reply<{ recoveryKey: string; status: VaultStatus }>(),
+  },
+  'vault.unlock': {
+    request: z.union([
+      z.strictObject({ passphrase: secret }),
+      z.strictObject({ recoveryKey: secret }),
+    ]),
+    response: reply<VaultStatus>(),
+  },
+  // The renderer may only claim the reasons a person can cause from inside the window.
+  'vault.lock': {
+    request: z.strictObject({ reason: z.enum(['user', 'shortcut']) }),
+    response: reply<VaultStatus>(),
+  },
+  'vault.changePassphrase': {
+    request: z.strictObject({ current: secret, next: secret }),
+    response: reply<null>(),
+  },
+  'records.list': { request: none, response: reply<RecordSummary[]>() },
+  'records.get': {
+    request: z.strictObject({ id, revision: z.number().int().min(1).optional() }),
+    response: reply<TestimonyRecord>(),
+  },
+  'records.add': {
+    request: z.strictObject({ fields: fieldsPatchSchema }),
+    response: reply<TestimonyRecord>(),
+  },
+  'records.update': {
+    request: z.strictObject({ id, patch: fieldsPatchSchema }),
+    response: reply<TestimonyRecord>(),
+  },
+  'records.history': { request: z.strictObject({ id }), response: reply<TestimonyRecord[]>() },
+  'records.delete': { request: z.strictObject({ id }), response: reply<null>() },
+  'settings.get': { request: none, response: reply<Settings>() },
+  'settings.set': { request: settingsSchema.partial(), response: reply<Settings>() },
+  'attachments.list': {
+    request: z.strictObject({ recordId: id }),
+    response: reply<AttachmentView[]>(),
+  },
+  /**
+   * Files (dropped, or chosen with the file input) arrive as chunks the renderer reads from the
+   * File it holds: the renderer never names a path for main to open.
+   */
+  'attachments.uploadBegin': {
+    request: z.strictObject({
+      recordId: id,
+      name: fileName,
+      mime: z.string().max(255),
+      size: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+      modifiedAt: z.iso.datetime().nullable(),
+      description: z.string().max(2000).optional(),
+    }),
+    response: reply<{ uploadId: string }>(),
+  },
+  'attachments.uploadChunk': {
+    request: z.strictObject({ uploadId: id, bytes }),
+    response: reply<{ received: number }>(),
+  },
+  'attachments.uploadFinish': {
+    request: z.strictObject({ uploadId: id }),
+    response: reply<AttachmentView>(),
+  },
+  'attachments.uploadCancel': {
+    request: z.strictObject({ uploadId: id }),
+    response: reply<null>(),
+  },
+  /** Opens the system's save dialog in main; null when the person cancelled it. */
+  'attachments.extract': {
+    request: z.strictObject({ id }),
+    response: reply<ExtractResult | null>(),
+  },
+  'attachments.detach': { request: z.strictObject({ id }), response: reply<null>() },
+  'attachments.mediaUrl': { request: z.strictObject({ id }), response: reply<string>() },
+  /** The decrypted search index segments, loaded into the renderer's worker after unlock. */
+  'search.segments': { request: none, response: reply<{ segments: Uint8Array[] }>() },
+  'search.snippets': {
+    request: z.strictObject({
+      ids: z.array(id).max(100),
+      query: z.string().max(1000),
+    }),
+    response: reply<Snippet[]>(),
+  },
+  'sharing.identity': { request: none, response: reply<IdentityView>() },
+  /** Main puts the public identity on the clipboard (the page has no clipboard permission). */
+  'sharing.copyIdentity': { request: none, response: reply<null>() },
+  'partners.list': { request: none, response: reply<PartnerView[]>() },
+  'partners.add': {
+    request: z.strictObject({ name: partnerName, identity: z.string().min(1).max(4096) }),
+    response: reply<PartnerView>(),
+  },
+  'partners.verify': {
+    request: z.strictObject({ name: partnerName }),
+    response: reply<PartnerView>(),
+  },
+  'partners.remove': { request: z.strictObject({ name: partnerName }), response: reply<null>() },
+  'bundles.preview': { request: exportRequestSchema, response: reply<ExportPreviewView>() },
+  /** Asks where to save (system dialog in main), then writes; null when the person cancelled. */
+  'bundles.export': {
+    request: exportRequestSchema.extend({ confirmed: z.boolean() }),
+    response: reply<ExportResultView | null>(),
+  },
+  /**
+   * Asks which bundle to open (system dialog in main) and verifies it completely; the path stays
+   * in main behind a ticket. Null when the person cancelled.
+   */
+  'bundles.open': {
+    request: none,
+    response: reply<{ ticket: string; report: BundleReport } | null>(),
+  },
+  'bundles.receive': {
+    request: z.strictObject({
+      ticket: id,
+      acceptUnknownSender: z.string().max(200).optional(),
+    }),
+    response: reply<ReceiveResultView>(),
+  },
+} as const satisfies Record<Channel, { request: z.ZodType; response: unknown }>;
+
+// Both lists must name the same channels: a channel in one and not the other fails to compile.
+type ContractChannel = keyof typeof contract;
+type _SameChannels = [ContractChannel] extends [Channel]
+  ? [Channel] extends [ContractChannel]
+    ? true
+    : never
+  : never;
+export const _sameChannels: _SameChannels = true;
+
+export type RequestOf<C extends Channel> = z.input<(typeof contract)[C]['request']>;
+export type ParsedRequestOf<C extends Channel> = z.output<(typeof contract)[C]['request']>;
+export type ResponseOf<C extends Channel> = (typeof contract)[C]['response'];
+
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: SerializedError };
+
+/** What the preload puts on window.vault: one function per channel, plus event subscription. */
+export type VaultBridge = {
+  readonly [C in Channel]: (request: RequestOf<C>) => Promise<Envelope<ResponseOf<C>>>;
+} & {
+  readonly on: <E extends EventName>(
+    event: E,
+    listener: (payload: EventPayloads[E]) => void,
+  ) => () => void;
+};

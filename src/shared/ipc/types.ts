@@ -1,0 +1,148 @@
+import type { Language } from '../i18n';
+
+/** Values that cross the IPC boundary (plain data: structured-clone safe). */
+
+export type VaultState = 'absent' | 'locked' | 'unlocked';
+
+/**
+ * Which optional parts of the core this build wires in. The UI shows a part only when main says
+ * it works, so nothing on screen pretends to do what the core cannot do yet.
+ */
+export interface Features {
+  attachments: boolean;
+  search: boolean;
+  sharing: boolean;
+}
+
+export interface VaultStatus {
+  state: VaultState;
+  features: Features;
+}
+
+export interface AppInfo {
+  version: string;
+  /** Origin of the media protocol (tvault-media://attachment in the app). */
+  mediaOrigin: string;
+  /** The panic-lock accelerator, for the help text (e.g. "CommandOrControl+Shift+L"). */
+  panicShortcut: string;
+}
+
+export interface Settings {
+  /** Lock after this many minutes without keyboard or mouse activity on the computer. */
+  autoLockMinutes: number;
+  language: Language;
+}
+
+/** Why the vault was locked; shown to the user on the unlock screen. */
+export const LOCK_REASONS = ['user', 'shortcut', 'idle', 'suspend', 'lock-screen', 'quit'] as const;
+export type LockReason = (typeof LOCK_REASONS)[number];
+
+/** An evidence file as the UI sees it (the attachment store's AttachmentInfo). */
+export interface AttachmentView {
+  id: string;
+  recordId: string;
+  name: string;
+  size: number;
+  sha256: string;
+  mime: string;
+  description: string;
+  addedAt: string;
+  modifiedAt: string | null;
+  hasText: boolean;
+}
+
+export interface ExtractResult {
+  path: string;
+  size: number;
+  sha256: string;
+  verified: true;
+}
+
+/** A highlighted excerpt: text plus [start, end) ranges (UTF-16 offsets) to mark. */
+export interface Snippet {
+  id: string;
+  text: string;
+  highlights: [number, number][];
+}
+
+/** Which records to share, whom to, and how (see exportRequestSchema in contract.ts). */
+export interface ExportRequestInput {
+  selection: { ids: string[] } | { query: string } | { all: true };
+  to: string[];
+  includeIdentities: boolean;
+  withHistory: boolean;
+}
+
+/** This vault's public identity, to give to partners, and the fingerprint to compare. */
+export interface IdentityView {
+  identity: string;
+  fingerprint: string;
+}
+
+export interface PartnerView {
+  name: string;
+  identity: string;
+  fingerprint: string;
+  verified: boolean;
+  addedAt: string;
+  verifiedAt: string | null;
+}
+
+export type RefusalReason = 'consent-withdrawn' | 'consent-unknown' | 'archive-only';
+
+/** How one exported record will read at the partner's (the vault's own copy never changes). */
+export interface RedactionSample {
+  id: string;
+  title: string;
+  narrator: string;
+  excerpt: string;
+  redacted: boolean;
+}
+
+export interface ExportPreviewView {
+  recipients: { name: string; fingerprint: string; verified: boolean }[];
+  records: number;
+  attachments: number;
+  refused: { id: string; title: string; reason: RefusalReason }[];
+  needsConfirmation: boolean;
+  samples: RedactionSample[];
+}
+
+export interface ExportResultView {
+  path: string;
+  records: number;
+  attachments: number;
+  refused: number;
+  size: number;
+}
+
+/** What a bundle holds, after full verification (only its size if it is not for this vault). */
+export type BundleReport =
+  | { recipient: false; size: number }
+  | {
+      recipient: true;
+      size: number;
+      from: string | null;
+      fingerprint: string;
+      partnerVerified: boolean;
+      createdAt: string;
+      records: number;
+      revisions: number;
+      attachments: number;
+      redacted: boolean;
+      history: boolean;
+      alreadyReceived: boolean;
+    };
+
+export interface ReceiveResultView {
+  from: string;
+  records: number;
+  attachments: number;
+  duplicates: number;
+  alreadyReceived: boolean;
+}
+
+export interface EventPayloads {
+  'vault.locked': { reason: LockReason };
+  'bundles.progress': { phase: 'write' | 'verify' | 'import'; done: number; total: number };
+}

@@ -1,0 +1,79 @@
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+// @ts-expect-error -- a plain .mjs build script without type declarations
+import * as native from '../../scripts/electron-native.mjs';
+import { electronNativeBinding } from '../../src/main/native-binding';
+
+const roots: string[] = [];
+afterEach(() => {
+  for (const root of roots.splice(0)) rmSync(root, { recursive: true, force: true });
+});
+
+/** A project folder with package.json files of Electron and better-sqlite3 (and optionally the binary). */
+function fakeRoot(withElectronBinary: boolean): string {
+  const root = mkdtempSync(join(tmpdir(), 'tv-native-'));
+  roots.push(root);
+  mkdirSync(join(root, 'node_modules', 'electron'), { recursive: true });
+  mkdirSync(join(root, 'node_modules', 'better-sqlite3'), { recursive: true });
+  writeFileSync(join(root, 'node_modules', 'electron', 'package.json'), '{"version":"45.5.0"}');
+  writeFileSync(
+    join(root, 'node_modules', 'better-sqlite3', 'package.json'),
+    '{"version":"12.9.0"}',
+  );
+  if (withElectronBinary) {
+    writeFileSync(join(root, 'node_modules', 'electron', 'path.txt'), 'electron');
+    mkdirSync(join(root, 'node_modules', 'electron', 'dist'));
+    writeFileSync(join(root, 'node_modules', 'electron', 'dist', 'electron'), '');
+  }
+  return root;
+}
+
+describe('scripts/electron-native.mjs', () => {
+  it('targets .electron-native/<electron version>/, the path main loads', () => {
+    const root = fakeRoot(false);
+    const plan = native.plan(root);
+    expect(plan.binary).toBe(join(root, '.electron-native', '45.5.0', 'better_sqlite3.node'));
+    expect(
+      electronNativeBinding({ isPackaged: false, appPath: root, electronVersion: '45.5.0' }),
+    ).toBe(plan.binary);
+    expect(
+      electronNativeBinding({ isPackaged: true, appPath: root, electronVersion: '45.5.0' }),
+    ).toBeUndefined();
+  });
+
+  it('fails with a clear message when Electron’s binary is absent, and touches nothing', async () => {
+    const root = fakeRoot(false);
+    await expect(native.main(root)).rejects.toThrow(
+      /Electron 45\.5\.0's binary is not installed.*ELECTRON_SKIP_BINARY_DOWNLOAD/,
+    );
+    expect(readdirSync(root)).toEqual(['node_modules']);
+  });
+
+  it('skips the build when the stamp matches the installed versions, rebuilds when they change', async () => {
+    const root = fakeRoot(true);
+    const plan = native.plan(root);
+    mkdirSync(plan.dir, { recursive: true });
+    writeFileSync(plan.binary, 'built');
+    writeFileSync(
+      plan.stamp,
+      JSON.stringify({ electron: '45.5.0', betterSqlite3: '12.9.0', arch: process.arch }),
+    );
+    expect(native.isUpToDate(plan)).toBe(true);
+    expect(await native.main(root)).toBe(plan.binary);
+    writeFileSync(
+      plan.stamp,
+      JSON.stringify({ electron: '45.5.0', betterSqlite3: '12.8.0', arch: process.arch }),
+    );
+    expect(native.isUpToDate(plan)).toBe(false);
+    writeFileSync(plan.stamp, 'not json');
+    expect(native.isUpToDate(plan)).toBe(false);
+  });
+
+  it('says what to do when a package is missing', () => {
+    const root = mkdtempSync(join(tmpdir(), 'tv-native-'));
+    roots.push(root);
+    expect(() => native.plan(root)).toThrow(/run `npm install`/);
+  });
+});

@@ -160,9 +160,18 @@ describe('permissions and navigation', () => {
       setPermissionCheckHandler: (h) => (installed.check = h),
       setDevicePermissionHandler: (h) => (installed.device = h),
       setSpellCheckerEnabled: (on) => (installed.spell = on),
+      on: (event, listener) => (installed[event] = listener),
       webRequest: { onBeforeRequest: (_filter, listener) => (beforeRequest = listener) },
     };
     hardenSession(fake);
+    // Downloads (which would write decrypted media to disk) are cancelled.
+    let prevented = false;
+    let cancelled = false;
+    (installed['will-download'] as (e: { preventDefault(): void }, i: { cancel(): void }) => void)(
+      { preventDefault: () => (prevented = true) },
+      { cancel: () => (cancelled = true) },
+    );
+    expect(prevented && cancelled).toBe(true);
     expect(installed.request).toBe(permissionRequestHandler);
     expect(installed.check).toBe(permissionCheckHandler);
     expect((installed.device as () => boolean)()).toBe(false);

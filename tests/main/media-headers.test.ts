@@ -8,7 +8,7 @@ import {
 } from '../../src/main/protocols/media';
 import { IntegrityError } from '../../src/shared/errors';
 import { previewKindOf } from '../../src/shared/media/preview-types';
-import { collect } from '../attachments/helpers';
+import { collect, fromBuffer } from '../attachments/helpers';
 import { useTestVaults } from '../helpers/vault';
 
 /**
@@ -167,7 +167,7 @@ describe('media protocol over a real vault', () => {
     const attach = (name: string, text: string | Uint8Array, mime?: string) =>
       vault.attachments.attachStream(
         recordId,
-        [typeof text === 'string' ? enc.encode(text) : text],
+        fromBuffer(typeof text === 'string' ? enc.encode(text) : text),
         { name, ...(mime ? { mime } : {}) },
       );
     const html = await attach('page.html', '<!doctype html><script>alert(1)</script>');

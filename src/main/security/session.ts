@@ -10,6 +10,10 @@ export interface SessionLike {
   ): void;
   setSpellCheckerEnabled?(enabled: boolean): void;
   setProxy?(config: { mode: 'direct' }): Promise<void>;
+  on?(
+    event: 'will-download',
+    listener: (event: { preventDefault(): void }, item: { cancel(): void }) => void,
+  ): unknown;
   webRequest: {
     onBeforeRequest(
       filter: { urls: string[] },
@@ -33,6 +37,13 @@ export function hardenSession(session: SessionLike, devOrigin: string | null = n
   session.setDisplayMediaRequestHandler?.((_request, callback) => callback({}));
   session.setSpellCheckerEnabled?.(false);
   void session.setProxy?.({ mode: 'direct' });
+  // Decrypted media must never reach disk: a download (Chromium downloads what it cannot
+  // show, e.g. octet-stream media responses) is cancelled before a byte is written. Saving a
+  // copy goes through the vault's verified extract, with a dialog the user sees.
+  session.on?.('will-download', (event, item) => {
+    event.preventDefault();
+    item.cancel();
+  });
   session.webRequest.onBeforeRequest({ urls: ['<all_urls>'] }, (details, callback) =>
     callback({ cancel: !isAllowedRequestUrl(details.url, devOrigin) }),
   );

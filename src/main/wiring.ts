@@ -29,6 +29,7 @@ export interface AttachmentsPort {
 export interface SearchPort {
   segments(): Uint8Array[];
   snippets(ids: string[], query: string): Snippet[];
+  verifyPhrases(ids: string[], query: string): string[];
 }
 
 export function attachmentsOf(vault: Vault): AttachmentsPort {
@@ -38,6 +39,7 @@ export function attachmentsOf(vault: Vault): AttachmentsPort {
 export function searchOf(vault: Vault): SearchPort {
   return {
     segments: () => vault.search.segments(),
+    verifyPhrases: (ids, query) => vault.search.filterByPhrases(ids, parseQuery(query)),
     snippets: (ids, query) => {
       // Parsed as the worker's engine parses it, so highlights match what was found.
       const found = vault.search.snippets(ids, parseQuery(query));

@@ -343,6 +343,19 @@ describe('search through the handlers', () => {
     expect(snippet!.id).toBe(record.id);
     const [start, end] = snippet!.highlights[0]!;
     expect(snippet!.text.slice(start, end).toLowerCase()).toBe('redes');
+    // Quoted phrases are checked on the text: the words alone are not enough.
+    const other = await handlers['records.add']({
+      fields: { title: 'Otra', body: 'Por las redes llegaron amenazas sociales.', lang: 'es' },
+    });
+    expect(
+      await handlers['search.verifyPhrases']({
+        ids: [other.id, record.id],
+        query: '"amenazas por redes"',
+      }),
+    ).toEqual([record.id]);
+    expect(
+      await handlers['search.verifyPhrases']({ ids: [other.id, record.id], query: 'redes' }),
+    ).toEqual([other.id, record.id]);
     // Unknown ids are simply absent.
     expect(await handlers['search.snippets']({ ids: ['f'.repeat(32)], query: 'redes' })).toEqual(
       [],

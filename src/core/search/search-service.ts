@@ -138,6 +138,22 @@ export class SearchService {
     return results.map((r) => r.id);
   }
 
+  /**
+   * Keeps, in order, the ids whose text contains every quoted phrase of the query (the
+   * renderer's worker ranks on words; exact phrases are checked here, on the decrypted text).
+   */
+  filterByPhrases(ids: string[], query: ParsedQuery): string[] {
+    if (query.phrases.length === 0) return ids;
+    return ids.filter(
+      (id) =>
+        this.records.exists(id) &&
+        matchesPhrases(
+          searchableText(this.records.get(id), this.#attachmentText(id)),
+          query.phrases,
+        ),
+    );
+  }
+
   /** Plaintext segments for the renderer's search worker (after unlock; never written to disk). */
   segments(): Uint8Array[] {
     const engine = this.engine();

@@ -28,6 +28,7 @@ export const CHANNELS = [
   'attachments.mediaUrl',
   'search.segments',
   'search.snippets',
+  'search.verifyPhrases',
   'sharing.identity',
   'sharing.copyIdentity',
   'partners.list',

@@ -151,6 +151,14 @@ export const contract = {
     }),
     response: reply<Snippet[]>(),
   },
+  /** The ids (in order) whose text holds every quoted phrase of the query. */
+  'search.verifyPhrases': {
+    request: z.strictObject({
+      ids: z.array(id).max(10_000),
+      query: z.string().max(1000),
+    }),
+    response: reply<string[]>(),
+  },
   'sharing.identity': { request: none, response: reply<IdentityView>() },
   /** Main puts the public identity on the clipboard (the page has no clipboard permission). */
   'sharing.copyIdentity': { request: none, response: reply<null>() },

@@ -54,8 +54,16 @@ export function ArchiveView({ features }: { features: Features }) {
     runSearch(deferredQuery)
       .then(async (result) => {
         if (!live) return;
-        setRanked({ query: deferredQuery, ids: result.ids });
-        const top = result.ids.slice(0, SNIPPETS_FOR);
+        // Quoted phrases: the worker matched their words; main checks the exact phrase.
+        const ids = deferredQuery.includes('"')
+          ? await call('search.verifyPhrases', {
+              ids: result.ids.slice(0, 10_000),
+              query: deferredQuery,
+            })
+          : result.ids;
+        if (!live) return;
+        setRanked({ query: deferredQuery, ids });
+        const top = ids.slice(0, SNIPPETS_FOR);
         const found = top.length
           ? await call('search.snippets', { ids: top, query: deferredQuery })
           : [];

@@ -1,8 +1,9 @@
 import { type Command, Option } from 'commander';
 import { readFileSync } from 'node:fs';
 import { InvalidInputError, VaultExistsError } from '../../shared/errors';
-import { CONSENT_SCOPES, CONSENT_STATUSES, type TestimonyRecord } from '../../shared/records/types';
+import { CONSENT_SCOPES, CONSENT_STATUSES } from '../../shared/records/types';
 import type { FieldsPatch } from '../../shared/records/validate';
+import { recordToJson } from '../../core/records/codec';
 import { Vault } from '../../core/vault/vault';
 import { globalOptions, kdfOption, output, readPassphrase, vaultDir, withVault } from '../context';
 import { confirm } from '../prompt';
@@ -93,27 +94,6 @@ function patchFrom(options: RecordOptions): FieldsPatch {
   return patch;
 }
 
-export function recordJson(record: TestimonyRecord) {
-  return {
-    id: record.id,
-    title: record.title,
-    body: record.body,
-    lang: record.lang,
-    narrator: record.narrator,
-    date: record.date,
-    place: record.place,
-    tags: record.tags,
-    consent: record.consent,
-    warning: record.warning,
-    notes: record.notes,
-    identifying: record.identifying,
-    createdAt: record.createdAt,
-    updatedAt: record.updatedAt,
-    revision: record.revision,
-    provenance: record.provenance,
-  };
-}
-
 export function registerRecordCommands(program: Command): void {
   program
     .command('init')
@@ -189,7 +169,7 @@ export function registerRecordCommands(program: Command): void {
       const record = await withVault(options, (vault) =>
         vault.records.get(vault.records.resolveId(id), opts.revision),
       );
-      output(options).result(recordJson(record), () => formatRecord(record));
+      output(options).result(recordToJson(record), () => formatRecord(record));
     });
 
   recordOptions(

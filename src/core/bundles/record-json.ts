@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { VaultError } from '../../shared/errors';
 import type { TestimonyFields, TestimonyRecord } from '../../shared/records/types';
 import { validateFields } from '../../shared/records/validate';
+import { recordToJson } from '../records/codec';
 import { BundleMalformedError } from './errors';
 import { type RecordEntry, isoTime } from './manifest';
 
@@ -21,26 +22,7 @@ export interface BundledRevision {
 const encoder = new TextEncoder();
 
 export function encodeRevision(record: TestimonyRecord): Uint8Array {
-  return encoder.encode(
-    JSON.stringify({
-      id: record.id,
-      title: record.title,
-      body: record.body,
-      lang: record.lang,
-      narrator: record.narrator,
-      date: record.date,
-      place: record.place,
-      tags: record.tags,
-      consent: record.consent,
-      warning: record.warning,
-      notes: record.notes,
-      identifying: record.identifying,
-      createdAt: record.createdAt,
-      updatedAt: record.updatedAt,
-      revision: record.revision,
-      provenance: null,
-    }),
-  );
+  return encoder.encode(JSON.stringify({ ...recordToJson(record), provenance: null }));
 }
 
 const envelope = z

@@ -1,4 +1,5 @@
 import { WrongRecoveryKeyError } from '../../shared/errors';
+import { base32Decode, base32Encode } from './base32';
 import { sodium } from './sodium';
 
 /**
@@ -7,42 +8,8 @@ import { sodium } from './sodium';
  * unlock attempt; the version prefix lets the format change later. It has full 256-bit
  * entropy, so it needs no slow KDF: the wrapping key is derived from it with BLAKE2b.
  */
-const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const PREFIX = 'TV1';
 export const RECOVERY_SECRET_BYTES = 32;
-
-function base32Encode(bytes: Uint8Array): string {
-  let bits = 0;
-  let value = 0;
-  let out = '';
-  for (const byte of bytes) {
-    value = (value << 8) | byte;
-    bits += 8;
-    while (bits >= 5) {
-      out += ALPHABET[(value >>> (bits - 5)) & 31];
-      bits -= 5;
-    }
-  }
-  if (bits > 0) out += ALPHABET[(value << (5 - bits)) & 31];
-  return out;
-}
-
-function base32Decode(text: string): Uint8Array | null {
-  const bytes: number[] = [];
-  let bits = 0;
-  let value = 0;
-  for (const ch of text) {
-    const index = ALPHABET.indexOf(ch);
-    if (index < 0) return null;
-    value = ((value << 5) | index) & 0xffff;
-    bits += 5;
-    if (bits >= 8) {
-      bytes.push((value >>> (bits - 8)) & 0xff);
-      bits -= 8;
-    }
-  }
-  return Uint8Array.from(bytes);
-}
 
 function checksum(secret: Uint8Array): Uint8Array {
   return sodium().crypto_generichash(
@@ -69,7 +36,7 @@ export function formatRecoveryKey(secret: Uint8Array): string {
 export function parseRecoveryKey(text: string): Uint8Array {
   const cleaned = text.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
   if (!cleaned.startsWith(PREFIX.replace(/O/g, '0'))) throw new WrongRecoveryKeyError();
-  const decoded = base32Decode(cleaned.slice(PREFIX.length));
+  const decoded = base32Decode(cleaned.slice(PREFIX.length), RECOVERY_SECRET_BYTES + 2);
   if (!decoded || decoded.length !== RECOVERY_SECRET_BYTES + 2) throw new WrongRecoveryKeyError();
   const secret = decoded.slice(0, RECOVERY_SECRET_BYTES);
   const sum = checksum(secret);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { VaultError } from '../../shared/errors';
 import { findInFolder, windowsOf } from '../../../tests/helpers/scan';
 import { useTestVaults } from '../../../tests/helpers/vault';
-import { base32Decode, base32Encode } from './base32';
+import { base32Decode, base32Encode } from '../crypto/base32';
 import {
   fingerprintOf,
   formatIdentity,

@@ -1,5 +1,5 @@
 import { sodium } from '../crypto/sodium';
-import { base32Decode, base32Encode, base32Length } from './base32';
+import { base32Decode, base32Encode, base32Length } from '../crypto/base32';
 import { InvalidIdentityError } from './errors';
 
 /**

@@ -1,5 +1,5 @@
 import { IntegrityError } from '../../shared/errors';
-import type { Provenance, TestimonyFields } from '../../shared/records/types';
+import type { Provenance, TestimonyFields, TestimonyRecord } from '../../shared/records/types';
 import { associatedData, open, pad, seal, unpad } from '../crypto/aead';
 
 /** What one sealed revision holds: every field plus times and provenance. */
@@ -70,5 +70,30 @@ export function summaryOf(payload: RevisionPayload): SummaryPayload {
     updatedAt: payload.updatedAt,
     consent: fields.consent,
     hasWarning: fields.warning.length > 0,
+  };
+}
+
+/**
+ * A record as `tvault show --json` prints it, key order included. Bundles carry the same JSON
+ * (with provenance null), so this one function fixes the shape for both.
+ */
+export function recordToJson(record: TestimonyRecord) {
+  return {
+    id: record.id,
+    title: record.title,
+    body: record.body,
+    lang: record.lang,
+    narrator: record.narrator,
+    date: record.date,
+    place: record.place,
+    tags: record.tags,
+    consent: record.consent,
+    warning: record.warning,
+    notes: record.notes,
+    identifying: record.identifying,
+    createdAt: record.createdAt,
+    updatedAt: record.updatedAt,
+    revision: record.revision,
+    provenance: record.provenance,
   };
 }

@@ -7,8 +7,9 @@ import { Worker } from 'node:worker_threads';
  * seals chunks: ingest then takes about the time of the slower of the two, not their sum.
  * Small inputs hash inline (a worker costs ~20 ms to start).
  *
- * The worker reads copies of the bytes from a ring of POOL slots of 1 MiB in shared memory,
- * coordinated with Atomics (no message per slot: postMessage cost ~1 ms a call here), so memory
+ * The worker reads the bytes from a ring of POOL slots of 1 MiB in shared memory (copied in by
+ * `update`, or read from a file straight into a slot: SlotHasher), coordinated with Atomics
+ * (no message per slot: postMessage cost ~1 ms a call here), so memory
  * stays at POOL x 1 MiB whatever the file size; `update` waits only when every slot is still
  * unhashed. Plaintext stays in this process's memory and is zeroed when the worker is done.
  */
@@ -21,12 +22,29 @@ export interface StreamHasher {
   dispose(): void;
 }
 
+/**
+ * Zero-copy feeding (worker hasher only): the caller reads its input straight into a slot of the
+ * shared ring and hands it over, so the bytes are neither copied nor held twice. After
+ * `publish`, the slot is the worker's to read; the caller may still read it (to seal it) but
+ * not write it, until its POOL-th next `acquire`, which returns the same memory again.
+ */
+export interface SlotHasher extends StreamHasher {
+  /** The next slot (SLOT_BYTES long) to fill, once the worker has hashed its old contents. */
+  acquire(): Promise<Uint8Array>;
+  /** Hands the first `length` bytes of the slot from the last `acquire` to the worker. */
+  publish(length: number): void;
+}
+
+export function isSlotHasher(hasher: StreamHasher): hasher is SlotHasher {
+  return typeof (hasher as Partial<SlotHasher>).acquire === 'function';
+}
+
 /** Above this many bytes a worker pays off. */
 export const WORKER_HASH_THRESHOLD = 16 * 1024 * 1024;
 const POOL = 8;
 /** A sleeping worker is woken once this many slots wait (or at the end), not for every one. */
 const WAKE_BATCH = 4;
-const SLOT_BYTES = 1024 * 1024;
+export const SLOT_BYTES = 1024 * 1024;
 
 export function inlineHasher(): StreamHasher {
   const hash = createHash('sha256');
@@ -87,7 +105,7 @@ parentPort.postMessage(hash.digest('hex'));
  * `preamble` is for tests only: source run in the worker before its loop (tests/attachments/
  * hasher.test.ts widens race windows with it, by wrapping Atomics.load in a delay).
  */
-export function workerHasher(options: { preamble?: string } = {}): StreamHasher {
+export function workerHasher(options: { preamble?: string } = {}): SlotHasher {
   const data = new SharedArrayBuffer(POOL * SLOT_BYTES);
   const control = new SharedArrayBuffer(4 * (LENGTHS + POOL));
   const ctl = new Int32Array(control);
@@ -120,24 +138,36 @@ export function workerHasher(options: { preamble?: string } = {}): StreamHasher 
     if (force || head - Atomics.load(ctl, TAIL) >= WAKE_BATCH) Atomics.notify(ctl, SIGNAL);
   };
 
+  const acquire = async (): Promise<Uint8Array> => {
+    for (;;) {
+      if (failure) throw failure;
+      const tail = Atomics.load(ctl, TAIL);
+      if (head - tail < POOL) break;
+      // All slots full: the worker is awake (WAKE_BATCH <= POOL), wait for it to free one.
+      const waited = Atomics.waitAsync(ctl, TAIL, tail);
+      if (waited.async) await waited.value;
+    }
+    const index = head % POOL;
+    return bytes.subarray(index * SLOT_BYTES, (index + 1) * SLOT_BYTES);
+  };
+
+  const publish = (length: number): void => {
+    if (!Number.isInteger(length) || length < 0 || length > SLOT_BYTES)
+      throw new RangeError('slot length out of range');
+    ctl[LENGTHS + (head % POOL)] = length;
+    head += 1;
+    Atomics.store(ctl, HEAD, head);
+    signal(false);
+  };
+
   return {
+    acquire,
+    publish,
     async update(input) {
       for (let offset = 0; offset < input.length; offset += SLOT_BYTES) {
         const piece = input.subarray(offset, offset + SLOT_BYTES);
-        for (;;) {
-          if (failure) throw failure;
-          const tail = Atomics.load(ctl, TAIL);
-          if (head - tail < POOL) break;
-          // All slots full: the worker is awake (WAKE_BATCH <= POOL), wait for it to free one.
-          const waited = Atomics.waitAsync(ctl, TAIL, tail);
-          if (waited.async) await waited.value;
-        }
-        const index = head % POOL;
-        bytes.set(piece, index * SLOT_BYTES);
-        ctl[LENGTHS + index] = piece.length;
-        head += 1;
-        Atomics.store(ctl, HEAD, head);
-        signal(false);
+        (await acquire()).set(piece);
+        publish(piece.length);
       }
     },
     digest() {

@@ -94,22 +94,48 @@ export function utf8DecodeFallback(bytes: Uint8Array): string {
 
 export const utf8: Utf8Codec = makeUtf8();
 
-const CRC_TABLE = (() => {
-  const table = new Uint32Array(256);
+/** CRC-32 (IEEE) tables for slicing-by-8: eight bytes per step. */
+const CRC_TABLES = (() => {
+  const t = new Uint32Array(8 * 256);
   for (let n = 0; n < 256; n++) {
     let c = n;
     for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[n] = c >>> 0;
+    t[n] = c >>> 0;
   }
-  return table;
+  for (let n = 0; n < 256; n++) {
+    let c = t[n] as number;
+    for (let k = 1; k < 8; k++) {
+      c = (t[c & 0xff] as number) ^ (c >>> 8);
+      t[k * 256 + n] = c >>> 0;
+    }
+  }
+  return t;
 })();
 
 /** CRC-32 (IEEE), to reject damaged segment bytes at load instead of failing at query time. */
 export function crc32(bytes: Uint8Array, start = 0, end = bytes.length): number {
+  const t = CRC_TABLES;
   let c = 0xffffffff;
-  for (let i = start; i < end; i++) {
-    c = (CRC_TABLE[(c ^ (bytes[i] as number)) & 0xff] as number) ^ (c >>> 8);
+  let i = start;
+  for (; i + 8 <= end; i += 8) {
+    const a =
+      (c ^
+        ((bytes[i] as number) |
+          ((bytes[i + 1] as number) << 8) |
+          ((bytes[i + 2] as number) << 16) |
+          ((bytes[i + 3] as number) << 24))) >>>
+      0;
+    c =
+      (t[1792 + (a & 0xff)] as number) ^
+      (t[1536 + ((a >>> 8) & 0xff)] as number) ^
+      (t[1280 + ((a >>> 16) & 0xff)] as number) ^
+      (t[1024 + (a >>> 24)] as number) ^
+      (t[768 + (bytes[i + 4] as number)] as number) ^
+      (t[512 + (bytes[i + 5] as number)] as number) ^
+      (t[256 + (bytes[i + 6] as number)] as number) ^
+      (t[bytes[i + 7] as number] as number);
   }
+  for (; i < end; i++) c = (t[(c ^ (bytes[i] as number)) & 0xff] as number) ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
 }
 

@@ -16,9 +16,9 @@ import {
   type BuildDoc,
 } from './analyze';
 import { ByteReader, ByteWriter, crc32, malformed, utf8 } from './binary';
-import { analyzeWord, baseLanguage } from './languages';
+import { analyzeWord, baseLanguage, clearWordCaches } from './languages';
 import { parseQuery } from './query';
-import { Segment, buildSegment, mergeSegments } from './segment';
+import { Segment, SegmentBuilder, mergeSegments } from './segment';
 import { foldWord, forEachToken, isCjk } from './text';
 import type {
   ParsedQuery,
@@ -32,8 +32,8 @@ import type {
 /** Documents per segment built in bulk or by compaction. */
 export const SEGMENT_TARGET = 8192;
 /**
- * Single upserts go to a small delta, rebuilt (lazily, at the next search or persist) on each
- * change and sealed when it reaches this size; a change costs a rebuild of at most this many.
+ * Single upserts go to a tiny delta, rebuilt (lazily, at the next search or persist) after each
+ * change and sealed as a segment when it reaches this size: a change costs a few milliseconds.
  */
 export const DELTA_MAX = 4;
 /** Sealed small segments are merged automatically, eight of a size at a time, up to this size. */
@@ -93,7 +93,9 @@ interface CompiledFilter {
 }
 
 class Delta {
-  readonly docs = new Map<string, BuildDoc>();
+  /** id -> the document and its slot in the builder. */
+  readonly docs = new Map<string, { doc: BuildDoc; slot: number }>();
+  readonly builder = new SegmentBuilder();
   segment: Segment | null = null;
   stale = false;
   constructor(readonly id: string) {}
@@ -313,19 +315,7 @@ export class SearchEngine {
     }
     engine.nextSeq = Math.max(manifest.nextSeq, maxSeq + 1);
     engine.delta = new Delta(segmentName(engine.nextSeq++));
-    for (const seg of engine.segments) {
-      for (let d = 0; d < seg.docCount; d++) {
-        if (seg.isDeleted(d)) continue;
-        const id = seg.ids[d] as string;
-        if (engine.where.has(id)) throw malformed(`document ${id} is indexed twice`);
-        engine.where.set(id, { seg, idx: d });
-        engine.addStats(
-          seg.lengths.subarray(d * NF, d * NF + NF),
-          seg.langs[seg.langIdx[d] as number] as string,
-          1,
-        );
-      }
-    }
+    for (const seg of engine.segments) engine.addSegmentStats(seg);
     engine.dirty.clear();
     return engine;
   }
@@ -346,17 +336,43 @@ export class SearchEngine {
     else this.langCounts.set(base, c);
   }
 
+  /** Registers the live documents of a loaded segment (ids, statistics) in one pass. */
+  private addSegmentStats(seg: Segment): void {
+    const perLang = new Uint32Array(seg.langs.length);
+    for (let d = 0; d < seg.docCount; d++) {
+      if (seg.isDeleted(d)) continue;
+      const id = seg.ids[d] as string;
+      if (this.where.has(id)) throw malformed(`document ${id} is indexed twice`);
+      this.where.set(id, { seg, idx: d });
+      perLang[seg.langIdx[d] as number] = (perLang[seg.langIdx[d] as number] as number) + 1;
+      for (let f = 0; f < NF; f++) {
+        const len = seg.lengths[d * NF + f] as number;
+        if (len === 0) continue;
+        this.lenTotal[f] = (this.lenTotal[f] as number) + len;
+        this.fieldDocs[f] = (this.fieldDocs[f] as number) + 1;
+      }
+    }
+    seg.langs.forEach((lang, k) => {
+      const count = perLang[k] as number;
+      if (count === 0) return;
+      this.live += count;
+      const base = baseLanguage(lang);
+      this.langCounts.set(base, (this.langCounts.get(base) ?? 0) + count);
+    });
+  }
+
   private removeInternal(id: string): boolean {
     const loc = this.where.get(id);
     if (!loc) return false;
     this.where.delete(id);
     if (loc.seg === null) {
-      const doc = this.delta.docs.get(id);
-      if (doc) {
+      const entry = this.delta.docs.get(id);
+      if (entry) {
         this.delta.docs.delete(id);
+        this.delta.builder.remove(entry.slot);
         this.delta.stale = true;
         this.dirty.add(this.delta.id);
-        this.addStats(doc.analysis.lengths, doc.meta.lang, -1);
+        this.addStats(entry.doc.analysis.lengths, entry.doc.meta.lang, -1);
       }
     } else {
       const seg = loc.seg;
@@ -378,7 +394,7 @@ export class SearchEngine {
   private addToDelta(doc: BuildDoc): void {
     const id = doc.meta.id;
     this.removeInternal(id);
-    this.delta.docs.set(id, doc);
+    this.delta.docs.set(id, { doc, slot: this.delta.builder.add(doc) });
     this.delta.stale = true;
     this.where.set(id, { seg: null, idx: -1 });
     this.addStats(doc.analysis.lengths, doc.meta.lang, 1);
@@ -397,8 +413,9 @@ export class SearchEngine {
   }
 
   /**
-   * Bulk add/replace (reindex, import): fills segments of SEGMENT_TARGET documents; a remainder
-   * larger than the delta is sealed at the end of the call, so feed it large batches.
+   * Bulk add/replace (reindex, import): fills segments of SEGMENT_TARGET documents, across
+   * calls (feed it in chunks of any size). The remainder stays in the delta, built at the next
+   * search; call compact() at the end of a reindex or import to seal it.
    */
   upsertMany(docs: SearchDoc[]): void {
     if (!Array.isArray(docs)) throw new InvalidInputError('upsertMany expects an array.');
@@ -413,10 +430,6 @@ export class SearchEngine {
       if (this.delta.docs.size >= this.segmentTarget && !this.delta.docs.has(built.meta.id))
         this.sealDelta();
       this.addToDelta(built);
-    }
-    if (this.delta.docs.size > this.deltaMax) {
-      this.sealDelta();
-      this.autoMerge();
     }
   }
 
@@ -441,7 +454,7 @@ export class SearchEngine {
       return null;
     }
     if (delta.stale || !delta.segment) {
-      delta.segment = Segment.decode(buildSegment(delta.id, [...delta.docs.values()]));
+      delta.segment = Segment.decode(delta.builder.build(delta.id));
       delta.stale = false;
     }
     return delta.segment;
@@ -488,7 +501,10 @@ export class SearchEngine {
     }
   }
 
-  /** True when compaction would pay off (many small segments or many tombstones). */
+  /**
+   * True when compaction would pay off: more small segments than automatic merging leaves
+   * (it keeps fewer than MERGE_FACTOR per size class), or more than 10% deleted documents.
+   */
   needsCompaction(): boolean {
     let small = 0;
     let deleted = 0;
@@ -498,12 +514,14 @@ export class SearchEngine {
       deleted += s.deletedCount;
       total += s.docCount;
     }
-    return small >= 4 || (total > 0 && deleted / total > 0.1);
+    return small > 3 * MERGE_FACTOR || (total > 0 && deleted / total > 0.1);
   }
 
   /**
    * Seals the delta, merges small segments (up to SEGMENT_TARGET documents each) and rewrites
-   * segments that have tombstones, dropping the deleted documents.
+   * segments that have tombstones, dropping the deleted documents. Call it when idle, off the
+   * UI thread (a merge of 8,192 documents takes a second or two), and at the end of a reindex or
+   * import (it seals what upsertMany left in the delta, and drops the word caches).
    */
   compact(): void {
     this.sealDelta();
@@ -535,6 +553,9 @@ export class SearchEngine {
     flush();
     this.segments = next;
     this.dirty.add(MANIFEST_ID);
+    // Compaction ends a reindex or an import: the word caches (the largest part of the heap
+    // while indexing) are not worth keeping for occasional edits.
+    clearWordCaches();
   }
 
   // ------------------------------------------------------------ persistence
@@ -774,9 +795,16 @@ export class SearchEngine {
           const dfs = new Map<string, number>();
           const prefixBytes = utf8.encode(folded);
           for (const s of segs) {
-            const found = s.termsWithPrefix(prefixBytes, PREFIX_SCAN);
+            let found = s.termsWithPrefix(prefixBytes, PREFIX_SCAN);
             for (const k of s.surfaceTermsWithPrefix(prefixBytes, PREFIX_SCAN)) found.push(k);
-            for (const k of found) {
+            // Only this segment's most frequent candidates are decoded to strings (the global
+            // choice below is exact whenever a prefix has few candidates per segment).
+            if (found.length > 4 * max) {
+              found = [...new Set(found)]
+                .sort((a, b) => (s.df[b] as number) - (s.df[a] as number) || a - b)
+                .slice(0, 4 * max);
+            }
+            for (const k of new Set(found)) {
               const t = s.termText(k);
               if (exact.has(t)) continue;
               dfs.set(t, (dfs.get(t) ?? 0) + (s.df[k] as number));

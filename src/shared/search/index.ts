@@ -1,9 +1,16 @@
 /** Multilingual full-text search on lunr's language tools: see docs/search.md. */
-export { SearchEngine, SEGMENT_TARGET, DELTA_MAX, MANIFEST_ID, type EngineOptions } from './engine';
+export {
+  SearchEngine,
+  SEGMENT_TARGET,
+  DELTA_MAX,
+  AUTO_MERGE_MAX,
+  MANIFEST_ID,
+  type EngineOptions,
+} from './engine';
 export { parseQuery, MAX_QUERY_CHARS, type ParseOptions } from './query';
 export { makeSnippet, matchesPhrases, type Snippet, type SnippetOptions } from './snippet';
 export { normaliseForSearch } from './normalise';
-export { baseLanguage, hasStemmer, STEMMED_LANGUAGES } from './languages';
+export { baseLanguage, clearWordCaches, hasStemmer, STEMMED_LANGUAGES } from './languages';
 export { FIELDS, FIELD_BOOSTS, normaliseTag } from './analyze';
 export type {
   ParsedQuery,

@@ -250,6 +250,10 @@ class TwoGenerationCache<T> {
   rotations = 0;
   constructor(private readonly limit: number) {}
 
+  get size(): number {
+    return this.young.size + this.old.size;
+  }
+
   /** The young-generation hit, if any (the fast path). */
   getYoung(key: string): T | undefined {
     return this.young.get(key);
@@ -261,11 +265,13 @@ class TwoGenerationCache<T> {
 
   set(key: string, value: T): void {
     this.young.set(key, value);
-    if (this.young.size >= this.limit) {
-      this.old = this.young;
-      this.young = new Map();
-      this.rotations++;
-    }
+    if (this.young.size >= this.limit) this.rotate();
+  }
+
+  rotate(): void {
+    this.old = this.young;
+    this.young = new Map();
+    this.rotations++;
   }
 
   clear(): void {
@@ -275,12 +281,30 @@ class TwoGenerationCache<T> {
   }
 }
 
-const WORDS_PER_GENERATION = 50_000;
-const TERMS_PER_GENERATION = 200_000;
+/**
+ * Word analyses cached per language (each up to 2 x 32,000), and at most ~320,000 in all: the
+ * caches are the largest part of the heap while indexing (a few hundred bytes per word), the
+ * index itself being mostly flat byte arrays.
+ */
+const WORDS_PER_GENERATION = 32_000;
+const WORDS_BUDGET = 320_000;
+const TERMS_PER_GENERATION = 100_000;
 const wordCaches = new Map<string, TwoGenerationCache<WordAnalysis>>();
 const terms = new TwoGenerationCache<TermRef>(TERMS_PER_GENERATION);
+let wordsSinceCheck = 0;
 
-/** Clears the word caches (tests, memory pressure). */
+/** Past the global budget, the largest language cache drops its old generation. */
+function enforceBudget(): void {
+  let total = 0;
+  let largest: TwoGenerationCache<WordAnalysis> | null = null;
+  for (const c of wordCaches.values()) {
+    total += c.size;
+    if (!largest || c.size > largest.size) largest = c;
+  }
+  if (total > WORDS_BUDGET && largest) largest.rotate();
+}
+
+/** Clears the word caches (tests, memory pressure, after a reindex). */
 export function clearWordCaches(): void {
   for (const c of wordCaches.values()) c.clear();
   terms.clear();
@@ -332,6 +356,10 @@ export function analyzer(lang: string): (raw: string) => WordAnalysis {
       result = analyzeUncached(raw, profile);
     }
     words.set(ownKey(raw), result);
+    if (++wordsSinceCheck >= 10_000) {
+      wordsSinceCheck = 0;
+      enforceBudget();
+    }
     return result;
   };
 }

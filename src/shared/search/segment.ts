@@ -100,23 +100,29 @@ class ByteDictionary {
     return this.start.length - 1;
   }
 
+  /**
+   * Reads the offsets; `verifyOrder` also checks that entries are strictly increasing (binary
+   * search depends on it; the CRC already rules out damage, so only the term dictionary, read
+   * at load, pays for this check).
+   */
   static parse(
     bytes: Uint8Array,
     lengths: Uint8Array,
     count: number,
     what: string,
+    verifyOrder = true,
   ): ByteDictionary {
     const start = new Uint32Array(count + 1);
-    const r = new ByteReader(lengths);
+    const c = new VarintCursor(lengths);
     let off = 0;
     for (let i = 0; i < count; i++) {
-      off += r.count(bytes.length, `${what} length`);
-      if (off > bytes.length) throw malformed(`${what} lengths`);
+      off += c.next();
+      if (off > bytes.length || c.pos > lengths.length) throw malformed(`${what} lengths`);
       start[i + 1] = off;
     }
-    if (off !== bytes.length || r.remaining !== 0) throw malformed(`${what} lengths`);
+    if (off !== bytes.length || c.pos !== lengths.length) throw malformed(`${what} lengths`);
     const dict = new ByteDictionary(bytes, start);
-    for (let i = 1; i < count; i++) {
+    for (let i = 1; verifyOrder && i < count; i++) {
       if (dict.compareEntries(i - 1, i) >= 0) throw malformed(`${what} order`);
     }
     return dict;
@@ -306,22 +312,49 @@ function writeSegment(
 let segStamp = 0;
 const SKIP = 0xffffffff;
 
-/** Builds a segment from analysed documents (in the given order). */
-export function buildSegment(id: string, docs: readonly BuildDoc[]): Uint8Array {
-  const stamp = ++segStamp;
-  const termIds = new Map<string, number>();
-  const termNames: string[] = [];
-  let counts = new Uint32Array(1024);
+/**
+ * Accumulates analysed documents into a future segment. Each document's terms are numbered as
+ * it is added (its TermRefs are then still in the CPU cache; numbering them later, 8,192
+ * documents on, costs a cache miss per posting). Documents can be removed again (the delta);
+ * build() writes the live ones, in the order they were added.
+ */
+export class SegmentBuilder {
+  private readonly stamp = ++segStamp;
+  private readonly termIds = new Map<string, number>();
+  private readonly termNames: string[] = [];
+  private counts = new Uint32Array(1024);
   // The last document (and its local slot) that used each term: two refs of one document can
   // carry the same text when the term cache turned over mid-document; they are merged here.
-  let lastDoc = new Int32Array(1024).fill(-1);
-  let firstLocal = new Uint32Array(1024);
-  // Per doc, the segment term id of each of its local terms (SKIP for merged duplicates).
-  const docTermIds: Uint32Array[] = [];
-  let total = 0;
-  for (let d = 0; d < docs.length; d++) {
-    const local = (docs[d] as BuildDoc).analysis.terms;
-    const tf = (docs[d] as BuildDoc).analysis.tf;
+  private lastDoc = new Int32Array(1024).fill(-1);
+  private firstLocal = new Uint32Array(1024);
+  private readonly docs: (BuildDoc | null)[] = [];
+  /** Per doc, the builder term id of each of its local terms (SKIP for merged duplicates). */
+  private readonly docTermIds: Uint32Array[] = [];
+  private live = 0;
+
+  get size(): number {
+    return this.live;
+  }
+
+  private grow(): void {
+    const size = this.counts.length * 2;
+    const c = new Uint32Array(size);
+    c.set(this.counts);
+    this.counts = c;
+    const l = new Int32Array(size).fill(-1);
+    l.set(this.lastDoc);
+    this.lastDoc = l;
+    const f = new Uint32Array(size);
+    f.set(this.firstLocal);
+    this.firstLocal = f;
+  }
+
+  /** Adds a document; returns its slot (for remove). */
+  add(doc: BuildDoc): number {
+    const d = this.docs.length;
+    const stamp = this.stamp;
+    const local = doc.analysis.terms;
+    const tf = doc.analysis.tf;
     const ids = new Uint32Array(local.length);
     for (let i = 0; i < local.length; i++) {
       const ref = local[i] as TermRef;
@@ -329,30 +362,19 @@ export function buildSegment(id: string, docs: readonly BuildDoc[]): Uint8Array 
       if (ref.segStamp === stamp) {
         k = ref.segId;
       } else {
-        let known = termIds.get(ref.text);
+        let known = this.termIds.get(ref.text);
         if (known === undefined) {
-          known = termNames.length;
-          termIds.set(ref.text, known);
-          termNames.push(ref.text);
-          if (known >= counts.length) {
-            const size = counts.length * 2;
-            const c = new Uint32Array(size);
-            c.set(counts);
-            counts = c;
-            const l = new Int32Array(size).fill(-1);
-            l.set(lastDoc);
-            lastDoc = l;
-            const f = new Uint32Array(size);
-            f.set(firstLocal);
-            firstLocal = f;
-          }
+          known = this.termNames.length;
+          this.termIds.set(ref.text, known);
+          this.termNames.push(ref.text);
+          if (known >= this.counts.length) this.grow();
         }
         ref.segStamp = stamp;
         ref.segId = known;
         k = known;
       }
-      if (lastDoc[k] === d) {
-        const into = (firstLocal[k] as number) * NF;
+      if (this.lastDoc[k] === d) {
+        const into = (this.firstLocal[k] as number) * NF;
         for (let f = 0; f < NF; f++) {
           tf[into + f] = Math.min(0xffff, (tf[into + f] as number) + (tf[i * NF + f] as number));
           tf[i * NF + f] = 0;
@@ -360,131 +382,188 @@ export function buildSegment(id: string, docs: readonly BuildDoc[]): Uint8Array 
         ids[i] = SKIP;
         continue;
       }
-      lastDoc[k] = d;
-      firstLocal[k] = i;
+      this.lastDoc[k] = d;
+      this.firstLocal[k] = i;
       ids[i] = k;
-      counts[k] = (counts[k] as number) + 1;
-      total++;
+      this.counts[k] = (this.counts[k] as number) + 1;
     }
-    docTermIds.push(ids);
+    this.docs.push(doc);
+    this.docTermIds.push(ids);
+    this.live++;
+    return d;
   }
-  const nTerms = termNames.length;
-  // Counting sort of postings by term; documents come in order, so each list is increasing.
-  const start = new Uint32Array(nTerms + 1);
-  for (let k = 0; k < nTerms; k++) start[k + 1] = (start[k] as number) + (counts[k] as number);
-  const fill = start.slice(0, nTerms);
-  const postDoc = new Uint32Array(total);
-  const postLocal = new Uint32Array(total);
-  for (let d = 0; d < docs.length; d++) {
-    const ids = docTermIds[d] as Uint32Array;
-    for (let i = 0; i < ids.length; i++) {
-      const k = ids[i] as number;
-      if (k === SKIP) continue;
-      const at = fill[k] as number;
-      postDoc[at] = d;
-      postLocal[at] = i;
-      fill[k] = at + 1;
-    }
-  }
-  // Native sort (JS string order); the dictionary stores the same order as UTF-8.
-  const sorted = termNames.slice().sort();
-  const order = new Uint32Array(nTerms);
-  for (let r = 0; r < nTerms; r++) order[r] = termIds.get(sorted[r] as string) as number;
 
-  const postings = new ByteWriter(total * 3 + 16);
-  const info = new ByteWriter(nTerms * 4 + 16);
-  const tfs = docs.map((d) => d.analysis.tf);
-  for (let r = 0; r < nTerms; r++) {
-    const k = order[r] as number;
-    const before = postings.length;
-    let prev = 0;
-    for (let p = start[k] as number; p < (start[k + 1] as number); p++) {
-      const d = postDoc[p] as number;
-      postings.varint(d - prev);
-      prev = d;
-      const tf = tfs[d] as Uint16Array;
-      const base = (postLocal[p] as number) * NF;
-      let mask = 0;
-      let single = -1;
-      for (let f = 0; f < NF; f++) {
-        if ((tf[base + f] as number) > 0) {
-          mask |= 1 << f;
-          single = single === -1 ? f : -2;
-        }
+  remove(slot: number): void {
+    if (!this.docs[slot]) return;
+    for (const k of this.docTermIds[slot] as Uint32Array) {
+      if (k !== SKIP) this.counts[k] = (this.counts[k] as number) - 1;
+    }
+    this.docs[slot] = null;
+    this.live--;
+  }
+
+  build(id: string): Uint8Array {
+    const docs: BuildDoc[] = [];
+    const docIds: Uint32Array[] = [];
+    this.docs.forEach((d, slot) => {
+      if (d) {
+        docs.push(d);
+        docIds.push(this.docTermIds[slot] as Uint32Array);
       }
-      const one = single >= 0 ? (tf[base + single] as number) : 0;
-      if (single >= 0 && one <= 15) {
-        postings.u8(0x80 | (single << 4) | one);
-      } else {
+    });
+    const counts = this.counts;
+    const all = this.termNames.length;
+    // Counting sort of postings by term; documents come in order, so each list is increasing.
+    const start = new Uint32Array(all + 1);
+    for (let k = 0; k < all; k++) start[k + 1] = (start[k] as number) + (counts[k] as number);
+    const total = start[all] as number;
+    const fill = start.slice(0, all);
+    const postDoc = new Uint32Array(total);
+    const postLocal = new Uint32Array(total);
+    // The frequency byte of each posting when it fits one byte (one field, tf <= 15), else 0;
+    // computed in document order so that the term-ordered pass below reads sequentially.
+    const postCode = new Uint8Array(total);
+    for (let d = 0; d < docs.length; d++) {
+      const ids = docIds[d] as Uint32Array;
+      const tf = (docs[d] as BuildDoc).analysis.tf;
+      for (let i = 0; i < ids.length; i++) {
+        const k = ids[i] as number;
+        if (k === SKIP) continue;
+        const at = fill[k] as number;
+        postDoc[at] = d;
+        postLocal[at] = i;
+        fill[k] = at + 1;
+        const base = i * NF;
+        let single = -1;
+        for (let f = 0; f < NF; f++) {
+          if ((tf[base + f] as number) > 0) single = single === -1 ? f : -2;
+        }
+        const one = single >= 0 ? (tf[base + single] as number) : 0;
+        if (single >= 0 && one <= 15) postCode[at] = 0x80 | (single << 4) | one;
+      }
+    }
+    // Terms still in use, in JS string order (native sort); the dictionary stores the same
+    // order as UTF-8.
+    const used: string[] = [];
+    for (let k = 0; k < all; k++)
+      if ((counts[k] as number) > 0) used.push(this.termNames[k] as string);
+    const sorted = used.sort();
+    const nTerms = sorted.length;
+    const order = new Uint32Array(nTerms);
+    for (let r = 0; r < nTerms; r++) order[r] = this.termIds.get(sorted[r] as string) as number;
+
+    const postings = new ByteWriter(total * 3 + 16);
+    const info = new ByteWriter(nTerms * 4 + 16);
+    const tfs = docs.map((d) => d.analysis.tf);
+    for (let r = 0; r < nTerms; r++) {
+      const k = order[r] as number;
+      const before = postings.length;
+      let prev = 0;
+      for (let p = start[k] as number; p < (start[k + 1] as number); p++) {
+        const d = postDoc[p] as number;
+        postings.varint(d - prev);
+        prev = d;
+        const code = postCode[p] as number;
+        if (code !== 0) {
+          postings.u8(code);
+          continue;
+        }
+        const tf = tfs[d] as Uint16Array;
+        const base = (postLocal[p] as number) * NF;
+        let mask = 0;
+        for (let f = 0; f < NF; f++) if ((tf[base + f] as number) > 0) mask |= 1 << f;
         postings.u8(mask);
         for (let f = 0; f < NF; f++) {
           const v = tf[base + f] as number;
           if (v > 0) postings.varint(v);
         }
       }
+      info.varint(counts[k] as number);
+      info.varint(postings.length - before);
     }
-    info.varint(counts[k] as number);
-    info.varint(postings.length - before);
-  }
-  const encodedTerms = encodeSorted(sorted);
-  const rank = new Uint32Array(nTerms);
-  for (let r = 0; r < nTerms; r++) rank[order[r] as number] = r;
+    const encodedTerms = encodeSorted(sorted);
+    const rank = new Int32Array(all).fill(-1);
+    for (let r = 0; r < nTerms; r++) rank[order[r] as number] = r;
 
-  // Surface forms: word -> the terms it was indexed under (usually one).
-  const surf = new Map<string, number[]>();
-  for (const d of docs) {
-    for (const a of d.analysis.surfaces) {
-      if (a.segStamp === stamp) continue;
-      a.segStamp = stamp;
-      let list = surf.get(a.surface);
-      if (!list) surf.set(a.surface, (list = []));
-      for (const ref of a.refs) {
-        const k = ref.segStamp === stamp ? ref.segId : termIds.get(ref.text);
-        if (k === undefined) continue;
-        const r = rank[k] as number;
-        if (!list.includes(r)) list.push(r);
+    // Surface forms: word -> the terms it was indexed under (usually one).
+    const surfStamp = ++segStamp;
+    const surf = new Map<string, number[]>();
+    for (const d of docs) {
+      for (const a of d.analysis.surfaces) {
+        if (a.segStamp === surfStamp) continue;
+        a.segStamp = surfStamp;
+        let list = surf.get(a.surface);
+        for (const ref of a.refs) {
+          const k = ref.segStamp === this.stamp ? ref.segId : this.termIds.get(ref.text);
+          if (k === undefined) continue;
+          const r = rank[k] as number;
+          if (r < 0) continue;
+          if (!list) surf.set(a.surface, (list = []));
+          if (!list.includes(r)) list.push(r);
+        }
       }
     }
-  }
-  const surfaceWords = [...surf.keys()].sort();
-  const surfaceTerms = new ByteWriter(surfaceWords.length * 4 + 16);
-  for (const s of surfaceWords) {
-    const list = (surf.get(s) as number[]).sort((a, b) => a - b);
-    surfaceTerms.varint(list.length);
-    for (const r of list) surfaceTerms.varint(r);
-  }
-  const encodedSurfaces = encodeSorted(surfaceWords);
+    const surfaceWords = [...surf.keys()].sort();
+    const surfaceTerms = new ByteWriter(surfaceWords.length * 4 + 16);
+    for (const w of surfaceWords) {
+      const list = (surf.get(w) as number[]).sort((a, b) => a - b);
+      surfaceTerms.varint(list.length);
+      for (const r of list) surfaceTerms.varint(r);
+    }
+    const encodedSurfaces = encodeSorted(surfaceWords);
 
-  const lengths = new Uint32Array(docs.length * NF);
-  docs.forEach((d, i) => lengths.set(d.analysis.lengths, i * NF));
-  const columns: DocColumns = {
-    ids: docs.map((d) => d.meta.id),
-    langs: docs.map((d) => d.meta.lang),
-    flags: docs.map((d) => d.meta.flags),
-    dateLo: docs.map((d) => d.meta.dateLo),
-    dateHi: docs.map((d) => d.meta.dateHi),
-    tags: docs.map((d) => d.meta.tags),
-    lengths,
-  };
-  return writeSegment(
-    id,
-    columns,
-    { ...encodedTerms, count: nTerms, info: info.view(), postings: postings.view() },
-    { ...encodedSurfaces, count: surfaceWords.length, terms: surfaceTerms.view() },
-  );
+    const lengths = new Uint32Array(docs.length * NF);
+    docs.forEach((d, i) => lengths.set(d.analysis.lengths, i * NF));
+    const columns: DocColumns = {
+      ids: docs.map((d) => d.meta.id),
+      langs: docs.map((d) => d.meta.lang),
+      flags: docs.map((d) => d.meta.flags),
+      dateLo: docs.map((d) => d.meta.dateLo),
+      dateHi: docs.map((d) => d.meta.dateHi),
+      tags: docs.map((d) => d.meta.tags),
+      lengths,
+    };
+    return writeSegment(
+      id,
+      columns,
+      { ...encodedTerms, count: nTerms, info: info.view(), postings: postings.view() },
+      { ...encodedSurfaces, count: surfaceWords.length, terms: surfaceTerms.view() },
+    );
+  }
 }
 
-/** Reads one varint at `p` of `bytes`; returns [value, next position]. */
-function readVarint(bytes: Uint8Array, p: number): [number, number] {
-  let v = 0;
-  let shift = 1;
-  let b: number;
-  do {
-    b = bytes[p++] as number;
-    v += (b & 0x7f) * shift;
-    shift *= 128;
-  } while (b & 0x80);
-  return [v, p];
+/** Builds a segment from analysed documents (in the given order). */
+export function buildSegment(id: string, docs: readonly BuildDoc[]): Uint8Array {
+  const b = new SegmentBuilder();
+  for (const d of docs) b.add(d);
+  return b.build(id);
+}
+
+/**
+ * A varint reader over one byte array with a movable position (no allocation per value: the
+ * load and merge loops read millions of them).
+ */
+class VarintCursor {
+  pos: number;
+  constructor(
+    readonly bytes: Uint8Array,
+    start = 0,
+  ) {
+    this.pos = start;
+  }
+  next(): number {
+    const bytes = this.bytes;
+    let b = bytes[this.pos++] as number;
+    if (b < 0x80) return b;
+    let v = b & 0x7f;
+    let shift = 128;
+    do {
+      b = bytes[this.pos++] as number;
+      v += (b & 0x7f) * shift;
+      shift *= 128;
+    } while (b & 0x80);
+    return v;
+  }
 }
 
 /** Skips one posting's frequencies; returns the new position. */
@@ -583,21 +662,17 @@ export class Segment {
     this.df = new Uint32Array(nTerms);
     this.postStart = new Uint32Array(nTerms + 1);
     {
-      let p = 0;
+      const c = new VarintCursor(info);
       let off = 0;
       for (let i = 0; i < nTerms; i++) {
-        if (p >= info.length) throw malformed('term info');
-        let v: number;
-        [v, p] = readVarint(info, p);
-        if (v > n || v === 0) throw malformed('document frequency');
-        this.df[i] = v;
-        if (p >= info.length) throw malformed('term info');
-        [v, p] = readVarint(info, p);
-        off += v;
-        if (off > this.postings.length) throw malformed('posting offsets');
+        const df = c.next();
+        if (df > n || df === 0) throw malformed('document frequency');
+        this.df[i] = df;
+        off += c.next();
+        if (off > this.postings.length || c.pos > info.length) throw malformed('posting offsets');
         this.postStart[i + 1] = off;
       }
-      if (off !== this.postings.length || p !== info.length) throw malformed('posting offsets');
+      if (off !== this.postings.length || c.pos !== info.length) throw malformed('posting offsets');
     }
     this.surfaceCount = r.count(bytes.length, 'surface count');
     this.surfaceBytes = r.block();
@@ -642,22 +717,34 @@ export class Segment {
 
   private surfaceTable(): { dict: ByteDictionary; start: Uint32Array; terms: Uint32Array } {
     if (this.surfaceCache) return this.surfaceCache;
-    const dict = ByteDictionary.parse(
-      this.surfaceBytes,
-      this.surfaceLengths,
-      this.surfaceCount,
-      'surface',
-    );
-    const r = new ByteReader(this.surfaceTermBytes);
-    const start = new Uint32Array(this.surfaceCount + 1);
-    const list: number[] = [];
-    for (let i = 0; i < this.surfaceCount; i++) {
-      const c = r.count(r.remaining, 'surface list');
-      for (let k = 0; k < c; k++) list.push(r.count(this.terms.size - 1, 'surface term'));
-      start[i + 1] = list.length;
+    const n = this.surfaceCount;
+    const dict = ByteDictionary.parse(this.surfaceBytes, this.surfaceLengths, n, 'surface', false);
+    const bytes = this.surfaceTermBytes;
+    const nTerms = this.terms.size;
+    const start = new Uint32Array(n + 1);
+    // Two passes over the lists: count, then fill a typed array.
+    const c = new VarintCursor(bytes);
+    let total = 0;
+    for (let i = 0; i < n; i++) {
+      const count = c.next();
+      for (let k = 0; k < count; k++) c.next();
+      total += count;
+      if (c.pos > bytes.length) throw malformed('surface terms');
+      start[i + 1] = total;
     }
-    if (r.remaining !== 0) throw malformed('surface terms');
-    this.surfaceCache = { dict, start, terms: Uint32Array.from(list) };
+    if (c.pos !== bytes.length) throw malformed('surface terms');
+    const terms = new Uint32Array(total);
+    c.pos = 0;
+    let j = 0;
+    for (let i = 0; i < n; i++) {
+      const count = c.next();
+      for (let k = 0; k < count; k++) {
+        const t = c.next();
+        if (t >= nTerms) throw malformed('surface term');
+        terms[j++] = t;
+      }
+    }
+    this.surfaceCache = { dict, start, terms };
     return this.surfaceCache;
   }
 
@@ -683,16 +770,14 @@ export class Segment {
     if (this.deletedCount === 0 || this.deleted === null) return this.df[termIdx] as number;
     const bytes = this.postings;
     const del = this.deleted;
-    let p = this.postStart[termIdx] as number;
+    const c = new VarintCursor(bytes, this.postStart[termIdx] as number);
     const end = this.postStart[termIdx + 1] as number;
     let d = 0;
     let live = 0;
-    while (p < end) {
-      let gap: number;
-      [gap, p] = readVarint(bytes, p);
-      d += gap;
+    while (c.pos < end) {
+      d += c.next();
       if (d < this.docCount && del[d] === 0) live++;
-      p = skipTfs(bytes, p);
+      c.pos = skipTfs(bytes, c.pos);
     }
     return live;
   }
@@ -836,13 +921,12 @@ export function mergeSegments(id: string, sources: readonly Segment[]): Uint8Arr
         const s = sources[si] as Segment;
         const map = remap[si] as Int32Array;
         const bytes = s.postings;
-        let p = s.postStart[k] as number;
+        const c = new VarintCursor(bytes, s.postStart[k] as number);
         const end = s.postStart[k + 1] as number;
         let d = 0;
-        while (p < end) {
-          let gap: number;
-          [gap, p] = readVarint(bytes, p);
-          d += gap;
+        while (c.pos < end) {
+          d += c.next();
+          const p = c.pos;
           const q = skipTfs(bytes, p);
           const nd = d < map.length ? (map[d] as number) : -1;
           if (nd >= 0) {
@@ -851,7 +935,7 @@ export function mergeSegments(id: string, sources: readonly Segment[]): Uint8Arr
             postings.bytes(bytes.subarray(p, q));
             df++;
           }
-          p = q;
+          c.pos = q;
         }
       }
       if (df === 0) return;

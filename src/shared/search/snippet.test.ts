@@ -74,6 +74,19 @@ describe('makeSnippet', () => {
     expect(marked(zh)).toEqual(['人权']);
   });
 
+  it('handles long testimonies (a few hundred kilobytes) quickly', () => {
+    const filler = 'Ella contó lo que vio en la frontera durante aquellos años. '.repeat(4000);
+    const text = `${filler}La policía detuvo a la periodista.${filler}`;
+    expect(text.length).toBeGreaterThan(400_000);
+    const started = performance.now();
+    const s = makeSnippet(text, parseQuery('periodista policia', { prefix: false }), {
+      lang: 'es',
+    });
+    expect(matchesPhrases(text, ['detuvo a la periodista'])).toBe(true);
+    expect(performance.now() - started).toBeLessThan(3000);
+    expect(marked(s)).toEqual(['policía', 'periodista']);
+  });
+
   it('returns the beginning of the text when nothing matches', () => {
     const s = makeSnippet('Nothing relevant here at all.', parseQuery('asylum'), { maxChars: 20 });
     expect(s.highlights).toEqual([]);

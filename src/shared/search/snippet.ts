@@ -8,12 +8,17 @@ import { STEMMED_LANGUAGES, analyzeWord, baseLanguage } from './languages';
 import { foldWord, forEachToken, tokenize, type TokenSpan } from './text';
 import type { ParsedQuery } from './types';
 
+/** The folded form of a token, through the cached analysis (no language: no stemming). */
+function folded(raw: string): string {
+  return analyzeWord(raw, '').surface;
+}
+
 function foldedUnits(text: string): string[] {
   const out: string[] = [];
   forEachToken(
     text,
     (raw) => {
-      const f = foldWord(raw);
+      const f = folded(raw);
       if (f) out.push(f);
     },
     'units',
@@ -78,8 +83,8 @@ export function makeSnippet(text: string, query: ParsedQuery, opts: SnippetOptio
   for (const word of query.terms) {
     forEachToken(word, (raw) => {
       const key = nextKey++;
-      const folded = foldWord(raw);
-      if (!folded) return;
+      const form = foldWord(raw);
+      if (!form) return;
       let anyContent = false;
       langs.forEach((l, i) => {
         const a = analyzeWord(raw, l);
@@ -88,23 +93,23 @@ export function makeSnippet(text: string, query: ParsedQuery, opts: SnippetOptio
         for (const t of a.terms)
           if (!(stemKey[i] as Map<string, number>).has(t)) stemKey[i]?.set(t, key);
       });
-      if (anyContent && !surfaceKey.has(folded)) surfaceKey.set(folded, key);
+      if (anyContent && !surfaceKey.has(form)) surfaceKey.set(form, key);
     });
   }
   const prefixes: { folded: string; key: number }[] = [];
   if (query.prefix) {
     forEachToken(query.prefix, (raw) => {
-      const folded = foldWord(raw);
-      if (folded) prefixes.push({ folded, key: nextKey++ });
+      const form = foldWord(raw);
+      if (form) prefixes.push({ folded: form, key: nextKey++ });
     });
   }
 
   const tokens = tokenize(source, 'index');
   const matches: Match[] = [];
   for (const tok of tokens) {
-    const folded = foldWord(tok.text);
-    if (!folded) continue;
-    let key = surfaceKey.get(folded);
+    const form = folded(tok.text);
+    if (!form) continue;
+    let key = surfaceKey.get(form);
     if (key === undefined) {
       for (let i = 0; i < langs.length && key === undefined; i++) {
         const a = analyzeWord(tok.text, langs[i] as string);
@@ -120,7 +125,7 @@ export function makeSnippet(text: string, query: ParsedQuery, opts: SnippetOptio
     }
     if (key === undefined) {
       for (const p of prefixes) {
-        if (folded.startsWith(p.folded)) {
+        if (form.startsWith(p.folded)) {
           key = p.key;
           break;
         }
@@ -135,7 +140,7 @@ export function makeSnippet(text: string, query: ParsedQuery, opts: SnippetOptio
     forEachToken(
       source,
       (raw, start, end) => {
-        const f = foldWord(raw);
+        const f = folded(raw);
         if (!f) return;
         units.push({ text: raw, start, end });
         unitFolds.push(f);

@@ -24,8 +24,10 @@ export interface SearchBenchOptions {
   seed?: number;
   engines?: EngineName[];
   /**
-   * Run both engines at once, one per core (default: env BENCH_SEARCH_PARALLEL=1). Halves the
-   * wall time of a 100,000-document run; the two then compete for memory bandwidth.
+   * Run both engines at once, one per core. Default: from 50,000 documents on (a sequential
+   * 100,000-document run takes about 10 minutes here, in parallel about 5), or as env
+   * BENCH_SEARCH_PARALLEL=1/0 says. The two children then compete for memory bandwidth: compare
+   * the CPU-time figures and ratios rather than wall times.
    */
   parallel?: boolean;
 }
@@ -289,7 +291,8 @@ const COMPARED = [
 /** Figures of both engines, prefixed `tvault.` / `minisearch.`, and `ratio.` = ours / theirs. */
 export async function benchSearch(opts: SearchBenchOptions): Promise<Figures> {
   const engines = opts.engines ?? ['tvault', 'minisearch'];
-  const parallel = opts.parallel ?? process.env.BENCH_SEARCH_PARALLEL === '1';
+  const env = process.env.BENCH_SEARCH_PARALLEL;
+  const parallel = opts.parallel ?? (env !== undefined ? env === '1' : opts.docs >= 50_000);
   const out: Figures = {
     docs: opts.docs,
     queriesPerKind: opts.queries ?? 200,

@@ -247,7 +247,6 @@ export interface WordAnalysis {
 class TwoGenerationCache<T> {
   private young = new Map<string, T>();
   private old = new Map<string, T>();
-  rotations = 0;
   constructor(private readonly limit: number) {}
 
   get size(): number {
@@ -271,13 +270,11 @@ class TwoGenerationCache<T> {
   rotate(): void {
     this.old = this.young;
     this.young = new Map();
-    this.rotations++;
   }
 
   clear(): void {
     this.young = new Map();
     this.old = new Map();
-    this.rotations++;
   }
 }
 
@@ -318,13 +315,19 @@ function termRef(text: string): TermRef {
   return r;
 }
 
+/** Keeps a cached analysis' term interned (as itself, unless another ref took its text). */
+function adopt(ref: TermRef): void {
+  if (terms.getYoung(ref.text)) return;
+  terms.set(ref.text, terms.getOld(ref.text) ?? ref);
+}
+
 function analysis(surface: string, terms: string[], stop: boolean): WordAnalysis {
   return {
     surface,
     terms,
     refs: terms.map(termRef),
     stop,
-    stemmed: terms.length > 1 || terms[0] !== surface,
+    stemmed: terms.length > 1 || (terms.length === 1 && terms[0] !== surface),
     docStamp: 0,
     segStamp: 0,
   };
@@ -351,7 +354,7 @@ export function analyzer(lang: string): (raw: string) => WordAnalysis {
     if (hit) return hit;
     let result = words.getOld(raw);
     if (result) {
-      for (const r of result.refs) termRef(r.text); // keep its terms interned with it
+      for (const r of result.refs) adopt(r);
     } else {
       result = analyzeUncached(raw, profile);
     }

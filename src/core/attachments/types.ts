@@ -1,22 +1,7 @@
 import type { AttachmentMeta } from './meta';
 
-/** What callers see of an attachment (the sealed metadata, decrypted, plus ids). */
-export interface AttachmentInfo {
-  id: string;
-  recordId: string;
-  /** Original file name as given (may be hostile: never used as a path). */
-  name: string;
-  size: number;
-  /** Hex SHA-256 of the original bytes. */
-  sha256: string;
-  mime: string;
-  description: string;
-  addedAt: string;
-  /** The file's own modification time. */
-  modifiedAt: string | null;
-  /** Extracted text available for search. */
-  hasText: boolean;
-}
+export type { AttachmentInfo } from '../../shared/attachments/types';
+import type { AttachmentInfo } from '../../shared/attachments/types';
 
 export interface AttachStreamMeta {
   name: string;

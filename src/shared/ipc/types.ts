@@ -1,3 +1,4 @@
+import type { AttachmentInfo } from '../attachments/types';
 import type { Language } from '../i18n';
 
 /** Values that cross the IPC boundary (plain data: structured-clone safe). */
@@ -38,18 +39,7 @@ export const LOCK_REASONS = ['user', 'shortcut', 'idle', 'suspend', 'lock-screen
 export type LockReason = (typeof LOCK_REASONS)[number];
 
 /** An evidence file as the UI sees it (the attachment store's AttachmentInfo). */
-export interface AttachmentView {
-  id: string;
-  recordId: string;
-  name: string;
-  size: number;
-  sha256: string;
-  mime: string;
-  description: string;
-  addedAt: string;
-  modifiedAt: string | null;
-  hasText: boolean;
-}
+export type AttachmentView = AttachmentInfo;
 
 export interface ExtractResult {
   path: string;

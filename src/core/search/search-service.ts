@@ -198,9 +198,11 @@ export class SearchService {
   #itemFor(record: TestimonyRecord, score: number, query: ParsedQuery): SearchResultItem {
     // Snippets come from the body, else from whichever field matched (notes, evidence text).
     const sources = [record.body, record.notes, this.#attachmentText(record.id), record.title];
-    let snippet = makeSnippet(sources[0] ?? '', query);
+    // The record's language, when known, spares trying every stemmer on the text.
+    const lang = record.lang ? { lang: record.lang } : {};
+    let snippet = makeSnippet(sources[0] ?? '', query, lang);
     for (const text of sources) {
-      const candidate = makeSnippet(text, query);
+      const candidate = makeSnippet(text, query, lang);
       if (candidate.highlights.length > 0) {
         snippet = candidate;
         break;
@@ -258,6 +260,7 @@ export class SearchService {
       else engine.remove(id);
     }
     if (upserts.length > 0) engine.upsertMany(upserts);
+    if (engine.needsCompaction()) engine.compact();
     this.#persist(engine, pending);
   }
 
@@ -270,6 +273,8 @@ export class SearchService {
       if (batch.length >= 2000) engine.upsertMany(batch.splice(0));
     }
     if (batch.length) engine.upsertMany(batch);
+    // Seals the last partial batch and frees the word caches of the bulk build.
+    engine.compact();
     this.db.transaction(() => {
       this.db.prepare('DELETE FROM search_segments').run();
       this.db.prepare('DELETE FROM search_pending').run();

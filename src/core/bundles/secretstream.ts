@@ -1,5 +1,4 @@
-import { createRequire } from 'node:module';
-import { sodium } from '../crypto/sodium';
+import { requireSodiumNative, sodium } from '../crypto/sodium';
 
 /**
  * crypto_secretstream_xchacha20poly1305, the bundle payload cipher, behind a small port with two
@@ -152,7 +151,7 @@ function wasmStream(): SecretStream {
 
 function loadNative(): SodiumNative | null {
   try {
-    const candidate = createRequire(import.meta.url)('sodium-native') as Partial<SodiumNative>;
+    const candidate = requireSodiumNative() as Partial<SodiumNative>;
     if (typeof candidate.crypto_secretstream_xchacha20poly1305_pull === 'function') {
       return candidate as SodiumNative;
     }

@@ -28,6 +28,15 @@ export function wipe(...buffers: (Uint8Array | null | undefined)[]): void {
   for (const buffer of buffers) if (buffer) sodium().memzero(buffer);
 }
 
+/**
+ * Loads the sodium-native package (libsodium compiled natively; N-API prebuilds inside it, so it
+ * loads in Node and Electron alike). Throws where no prebuild fits; every user falls back to the
+ * WebAssembly build then. The one place that names the package.
+ */
+export function requireSodiumNative(): unknown {
+  return createRequire(import.meta.url)('sodium-native');
+}
+
 /** The subset of sodium-native (libsodium compiled natively) that the vault uses. */
 export interface SodiumNative {
   randombytes_buf(buffer: Uint8Array): void;
@@ -57,7 +66,7 @@ export interface SodiumNative {
 const nativeSodium: SodiumNative | null = (() => {
   if (process.env.TVAULT_SODIUM === 'wasm') return null;
   try {
-    return createRequire(import.meta.url)('sodium-native') as SodiumNative;
+    return requireSodiumNative() as SodiumNative;
   } catch {
     return null;
   }

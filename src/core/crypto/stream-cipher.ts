@@ -1,5 +1,4 @@
-import { createRequire } from 'node:module';
-import { sodium } from './sodium';
+import { requireSodiumNative, sodium } from './sodium';
 
 /**
  * The chunk AEAD of attachment blobs (ChaCha20-Poly1305, IETF variant, 12-byte nonce) behind a
@@ -108,9 +107,7 @@ export function wasmChunkCipher(): ChunkCipher {
 }
 
 /** Loads sodium-native, or returns null when it cannot load here. */
-export function loadSodiumNative(
-  load: () => unknown = () => createRequire(import.meta.url)('sodium-native'),
-): SodiumNative | null {
+export function loadSodiumNative(load: () => unknown = requireSodiumNative): SodiumNative | null {
   try {
     const candidate = load() as Partial<SodiumNative> | null;
     if (

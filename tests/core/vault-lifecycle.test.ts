@@ -232,3 +232,18 @@ describe('wrong passphrase and the recovery key', () => {
     );
   });
 });
+
+describe('verifyPassphrase', () => {
+  it('accepts the current passphrase, refuses another, and follows a passphrase change', async () => {
+    const { vault } = await vaults.create();
+    expect(() => vault.verifyPassphrase(TEST_PASSPHRASE)).not.toThrow();
+    expect(() => vault.verifyPassphrase('not the passphrase')).toThrowError(
+      expect.objectContaining({ code: 'VAULT.WRONG_PASSPHRASE' }),
+    );
+    vault.changePassphrase('a brand new passphrase', TEST_KDF);
+    expect(() => vault.verifyPassphrase('a brand new passphrase')).not.toThrow();
+    expect(() => vault.verifyPassphrase(TEST_PASSPHRASE)).toThrowError(
+      expect.objectContaining({ code: 'VAULT.WRONG_PASSPHRASE' }),
+    );
+  });
+});

@@ -293,6 +293,15 @@ export class Vault {
     checkpoint(this.db);
   }
 
+  /**
+   * Checks a passphrase against this vault's header (VAULT.WRONG_PASSPHRASE if it does not
+   * unwrap the master key). Used before sensitive changes, so that someone at an unlocked,
+   * unattended laptop cannot take the vault over.
+   */
+  verifyPassphrase(passphrase: string): void {
+    wipe(unwrapWithPassphrase(this.#header, passphrase));
+  }
+
   /** Re-wraps the master key under a new passphrase; nothing else is re-encrypted. */
   changePassphrase(newPassphrase: string, kdf: KdfParams = this.kdf): void {
     assertPassphrase(newPassphrase);

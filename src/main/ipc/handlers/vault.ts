@@ -1,8 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parseHeader, unwrapWithPassphrase } from '../../../core/vault/header';
-import { VAULT_FILES } from '../../../core/vault/paths';
-import { wipe } from '../../../core/crypto/sodium';
 import type { HandlerContext, HandlerImpls } from '../context';
 
 type VaultChannels =
@@ -33,9 +28,8 @@ export function vaultHandlers(ctx: HandlerContext): HandlerImpls<VaultChannels> 
     'vault.changePassphrase': ({ current, next }) => {
       const vault = session.require();
       // Someone at an unlocked, unattended laptop must not be able to take the vault over:
-      // the current passphrase is checked against the header before anything changes.
-      const header = parseHeader(readFileSync(join(vault.dir, VAULT_FILES.header), 'utf8'));
-      wipe(unwrapWithPassphrase(header, current));
+      // the current passphrase is checked before anything changes.
+      vault.verifyPassphrase(current);
       vault.changePassphrase(next);
       return null;
     },

@@ -20,6 +20,7 @@ import { AutoLock } from './autolock';
 import { createHandlers } from './ipc/handlers';
 import type { Emit } from './ipc/context';
 import { registerHandlers } from './ipc/register';
+import { describeInternalError } from './ipc/dispatch';
 import { PANIC_SHORTCUT, POWER_LOCK_EVENTS, panicLock } from './lock-triggers';
 import { electronNativeBinding } from './native-binding';
 import { serveAppFile } from './protocols/app-files';
@@ -155,7 +156,9 @@ async function start(): Promise<void> {
   registerHandlers(
     ipcMain,
     handlers,
-    (error) => console.error('internal error in a handler', error),
+    // Only the error's kind and where it happened: a foreign message (SQLite, JSON, pdf.js)
+    // may quote decrypted text, and stderr can end up in a system log on disk.
+    (error) => console.error('internal error in a handler', describeInternalError(error)),
     devOrigin,
   );
 

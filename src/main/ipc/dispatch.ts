@@ -25,3 +25,10 @@ export async function dispatch(
     return { ok: false, error: serialized };
   }
 }
+
+/** An internal error without its message: its class name and its stack frames. */
+export function describeInternalError(error: unknown): string {
+  if (!(error instanceof Error)) return typeof error;
+  const frames = (error.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line));
+  return [error.name, ...frames].join('\n');
+}

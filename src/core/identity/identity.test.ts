@@ -1,5 +1,5 @@
+import { codeOf } from '../../../tests/helpers/errors';
 import { describe, expect, it } from 'vitest';
-import { VaultError } from '../../shared/errors';
 import { findInFolder, windowsOf } from '../../../tests/helpers/scan';
 import { useTestVaults } from '../../../tests/helpers/vault';
 import { base32Decode, base32Encode } from '../crypto/base32';
@@ -9,15 +9,6 @@ import {
   normaliseFingerprint,
   parseIdentity,
 } from './public-identity';
-
-function codeOf(fn: () => unknown): string | null {
-  try {
-    fn();
-    return null;
-  } catch (error) {
-    return error instanceof VaultError ? error.code : 'not a VaultError';
-  }
-}
 
 describe('vault identity', () => {
   const vaults = useTestVaults();

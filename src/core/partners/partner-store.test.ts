@@ -1,17 +1,8 @@
+import { codeOf } from '../../../tests/helpers/errors';
 import { describe, expect, it } from 'vitest';
-import { VaultError } from '../../shared/errors';
 import { findInFolder } from '../../../tests/helpers/scan';
 import { marker } from '../../../tests/helpers/scripts';
 import { useTestVaults } from '../../../tests/helpers/vault';
-
-function codeOf(fn: () => unknown): string | null {
-  try {
-    fn();
-    return null;
-  } catch (error) {
-    return error instanceof VaultError ? error.code : 'not a VaultError';
-  }
-}
 
 describe('partners', () => {
   const vaults = useTestVaults();

@@ -1,7 +1,8 @@
-import { type FileHandle, open, rename, unlink } from 'node:fs/promises';
+import { rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CancelledError, IntegrityError, InvalidInputError } from '../../shared/errors';
 import { fsyncDir } from '../fs/atomic';
+import { SequentialWriter } from '../fs/sequential-writer';
 import { STREAM_SEALED_CHUNK_BYTES, StreamCodec } from '../crypto/stream';
 import { type ChunkCipher, chunkCipher } from '../crypto/stream-cipher';
 import {
@@ -16,16 +17,8 @@ import { FileIoError, isNodeError } from './errors';
 import { fileOf, readFileIntoSlots } from './file-source';
 import { hasherFor, isSlotHasher } from './hasher';
 
-/** Chunks sealed per write: 16 x 64 KiB, about 1 MiB per system call. */
-const BATCH_CHUNKS = 16;
-/**
- * Every 64 MiB written, a data sync of what is written so far starts in the background. Linux
- * begins writing dirty pages back only when they reach a share of RAM (GBs here), so without
- * this the final fsync would wait for the whole file to reach the disk after the encryption
- * ended; with it, the disk works while we encrypt and the final fsync has only the tail left.
- * It changes nothing of crash safety: the final fsync, rename and folder fsync still decide.
- */
-const EARLY_SYNC_BYTES = 64 * 1024 * 1024;
+/** Sealed bytes collected per write: 16 chunks, about 1 MiB per system call. */
+const BATCH_BYTES = 1024 * 1024;
 
 export interface WriteBlobOptions {
   blobsDir: string;
@@ -57,8 +50,9 @@ export interface WrittenBlob {
  *
  * Pipelined, constant memory: whole chunks are sealed straight from the source's buffer (only
  * a chunk that might be the final one waits in a 64 KiB staging buffer, until more input shows
- * it is not); sealed chunks fill one of two 1 MiB output buffers, whose write runs on libuv's
- * thread pool while the next input is read and sealed; large inputs are hashed on a worker
+ * it is not) into the buffers of a SequentialWriter (fs/sequential-writer.ts), which writes
+ * each full megabyte on libuv's thread pool, bypassing the page cache where the file system
+ * allows, while the next input is read and sealed; large inputs are hashed on a worker
  * thread meanwhile (hasher.ts). A large file (readFileBatches) is read straight into the hash
  * worker's shared ring and sealed from there: hashed and sealed without a copy. Nothing is
  * allocated per chunk.
@@ -70,76 +64,36 @@ export async function writeBlob(options: WriteBlobOptions): Promise<WrittenBlob>
   const codec = new StreamCodec(options.cipher ?? chunkCipher(), fileKey, chunkAssociatedData(id));
   // Holds the tail of the input: at most one chunk, the one that may turn out to be the last.
   const staging = Buffer.allocUnsafe(BLOB_CHUNK_BYTES);
-  const outputs = [0, 1].map(() => Buffer.allocUnsafe(BATCH_CHUNKS * STREAM_SEALED_CHUNK_BYTES));
   const hasher = hasherFor(options.sizeHint);
   // A file hashed on the worker is read straight into the worker's ring: no copy to hash it.
   const file = fileOf(source);
   const direct = file && isSlotHasher(hasher) ? readFileIntoSlots(file, hasher) : null;
 
-  let handle: FileHandle | null = null;
-  let inflight: Promise<void> | null = null;
-  let syncing: Promise<void> | null = null;
-  let syncedUpTo = 0;
-  let syncError: unknown = null;
+  let writer: SequentialWriter | null = null;
   let fill = 0;
   let counter = 0;
-  let position = 0;
-  let turn = 0;
-  let outLength = 0;
-  let outChunks = 0;
   let size = 0;
   let renamed = false;
 
-  const write = async (buffer: Uint8Array, length: number, at: number): Promise<void> => {
-    let done = 0;
-    while (done < length) {
-      const { bytesWritten } = await handle!.write(buffer, done, length - done, at + done);
-      done += bytesWritten;
-    }
-  };
-
-  /** Sends the current output buffer to disk; the other one is free once its write is done. */
-  const submit = async (): Promise<void> => {
-    if (inflight) await inflight;
-    inflight = write(outputs[turn]!, outLength, position);
-    position += outLength;
-    if (position - syncedUpTo >= EARLY_SYNC_BYTES && !syncing) {
-      syncedUpTo = position;
-      // Kept, not dropped: Linux reports a write-back error to one fsync only, so the final
-      // sync might not see it again.
-      syncing = handle!.datasync().then(
-        () => void (syncing = null),
-        (error: unknown) => void ((syncError ??= error), (syncing = null)),
-      );
-    }
-    turn ^= 1;
-    outLength = 0;
-    outChunks = 0;
-  };
-
-  /** Seals the next chunk into the current output buffer. */
+  /** Seals the next chunk straight into the writer's buffer. */
   const emit = async (plain: Uint8Array, last: boolean): Promise<void> => {
     const sealedLength = plain.length + STREAM_SEALED_CHUNK_BYTES - BLOB_CHUNK_BYTES;
-    codec.seal(
-      outputs[turn]!.subarray(outLength, outLength + sealedLength),
-      plain,
-      counter++,
-      last,
-    );
-    outLength += sealedLength;
-    outChunks += 1;
-    if (last || outChunks === BATCH_CHUNKS) await submit();
+    codec.seal(writer!.reserve(sealedLength), plain, counter++, last);
+    writer!.commit(sealedLength);
+    if (!last) await writer!.flushIfFull();
   };
 
   try {
     try {
-      handle = await open(partial, 'wx', 0o600);
+      writer = await SequentialWriter.create(partial, {
+        batchBytes: BATCH_BYTES,
+        maxReserve: STREAM_SEALED_CHUNK_BYTES,
+      });
     } catch (error) {
       throw new FileIoError('Cannot create a file in the vault', partial, error);
     }
-    const header = blobHeader();
-    await write(header, header.length, 0);
-    position = BLOB_HEADER_BYTES;
+    writer.reserve(BLOB_HEADER_BYTES).set(blobHeader());
+    writer.commit(BLOB_HEADER_BYTES);
 
     for await (const piece of direct ?? source) {
       if (signal?.aborted) throw new CancelledError('Attaching the file');
@@ -175,21 +129,14 @@ export async function writeBlob(options: WriteBlobOptions): Promise<WrittenBlob>
     // The final chunk: 1 to 65536 bytes, or empty if the whole input was.
     await emit(staging.subarray(0, fill), true);
     const sha256 = await hasher.digest();
-    await inflight;
-    inflight = null;
-    await syncing;
-    if (syncError !== null) throw syncError;
-    await handle.sync();
-    await handle.close();
-    handle = null;
+    await writer.finish();
+    writer = null;
     await rename(partial, final);
     renamed = true;
     fsyncDir(blobsDir);
     return { path: final, size, sha256 };
   } catch (error) {
-    await (inflight as Promise<void> | null)?.catch(() => undefined);
-    await (syncing as Promise<void> | null)?.catch(() => undefined);
-    await (handle as FileHandle | null)?.close().catch(() => undefined);
+    await (writer as SequentialWriter | null)?.abort();
     await unlink(renamed ? final : partial).catch(() => undefined);
     if (isNodeError(error, 'ENOSPC', 'EIO', 'EDQUOT', 'EROFS', 'EACCES', 'EPERM'))
       throw new FileIoError('Cannot write the attachment into the vault', partial, error);

@@ -1,4 +1,5 @@
 import type { FileHandle } from 'node:fs/promises';
+import { pageAlignedBytes } from '../fs/page-aligned';
 import { FileIoError } from './errors';
 
 /** Reads of 1 MiB: few enough system calls, small enough to keep memory flat. */
@@ -69,7 +70,7 @@ async function* readBatches(
   batchBytes: number,
 ): AsyncGenerator<Uint8Array, void, undefined> {
   const file = { handle, path };
-  const buffers = [Buffer.allocUnsafe(batchBytes), Buffer.allocUnsafe(batchBytes)];
+  const buffers = [pageAlignedBytes(batchBytes), pageAlignedBytes(batchBytes)];
   let position = 0;
   let turn = 0;
   let pending: Promise<number> | null = readAt(file, buffers[0]!, 0);

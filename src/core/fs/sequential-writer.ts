@@ -1,0 +1,222 @@
+import { constants } from 'node:fs';
+import { type FileHandle, open } from 'node:fs/promises';
+import { isPageAligned, pageAlignedBytes } from './page-aligned';
+
+/**
+ * Writes a new file front to back, fast and durably, for attachment blobs (docs/attachments.md,
+ * "Ingest"). The producer fills the writer's buffers in place (`reserve`, `commit`: sealing
+ * straight into them, no copy), and each full buffer is written on libuv's thread pool while
+ * the producer fills the next one.
+ *
+ * Where the platform and the file system allow it (Linux, O_DIRECT), the data bypasses the page
+ * cache: the disk writes while we encrypt, no copy into the cache is paid for, and the final
+ * fsync has only metadata left. Direct writes need aligned memory (page-aligned buffers),
+ * aligned file offsets and lengths: every write is a multiple of ALIGN bytes at a multiple of
+ * ALIGN, the few bytes beyond the last whole block move to the front of the next buffer, and
+ * the final block is padded with zeros, then cut off with ftruncate before the fsync.
+ * If the file system refuses direct I/O at any point (EINVAL: tmpfs, some FUSE or network file
+ * systems), the same write is redone through an ordinary handle and the rest of the file goes
+ * that way, with a data sync started every EARLY_SYNC_BYTES so that write-back runs while we
+ * work instead of all in the final fsync.
+ *
+ * Nothing is durable until `finish` resolves: it writes the tail, syncs and closes. On any
+ * failure call `abort` (it waits for writes in flight and closes), then remove the file.
+ */
+const ALIGN = 4096;
+const EARLY_SYNC_BYTES = 64 * 1024 * 1024;
+const BUFFERS = 3;
+
+export type WriteMode = 'direct' | 'buffered';
+
+export interface SequentialWriterOptions {
+  /** Bytes collected before a write is started (the producer adds up to `maxReserve` more). */
+  batchBytes: number;
+  /** The largest single `reserve`. */
+  maxReserve: number;
+  /** 'buffered' skips direct I/O (tests, and file systems known not to want it). */
+  mode?: WriteMode;
+}
+
+export class SequentialWriter {
+  readonly #direct: FileHandle | null;
+  readonly #buffered: FileHandle;
+  readonly #buffers: Uint8Array[];
+  readonly #inflight: (Promise<void> | null)[];
+  readonly #batchBytes: number;
+  #useDirect: boolean;
+  #turn = 0;
+  #fill = 0;
+  /** File offset of the current buffer's first byte (a multiple of ALIGN). */
+  #position = 0;
+  #syncedUpTo = 0;
+  #syncing: Promise<void> | null = null;
+  #syncError: unknown = null;
+  #closed = false;
+
+  private constructor(
+    direct: FileHandle | null,
+    buffered: FileHandle,
+    options: SequentialWriterOptions,
+  ) {
+    this.#direct = direct;
+    this.#buffered = buffered;
+    this.#batchBytes = options.batchBytes;
+    const capacity = options.batchBytes + options.maxReserve + ALIGN;
+    this.#buffers = Array.from({ length: BUFFERS }, () => pageAlignedBytes(capacity));
+    this.#inflight = this.#buffers.map(() => null);
+    this.#useDirect = direct !== null && this.#buffers.every(isPageAligned);
+  }
+
+  /**
+   * Creates `path` (exclusively, mode 0600: an existing file is an error, never overwritten)
+   * and opens it for writing. The direct handle is a second descriptor of the same new file.
+   */
+  static async create(path: string, options: SequentialWriterOptions): Promise<SequentialWriter> {
+    const buffered = await open(path, 'wx', 0o600);
+    let direct: FileHandle | null = null;
+    const O_DIRECT = (constants as { O_DIRECT?: number }).O_DIRECT;
+    if (options.mode !== 'buffered' && typeof O_DIRECT === 'number') {
+      try {
+        direct = await open(path, constants.O_WRONLY | O_DIRECT);
+      } catch {
+        // The file system has no direct I/O: the ordinary handle does all the work.
+      }
+    }
+    return new SequentialWriter(direct, buffered, options);
+  }
+
+  /** How the data is going to disk now ('buffered' after a fallback). */
+  get mode(): WriteMode {
+    return this.#useDirect ? 'direct' : 'buffered';
+  }
+
+  /** Bytes committed to the current buffer and not yet written. */
+  get pending(): number {
+    return this.#fill;
+  }
+
+  /** The next `length` bytes of the file, to fill in place; `commit` hands them over. */
+  reserve(length: number): Uint8Array {
+    const buffer = this.#buffers[this.#turn]!;
+    if (length < 0 || this.#fill + length > buffer.length)
+      throw new RangeError('reserve beyond the write buffer: flush first');
+    return buffer.subarray(this.#fill, this.#fill + length);
+  }
+
+  commit(length: number): void {
+    this.#fill += length;
+  }
+
+  /** Starts writing the current buffer once it holds a batch; resolves when the next is free. */
+  async flushIfFull(): Promise<void> {
+    if (this.#fill >= this.#batchBytes) await this.#flush(false);
+  }
+
+  /** Writes what is left, trims the padding, fsyncs and closes. */
+  async finish(): Promise<number> {
+    await this.#flush(true);
+    await Promise.all(this.#inflight);
+    await this.#syncing;
+    if (this.#syncError !== null) throw this.#syncError;
+    const length = this.#position + this.#fill;
+    const handle = this.#buffered;
+    if ((await handle.stat()).size !== length) await handle.truncate(length);
+    await handle.sync();
+    await this.#close();
+    return length;
+  }
+
+  /** After a failure: lets writes in flight end, then closes. Never throws. */
+  async abort(): Promise<void> {
+    await Promise.all(this.#inflight.map((write) => write?.catch(() => undefined)));
+    await this.#syncing?.catch(() => undefined);
+    await this.#close().catch(() => undefined);
+    for (const buffer of this.#buffers) buffer.fill(0);
+  }
+
+  async #close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    await this.#direct?.close();
+    await this.#buffered.close();
+  }
+
+  /**
+   * Sends the aligned part of the current buffer (all of it, padded, when `final`) and moves
+   * the unaligned rest to the next buffer, once that one's previous write has ended.
+   */
+  async #flush(final: boolean): Promise<void> {
+    const buffer = this.#buffers[this.#turn]!;
+    const fill = this.#fill;
+    let length = final ? fill : fill - (fill % ALIGN);
+    if (final && this.#useDirect && length % ALIGN !== 0) {
+      const padded = length + ALIGN - (length % ALIGN);
+      buffer.fill(0, length, padded);
+      length = padded;
+    }
+    const at = this.#position;
+    const turn = this.#turn;
+    if (length > 0) {
+      const write = this.#write(buffer, length, at);
+      // Marked handled now (finish/abort await it): a failure must not go unhandled meanwhile.
+      write.catch(() => undefined);
+      this.#inflight[turn] = write;
+    }
+    const rest = final ? 0 : fill - length;
+    const next = (turn + 1) % BUFFERS;
+    const previous = this.#inflight[next];
+    if (previous) {
+      this.#inflight[next] = null;
+      await previous;
+    }
+    if (final) {
+      this.#fill = fill;
+      return;
+    }
+    this.#buffers[next]!.set(buffer.subarray(length, fill), 0);
+    this.#turn = next;
+    this.#position = at + length;
+    this.#fill = rest;
+    this.#maybeStartSync();
+  }
+
+  async #write(buffer: Uint8Array, length: number, at: number): Promise<void> {
+    if (this.#useDirect) {
+      try {
+        await writeAll(this.#direct!, buffer, length, at);
+        return;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EINVAL') throw error;
+        // Refused by the file system or device: the rest goes through the page cache.
+        this.#useDirect = false;
+      }
+    }
+    await writeAll(this.#buffered, buffer, length, at);
+  }
+
+  /** Buffered mode only: direct writes are on the device already when they return. */
+  #maybeStartSync(): void {
+    if (this.#useDirect || this.#syncing) return;
+    if (this.#position - this.#syncedUpTo < EARLY_SYNC_BYTES) return;
+    this.#syncedUpTo = this.#position;
+    // Kept, not dropped: Linux reports a write-back error to one fsync only, so the final sync
+    // might not see it again.
+    this.#syncing = this.#buffered.datasync().then(
+      () => void (this.#syncing = null),
+      (error: unknown) => void ((this.#syncError ??= error), (this.#syncing = null)),
+    );
+  }
+}
+
+async function writeAll(
+  handle: FileHandle,
+  buffer: Uint8Array,
+  length: number,
+  at: number,
+): Promise<void> {
+  let done = 0;
+  while (done < length) {
+    const { bytesWritten } = await handle.write(buffer, done, length - done, at + done);
+    done += bytesWritten;
+  }
+}

@@ -35,6 +35,23 @@ export interface SequentialWriterOptions {
   maxReserve: number;
   /** 'buffered' skips direct I/O (tests, and file systems known not to want it). */
   mode?: WriteMode;
+  /**
+   * Opens the second, direct descriptor (null: not available). Tests replace it to make the
+   * file system refuse direct writes part-way through.
+   */
+  openDirect?: (path: string) => Promise<FileHandle | null>;
+}
+
+/** A descriptor of `path` with O_DIRECT, or null where the platform or file system has none. */
+async function openDirect(path: string): Promise<FileHandle | null> {
+  const O_DIRECT = (constants as { O_DIRECT?: number }).O_DIRECT;
+  if (typeof O_DIRECT !== 'number') return null;
+  try {
+    return await open(path, constants.O_WRONLY | O_DIRECT);
+  } catch {
+    // The file system has no direct I/O: the ordinary handle does all the work.
+    return null;
+  }
 }
 
 export class SequentialWriter {
@@ -74,13 +91,11 @@ export class SequentialWriter {
   static async create(path: string, options: SequentialWriterOptions): Promise<SequentialWriter> {
     const buffered = await open(path, 'wx', 0o600);
     let direct: FileHandle | null = null;
-    const O_DIRECT = (constants as { O_DIRECT?: number }).O_DIRECT;
-    if (options.mode !== 'buffered' && typeof O_DIRECT === 'number') {
-      try {
-        direct = await open(path, constants.O_WRONLY | O_DIRECT);
-      } catch {
-        // The file system has no direct I/O: the ordinary handle does all the work.
-      }
+    try {
+      if (options.mode !== 'buffered') direct = await (options.openDirect ?? openDirect)(path);
+    } catch (error) {
+      await buffered.close();
+      throw error;
     }
     return new SequentialWriter(direct, buffered, options);
   }

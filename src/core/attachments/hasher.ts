@@ -30,8 +30,12 @@ export interface StreamHasher {
  * not write it, until its POOL-th next `acquire`, which returns the same memory again.
  */
 export interface SlotHasher extends StreamHasher {
-  /** The next slot (SLOT_BYTES long) to fill, once the worker has hashed its old contents. */
-  acquire(): Promise<Uint8Array>;
+  /**
+   * The slot `ahead` places after the next one to publish (0: the next one), SLOT_BYTES long,
+   * once the worker has hashed its old contents. Slots are published in order; `ahead` lets a
+   * caller fill several at once (reads in flight). `ahead` must stay below READ_AHEAD_LIMIT.
+   */
+  acquire(ahead?: number): Promise<Uint8Array>;
   /** Hands the first `length` bytes of the slot from the last `acquire` to the worker. */
   publish(length: number): void;
 }
@@ -43,6 +47,11 @@ export function isSlotHasher(hasher: StreamHasher): hasher is SlotHasher {
 /** Above this many bytes a worker pays off. */
 export const WORKER_HASH_THRESHOLD = 16 * 1024 * 1024;
 const POOL = 8;
+/**
+ * How far ahead of the next publish a slot may be acquired. Kept well below POOL, so that slots
+ * being filled never include the one just published, which the caller is still sealing.
+ */
+export const READ_AHEAD_LIMIT = 4;
 /** A sleeping worker is woken once this many slots wait (or at the end), not for every one. */
 const WAKE_BATCH = 4;
 export const SLOT_BYTES = 1024 * 1024;
@@ -141,16 +150,20 @@ export function workerHasher(options: { preamble?: string } = {}): SlotHasher {
     if (force || head - Atomics.load(ctl, TAIL) >= WAKE_BATCH) Atomics.notify(ctl, SIGNAL);
   };
 
-  const acquire = async (): Promise<Uint8Array> => {
+  const acquire = async (ahead = 0): Promise<Uint8Array> => {
+    if (!Number.isInteger(ahead) || ahead < 0 || ahead >= READ_AHEAD_LIMIT)
+      throw new RangeError('slot acquired too far ahead');
+    const wanted = head + ahead;
     for (;;) {
       if (failure) throw failure;
       const tail = Atomics.load(ctl, TAIL);
-      if (head - tail < POOL) break;
-      // All slots full: the worker is awake (WAKE_BATCH <= POOL), wait for it to free one.
+      if (wanted - tail < POOL) break;
+      // No free slot: the worker is awake (at least POOL - READ_AHEAD_LIMIT + 1 >= WAKE_BATCH
+      // slots wait for it, so publish woke it), wait for it to free one.
       const waited = Atomics.waitAsync(ctl, TAIL, tail);
       if (waited.async) await waited.value;
     }
-    const index = head % POOL;
+    const index = wanted % POOL;
     return bytes.subarray(index * SLOT_BYTES, (index + 1) * SLOT_BYTES);
   };
 

@@ -14,8 +14,9 @@ import {
 } from './blob-format';
 import type { ContentCapture } from './capture';
 import { FileIoError, isNodeError } from './errors';
-import { fileOf, readFileIntoSlots } from './file-source';
-import { hasherFor, isSlotHasher } from './hasher';
+import { FileHashReader } from './file-hash-reader';
+import { type OpenFile, fileOf } from './file-source';
+import { hashesOnWorker, hasherFor } from './hasher';
 
 /**
  * Sealed bytes collected per write: 64 chunks, about 4 MiB per system call. Direct writes of
@@ -54,11 +55,11 @@ export interface WrittenBlob {
  * Pipelined, constant memory: whole chunks are sealed straight from the source's buffer (only
  * a chunk that might be the final one waits in a 64 KiB staging buffer, until more input shows
  * it is not) into the buffers of a SequentialWriter (fs/sequential-writer.ts), which writes
- * each full megabyte on libuv's thread pool, bypassing the page cache where the file system
- * allows, while the next input is read and sealed; large inputs are hashed on a worker
- * thread meanwhile (hasher.ts). A large file (readFileBatches) is read straight into the hash
- * worker's shared ring and sealed from there: hashed and sealed without a copy. Nothing is
- * allocated per chunk.
+ * every 4 MiB on libuv's thread pool, bypassing the page cache where the file system allows,
+ * while the next input is read and sealed. A large file (readFileBatches) is read and hashed by
+ * one worker thread into a shared ring that the sealing reads from (file-hash-reader.ts): each
+ * byte read once, hashed and sealed without a copy. Other large inputs are hashed on a worker
+ * meanwhile (hasher.ts), small ones inline. Nothing is allocated per chunk.
  */
 export async function writeBlob(options: WriteBlobOptions): Promise<WrittenBlob> {
   const { blobsDir, id, fileKey, source, capture, onBytes, signal, maxSize } = options;
@@ -67,10 +68,10 @@ export async function writeBlob(options: WriteBlobOptions): Promise<WrittenBlob>
   const codec = new StreamCodec(options.cipher ?? chunkCipher(), fileKey, chunkAssociatedData(id));
   // Holds the tail of the input: at most one chunk, the one that may turn out to be the last.
   const staging = Buffer.allocUnsafe(BLOB_CHUNK_BYTES);
-  const hasher = hasherFor(options.sizeHint);
-  // A file hashed on the worker is read straight into the worker's ring: no copy to hash it.
+  // A large file is read and hashed on a worker, straight into a ring the sealing reads from.
   const file = fileOf(source);
-  const direct = file && isSlotHasher(hasher) ? readFileIntoSlots(file, hasher) : null;
+  const reader = file && hashesOnWorker(options.sizeHint) ? startFileHashReader(file) : null;
+  const hasher = reader ? null : hasherFor(options.sizeHint);
 
   let writer: SequentialWriter | null = null;
   let fill = 0;
@@ -98,7 +99,7 @@ export async function writeBlob(options: WriteBlobOptions): Promise<WrittenBlob>
     writer.reserve(BLOB_HEADER_BYTES).set(blobHeader());
     writer.commit(BLOB_HEADER_BYTES);
 
-    for await (const piece of direct ?? source) {
+    for await (const piece of reader?.batches() ?? source) {
       if (signal?.aborted) throw new CancelledError('Attaching the file');
       if (!(piece instanceof Uint8Array))
         throw new InvalidInputError('An attachment source must give bytes (Uint8Array).');
@@ -106,7 +107,7 @@ export async function writeBlob(options: WriteBlobOptions): Promise<WrittenBlob>
       if (maxSize !== undefined && size > maxSize)
         throw new IntegrityError(`attachment ${id}`, { id, reason: 'size' });
       // Resolves once the hasher has its own copy (at once unless its pool is all in use).
-      if (!direct) await hasher.update(piece);
+      if (hasher) await hasher.update(piece);
       capture?.push(piece);
       // A chunk is sealed only once input beyond it exists, so none of these is the final one:
       // whole chunks straight from the source, the remainder via the staging buffer.
@@ -131,7 +132,7 @@ export async function writeBlob(options: WriteBlobOptions): Promise<WrittenBlob>
     if (signal?.aborted) throw new CancelledError('Attaching the file');
     // The final chunk: 1 to 65536 bytes, or empty if the whole input was.
     await emit(staging.subarray(0, fill), true);
-    const sha256 = await hasher.digest();
+    const sha256 = reader ? await reader.digest() : await hasher!.digest();
     await writer.finish();
     writer = null;
     await rename(partial, final);
@@ -145,7 +146,18 @@ export async function writeBlob(options: WriteBlobOptions): Promise<WrittenBlob>
       throw new FileIoError('Cannot write the attachment into the vault', partial, error);
     throw error;
   } finally {
-    hasher.dispose();
+    // The worker reads through the caller's descriptor: it must be gone before that is closed.
+    await reader?.close();
+    hasher?.dispose();
     staging.fill(0);
+  }
+}
+
+/** The worker reader for a large file, or null if no worker can start (then hashed inline). */
+function startFileHashReader(file: OpenFile): FileHashReader | null {
+  try {
+    return new FileHashReader(file);
+  } catch {
+    return null;
   }
 }

@@ -19,13 +19,6 @@ export interface FileBatchSource extends AsyncIterable<Uint8Array> {
   readonly [FILE_SOURCE]: OpenFile;
 }
 
-/** Where the bytes go: the hash worker's ring (hasher.ts, SlotHasher). */
-export interface SlotSink {
-  /** The slot `ahead` places after the next one to publish (hasher.ts, SlotHasher). */
-  acquire(ahead: number): Promise<Uint8Array>;
-  publish(length: number): void;
-}
-
 export function readFileBatches(
   handle: FileHandle,
   path: string,
@@ -91,57 +84,4 @@ async function* readBatches(
     await pending?.catch(() => undefined);
     for (const buffer of buffers) buffer.fill(0);
   }
-}
-
-/** Reads in flight ahead of the consumer when reading into the hash ring. */
-const READS_IN_FLIGHT = 3;
-
-/**
- * The same bytes, read straight into the hash worker's shared ring: each batch is handed to the
- * worker as soon as it is read, then yielded for sealing, so it is hashed and encrypted side by
- * side without a copy and without buffers of its own. READS_IN_FLIGHT reads run ahead on
- * libuv's pool meanwhile, so that a read held up behind the busy cores does not stall the
- * sealing (one read in flight left the main thread waiting a quarter of the time on two cores).
- * A yielded batch is valid until the consumer asks for the next one (the slots being read into
- * are always others: the ring is larger than the read-ahead).
- */
-export async function* readFileIntoSlots(
-  file: OpenFile,
-  sink: SlotSink,
-): AsyncGenerator<Uint8Array, void, undefined> {
-  // Reads in order of position; reads[i] fills the slot i places after the next to publish.
-  const reads: { slot: Uint8Array; at: number; read: Promise<number> }[] = [];
-  /** Where the next read to start begins. */
-  let next = 0;
-  const fill = async (): Promise<void> => {
-    while (reads.length < READS_IN_FLIGHT) {
-      const slot = await sink.acquire(reads.length);
-      reads.push({ slot, at: next, read: readAt(file, slot, next) });
-      next += slot.length;
-    }
-  };
-  try {
-    await fill();
-    for (;;) {
-      const { slot, at, read } = reads.shift()!;
-      const bytesRead = await read;
-      if (bytesRead === 0) return;
-      sink.publish(bytesRead);
-      if (bytesRead < slot.length) {
-        // Short: the end of the file, or a read cut short. Either way the reads ahead started
-        // at the wrong positions: drop them and go on from the true one.
-        await settle(reads.splice(0));
-        next = at + bytesRead;
-      }
-      await fill();
-      yield slot.subarray(0, bytesRead);
-    }
-  } finally {
-    // Never leave a read writing into the ring after the consumer is gone (the hasher wipes it).
-    await settle(reads);
-  }
-}
-
-async function settle(reads: { read: Promise<number> }[]): Promise<void> {
-  await Promise.all(reads.map(({ read }) => read.catch(() => undefined)));
 }

@@ -3,13 +3,15 @@ import { Worker } from 'node:worker_threads';
 import { pageAlignedBytes } from '../fs/page-aligned';
 
 /**
- * SHA-256 of a byte stream, for chain of custody. On a large file, hashing (about 1 GB/s with
- * SHA-NI) costs as much as encrypting, so it runs on a worker thread while the main thread
- * seals chunks: ingest then takes about the time of the slower of the two, not their sum.
- * Small inputs hash inline (a worker costs ~20 ms to start).
+ * SHA-256 of a byte stream, for chain of custody. On a large input, hashing (about 1.4 GB/s
+ * with SHA-NI) costs nearly as much as encrypting, so it runs on a worker thread while the main
+ * thread seals chunks: ingest then takes about the time of the slower of the two, not their
+ * sum. Small inputs hash inline (a worker costs ~20 ms to start). A large *file* has a faster
+ * path still, whose worker reads the file as well (file-hash-reader.ts); this one serves any
+ * other source (a partner's bundle, a Node stream), and extraction.
  *
  * The worker reads the bytes from a ring of POOL slots of 1 MiB in shared memory (copied in by
- * `update`, or read from a file straight into a slot: SlotHasher), coordinated with Atomics
+ * `update`), coordinated with Atomics
  * (no message per slot: postMessage cost ~1 ms a call here), so memory
  * stays at POOL x 1 MiB whatever the file size; `update` waits only when every slot is still
  * unhashed. Plaintext stays in this process's memory and is zeroed when the worker is done.
@@ -23,35 +25,9 @@ export interface StreamHasher {
   dispose(): void;
 }
 
-/**
- * Zero-copy feeding (worker hasher only): the caller reads its input straight into a slot of the
- * shared ring and hands it over, so the bytes are neither copied nor held twice. After
- * `publish`, the slot is the worker's to read; the caller may still read it (to seal it) but
- * not write it, until its POOL-th next `acquire`, which returns the same memory again.
- */
-export interface SlotHasher extends StreamHasher {
-  /**
-   * The slot `ahead` places after the next one to publish (0: the next one), SLOT_BYTES long,
-   * once the worker has hashed its old contents. Slots are published in order; `ahead` lets a
-   * caller fill several at once (reads in flight). `ahead` must stay below READ_AHEAD_LIMIT.
-   */
-  acquire(ahead?: number): Promise<Uint8Array>;
-  /** Hands the first `length` bytes of the slot from the last `acquire` to the worker. */
-  publish(length: number): void;
-}
-
-export function isSlotHasher(hasher: StreamHasher): hasher is SlotHasher {
-  return typeof (hasher as Partial<SlotHasher>).acquire === 'function';
-}
-
 /** Above this many bytes a worker pays off. */
 export const WORKER_HASH_THRESHOLD = 16 * 1024 * 1024;
 const POOL = 8;
-/**
- * How far ahead of the next publish a slot may be acquired. Kept well below POOL, so that slots
- * being filled never include the one just published, which the caller is still sealing.
- */
-export const READ_AHEAD_LIMIT = 4;
 /** A sleeping worker is woken once this many slots wait (or at the end), not for every one. */
 const WAKE_BATCH = 4;
 export const SLOT_BYTES = 1024 * 1024;
@@ -115,7 +91,7 @@ parentPort.postMessage(hash.digest('hex'));
  * `preamble` is for tests only: source run in the worker before its loop (tests/attachments/
  * hasher.test.ts widens race windows with it, by wrapping Atomics.load in a delay).
  */
-export function workerHasher(options: { preamble?: string } = {}): SlotHasher {
+export function workerHasher(options: { preamble?: string } = {}): StreamHasher {
   // Page-aligned: files are read straight into the slots, and reads into a buffer that starts
   // 16 bytes into a page (what a plain allocation of this size gets) cost 4x (fs/page-aligned.ts).
   const bytes = pageAlignedBytes(POOL * SLOT_BYTES, { shared: true });
@@ -150,20 +126,17 @@ export function workerHasher(options: { preamble?: string } = {}): SlotHasher {
     if (force || head - Atomics.load(ctl, TAIL) >= WAKE_BATCH) Atomics.notify(ctl, SIGNAL);
   };
 
-  const acquire = async (ahead = 0): Promise<Uint8Array> => {
-    if (!Number.isInteger(ahead) || ahead < 0 || ahead >= READ_AHEAD_LIMIT)
-      throw new RangeError('slot acquired too far ahead');
-    const wanted = head + ahead;
+  /** The next slot to fill, once the worker has hashed its old contents. */
+  const acquire = async (): Promise<Uint8Array> => {
     for (;;) {
       if (failure) throw failure;
       const tail = Atomics.load(ctl, TAIL);
-      if (wanted - tail < POOL) break;
-      // No free slot: the worker is awake (at least POOL - READ_AHEAD_LIMIT + 1 >= WAKE_BATCH
-      // slots wait for it, so publish woke it), wait for it to free one.
+      if (head - tail < POOL) break;
+      // All slots full: the worker is awake (WAKE_BATCH <= POOL), wait for it to free one.
       const waited = Atomics.waitAsync(ctl, TAIL, tail);
       if (waited.async) await waited.value;
     }
-    const index = wanted % POOL;
+    const index = head % POOL;
     return bytes.subarray(index * SLOT_BYTES, (index + 1) * SLOT_BYTES);
   };
 
@@ -177,8 +150,6 @@ export function workerHasher(options: { preamble?: string } = {}): SlotHasher {
   };
 
   return {
-    acquire,
-    publish,
     async update(input) {
       for (let offset = 0; offset < input.length; offset += SLOT_BYTES) {
         const piece = input.subarray(offset, offset + SLOT_BYTES);
@@ -201,8 +172,13 @@ export function workerHasher(options: { preamble?: string } = {}): SlotHasher {
 }
 
 /** A worker hasher for large inputs (falling back inline if a worker cannot start). */
+/** Whether an input of this expected size is hashed on a worker thread. */
+export function hashesOnWorker(sizeHint: number | undefined): boolean {
+  return sizeHint !== undefined && sizeHint >= WORKER_HASH_THRESHOLD;
+}
+
 export function hasherFor(sizeHint: number | undefined): StreamHasher {
-  if (sizeHint === undefined || sizeHint < WORKER_HASH_THRESHOLD) return inlineHasher();
+  if (!hashesOnWorker(sizeHint)) return inlineHasher();
   try {
     return workerHasher();
   } catch {

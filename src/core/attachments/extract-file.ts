@@ -1,12 +1,19 @@
 import { randomBytes } from 'node:crypto';
 import { realpathSync, statSync } from 'node:fs';
-import { type FileHandle, link, lstat, open, rename, unlink } from 'node:fs/promises';
+import { link, lstat, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { FileExistsError, InvalidInputError } from '../../shared/errors';
 import { fsyncDir } from '../fs/atomic';
-import { type BlobRef, DECRYPT_BATCH_BYTES, decryptBlob } from './blob-reader';
+import { SequentialWriter } from '../fs/sequential-writer';
+import { BLOB_CHUNK_BYTES } from './blob-format';
+import { type BlobRef, SEQUENTIAL_BATCH_CHUNKS, decryptBlob } from './blob-reader';
 import { FileIoError, attachmentIntegrity, isNodeError } from './errors';
 import { type StreamHasher, hasherFor } from './hasher';
+
+/** Plaintext collected per write of the extracted file. */
+const WRITE_BATCH_BYTES = 2 * 1024 * 1024;
+/** Copied into the writer this much at a time, which keeps its buffers small. */
+const COPY_PIECE_BYTES = 1024 * 1024;
 
 export interface ExtractResult {
   path: string;
@@ -49,51 +56,49 @@ export async function extractToFile(
   if (existing && !options.force) throw new FileExistsError(out);
 
   const temp = join(parent, `.tvault-${ref.id}-${randomBytes(6).toString('hex')}.partial`);
-  let handle: FileHandle | null = null;
+  let writer: SequentialWriter | null = null;
   const hasher: StreamHasher = hasherFor(ref.size);
-  let inflight: Promise<void> | null = null;
-  const buffers = [0, 1].map(() => new Uint8Array(DECRYPT_BATCH_BYTES)) as [Uint8Array, Uint8Array];
+  const batchBytes = SEQUENTIAL_BATCH_CHUNKS * BLOB_CHUNK_BYTES;
+  const buffers = [0, 1].map(() => new Uint8Array(batchBytes)) as [Uint8Array, Uint8Array];
   try {
     try {
-      handle = await open(temp, 'wx', 0o600);
+      writer = await SequentialWriter.create(temp, {
+        batchBytes: WRITE_BATCH_BYTES,
+        maxReserve: COPY_PIECE_BYTES,
+      });
     } catch (error) {
       throw new FileIoError('Cannot write into the folder', parent, error);
     }
     let size = 0;
-    const target = handle;
-    const write = async (bytes: Uint8Array, at: number): Promise<void> => {
-      for (let done = 0; done < bytes.length;) {
-        done += (await target.write(bytes, done, bytes.length - done, at + done)).bytesWritten;
-      }
-    };
-    // The reader alternates two buffers: this batch is written while the next is decrypted.
-    for await (const plain of decryptBlob(ref, { buffers })) {
+    // The reader alternates two buffers; each batch is copied into the writer's, which go to
+    // disk a few megabytes at a time while the next batches are decrypted.
+    for await (const plain of decryptBlob(ref, { buffers, batchChunks: SEQUENTIAL_BATCH_CHUNKS })) {
       await hasher.update(plain);
-      if (inflight) await inflight;
-      inflight = write(plain, size);
+      for (let offset = 0; offset < plain.length; offset += COPY_PIECE_BYTES) {
+        const piece = plain.subarray(offset, offset + COPY_PIECE_BYTES);
+        writer.reserve(piece.length).set(piece);
+        writer.commit(piece.length);
+        await writer.flushIfFull();
+      }
       size += plain.length;
     }
-    await inflight;
-    inflight = null;
     const sha256 = await hasher.digest();
     if (size !== ref.size || sha256 !== expectedSha256) throw attachmentIntegrity(ref.id, 'sha256');
-    await handle.sync();
-    await handle.close();
-    handle = null;
+    await writer.finish();
+    writer = null;
     await place(temp, out, options.force === true);
     fsyncDir(parent);
     return { path: out, size, sha256, verified: true };
   } catch (error) {
-    // A write may still be running: let it end before the file is closed and removed.
-    await (inflight as Promise<void> | null)?.catch(() => undefined);
-    await handle?.close().catch(() => undefined);
+    // Writes may still be running: let them end before the file is closed and removed.
+    await (writer as SequentialWriter | null)?.abort();
     await unlink(temp).catch(() => undefined);
     if (isNodeError(error, 'ENOSPC', 'EIO', 'EDQUOT', 'EROFS', 'EACCES', 'EPERM'))
       throw new FileIoError('Cannot write the extracted file', out, error);
     throw error;
   } finally {
     hasher.dispose();
-    // Plaintext: wiped once no write can be using it any more.
+    // Plaintext (the writer wipes its own buffers when it finishes or aborts).
     for (const buffer of buffers) buffer.fill(0);
   }
 }

@@ -6,6 +6,7 @@ import { TEST_KDF } from '../../src/core/crypto/kdf';
 import { CHANNELS, INVOKE_PREFIX } from '../../src/shared/ipc/channels';
 import { contract } from '../../src/shared/ipc/contract';
 import type { EventPayloads } from '../../src/shared/ipc/types';
+import { SearchEngine } from '../../src/shared/search';
 import { dispatch } from '../../src/main/ipc/dispatch';
 import { type Handlers, createHandlers } from '../../src/main/ipc/handlers';
 import { guardedListener, registerHandlers } from '../../src/main/ipc/register';
@@ -339,6 +340,8 @@ describe('search through the handlers', () => {
     const { segments } = await handlers['search.segments']({});
     expect(segments.length).toBeGreaterThan(0);
     expect(segments.every((s) => s instanceof Uint8Array)).toBe(true);
+    // What the worker does with them: the record is found.
+    expect(SearchEngine.load(segments).search('amenazas').total).toBe(1);
     const [snippet] = await handlers['search.snippets']({ ids: [record.id], query: 'redes' });
     expect(snippet!.id).toBe(record.id);
     const [start, end] = snippet!.highlights[0]!;
@@ -347,6 +350,9 @@ describe('search through the handlers', () => {
     const other = await handlers['records.add']({
       fields: { title: 'Otra', body: 'Por las redes llegaron amenazas sociales.', lang: 'es' },
     });
+    // A later unlock's segments include the record added since (applied from the pending list).
+    const later = await handlers['search.segments']({});
+    expect(SearchEngine.load(later.segments).search('amenazas').total).toBe(2);
     expect(
       await handlers['search.verifyPhrases']({
         ids: [other.id, record.id],

@@ -154,12 +154,15 @@ export class SearchService {
     );
   }
 
-  /** Plaintext segments for the renderer's search worker (after unlock; never written to disk). */
+  /**
+   * Plaintext segments for the renderer's search worker (after unlock; never written to disk).
+   * Straight from the engine in memory, which engine() has brought up to date and persisted:
+   * reading the sealed copies back from SQLite and decrypting them would give the same bytes.
+   */
   segments(): Uint8Array[] {
-    const engine = this.engine();
-    this.#persist(engine, []);
-    const state = this.#state();
-    return (state?.segments ?? []).map((id) => this.#readSegment(id));
+    return this.engine()
+      .allSegments()
+      .map((segment) => segment.bytes);
   }
 
   /** Snippets for hits found by the renderer's worker. */

@@ -583,6 +583,21 @@ export class SearchEngine {
     return out;
   }
 
+  /**
+   * Every blob of the index as it is now (manifest, segments, delta), clean or not: what
+   * `load` needs to rebuild this engine elsewhere (the app's search worker). Copies, so that the
+   * receiver may take ownership.
+   */
+  allSegments(): { id: string; bytes: Uint8Array }[] {
+    const all = [...this.segments];
+    const delta = this.deltaSegment();
+    if (delta) all.push(delta);
+    return [
+      { id: MANIFEST_ID, bytes: encodeManifest(this.nextSeq, all) },
+      ...all.map((s) => ({ id: s.id, bytes: s.bytes.slice() })),
+    ];
+  }
+
   /** Ids of blobs the store holds that are no longer part of the index. */
   removedSegments(): string[] {
     const current = new Set(this.currentIds());

@@ -159,6 +159,24 @@ describe('persistence', () => {
     expect(SearchEngine.load([]).size()).toBe(0);
   });
 
+  it('allSegments() rebuilds the same engine, delta and deletions included, and hands out copies', () => {
+    const engine = SearchEngine.create({ deltaMax: 7 });
+    engine.upsertMany(docs(40));
+    engine.remove('d3');
+    engine.upsert(doc('d5', 'frontera refugio nuevo'));
+    engine.upsert(doc('late', 'sindicato tribunal')); // still in the delta
+    const blobs = engine.allSegments();
+    expect(blobs.map((b) => b.id).sort()).toEqual(engine.segmentIds().sort());
+    const copy = SearchEngine.load(blobs.map((b) => b.bytes));
+    expect(copy.size()).toBe(engine.size());
+    for (const query of ['violencia', 'refugio nuevo', 'sindicato', 'salud familia']) {
+      expect(copy.search(query, { limit: 50 })).toEqual(engine.search(query, { limit: 50 }));
+    }
+    // The receiver owns its arrays: changing them leaves the engine intact.
+    for (const b of blobs) b.bytes.fill(0);
+    expect(SearchEngine.load(engine.allSegments().map((b) => b.bytes)).size()).toBe(engine.size());
+  });
+
   it('ignores and reports blobs the manifest does not name', () => {
     const a = SearchEngine.create();
     a.upsert(doc('a', 'violencia'));

@@ -22,6 +22,12 @@ export class VaultSession {
   /** Serialises create/unlock: two clicks must not open the database twice. */
   #opening: Promise<unknown> | null = null;
   readonly #listeners: LockListener[] = [];
+  /**
+   * Counts lock requests, even those that find the vault locked: an unlock or a creation still
+   * deriving its key (about a second, off the main thread) when the user locks, by the panic
+   * shortcut say, must not leave the vault open once the derivation ends.
+   */
+  #lockRequests = 0;
 
   constructor(options: VaultSessionOptions) {
     this.dir = options.dir;
@@ -52,8 +58,12 @@ export class VaultSession {
   /** Creates the vault and leaves it unlocked. The recovery key is returned once, never kept. */
   async create(passphrase: string): Promise<string> {
     return this.#exclusive(async () => {
+      const requested = this.#lockRequests;
       const { vault, recoveryKey } = await Vault.create(this.dir, passphrase, this.#options);
-      this.#vault = vault;
+      // Locked meanwhile: the vault exists, stays locked, and its recovery key is still shown
+      // (it is shown only this once).
+      if (this.#lockRequests !== requested) vault.close();
+      else this.#vault = vault;
       return recoveryKey;
     });
   }
@@ -61,12 +71,19 @@ export class VaultSession {
   async unlock(credentials: Credentials): Promise<void> {
     await this.#exclusive(async () => {
       if (this.current()) return;
-      this.#vault = await Vault.open(this.dir, credentials, this.#options);
+      const requested = this.#lockRequests;
+      const vault = await Vault.open(this.dir, credentials, this.#options);
+      if (this.#lockRequests !== requested) {
+        vault.close();
+        throw new VaultLockedError();
+      }
+      this.#vault = vault;
     });
   }
 
   /** Locks now. Returns false when it was already locked (listeners are told only once). */
   lock(reason: LockReason): boolean {
+    this.#lockRequests += 1;
     const vault = this.#vault;
     this.#vault = null;
     if (!vault) return false;

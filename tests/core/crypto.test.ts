@@ -22,7 +22,7 @@ import {
   generateRecoverySecret,
   parseRecoveryKey,
 } from '../../src/core/crypto/recovery-key';
-import { loadSodium, sodium } from '../../src/core/crypto/sodium';
+import { loadSodium, sodium, sodiumNative } from '../../src/core/crypto/sodium';
 import { IntegrityError, VaultError } from '../../src/shared/errors';
 
 beforeAll(async () => {
@@ -106,19 +106,57 @@ describe('key derivation', () => {
     expect(kdfFromEnvironment({ TVAULT_TEST_KDF: '1' })).toBe(TEST_KDF);
   });
 
-  it('NFC-normalises the passphrase and depends on salt and parameters', () => {
+  it('NFC-normalises the passphrase and depends on salt and parameters', async () => {
     const salt = new Uint8Array(16).fill(7);
-    const nfc = deriveKeyFromPassphrase('caf\u00e9 passphrase', salt, TEST_KDF);
-    const nfd = deriveKeyFromPassphrase('cafe\u0301 passphrase', salt, TEST_KDF);
+    const nfc = await deriveKeyFromPassphrase('caf\u00e9 passphrase', salt, TEST_KDF);
+    const nfd = await deriveKeyFromPassphrase('cafe\u0301 passphrase', salt, TEST_KDF);
     expect(Buffer.from(nfc).equals(Buffer.from(nfd))).toBe(true);
-    const otherSalt = deriveKeyFromPassphrase('caf\u00e9 passphrase', new Uint8Array(16), TEST_KDF);
+    const otherSalt = await deriveKeyFromPassphrase(
+      'caf\u00e9 passphrase',
+      new Uint8Array(16),
+      TEST_KDF,
+    );
     expect(Buffer.from(nfc).equals(Buffer.from(otherSalt))).toBe(false);
-    const otherOps = deriveKeyFromPassphrase('caf\u00e9 passphrase', salt, {
+    const otherOps = await deriveKeyFromPassphrase('caf\u00e9 passphrase', salt, {
       ...TEST_KDF,
       opslimit: 2,
     });
     expect(Buffer.from(nfc).equals(Buffer.from(otherOps))).toBe(false);
   });
+
+  it("is libsodium's Argon2id13 whichever build computes it (native or WebAssembly)", async () => {
+    const salt = new Uint8Array(16).map((_, i) => i * 11);
+    const params = { ...TEST_KDF, opslimit: 2 };
+    const key = await deriveKeyFromPassphrase('caf\u00e9 ✊🏿 passphrase', salt, params);
+    const reference = sodium().crypto_pwhash(
+      32,
+      new TextEncoder().encode('caf\u00e9 ✊🏿 passphrase'),
+      salt,
+      params.opslimit,
+      params.memlimit,
+      sodium().crypto_pwhash_ALG_ARGON2ID13,
+    );
+    expect(Buffer.from(key).toString('hex')).toBe(Buffer.from(reference).toString('hex'));
+  });
+
+  it.skipIf(sodiumNative() === null)(
+    'derives off the calling thread: its event loop keeps turning meanwhile',
+    async () => {
+      let ticks = 0;
+      const timer = setInterval(() => (ticks += 1), 5);
+      try {
+        // About 0.2 s here: long enough for the timer to fire many times if the thread is free.
+        await deriveKeyFromPassphrase('a passphrase', new Uint8Array(16), {
+          alg: 'argon2id13',
+          opslimit: 2,
+          memlimit: 64 * 1024 * 1024,
+        });
+      } finally {
+        clearInterval(timer);
+      }
+      expect(ticks).toBeGreaterThan(3);
+    },
+  );
 
   it('refuses unsupported parameters', () => {
     for (const bad of [

@@ -157,6 +157,25 @@ describe('vault lifecycle through the handlers', () => {
     expect(await handlers['records.list']({})).toHaveLength(1);
   });
 
+  it('a lock while the key is being derived wins: the unlock or creation ends locked', async () => {
+    // The derivation runs off the main thread now, so the panic shortcut can arrive during it.
+    const creating = handlers['vault.create']({ passphrase: PASSPHRASE });
+    await handlers['vault.lock']({ reason: 'shortcut' });
+    const { recoveryKey, status } = await creating;
+    expect(recoveryKey).toMatch(/^TV1-/); // still shown: it is shown only this once
+    expect(status).toMatchObject({ state: 'locked' });
+    expect(await handlers['vault.status']({})).toMatchObject({ state: 'locked' });
+
+    const unlocking = handlers['vault.unlock']({ passphrase: PASSPHRASE });
+    await handlers['vault.lock']({ reason: 'shortcut' });
+    await expect(unlocking).rejects.toMatchObject({ code: 'VAULT.LOCKED' });
+    expect(await handlers['vault.status']({})).toMatchObject({ state: 'locked' });
+    await expect(handlers['records.list']({})).rejects.toMatchObject({ code: 'VAULT.LOCKED' });
+    // The database was released: a plain unlock afterwards works.
+    await handlers['vault.unlock']({ recoveryKey });
+    expect(await handlers['vault.status']({})).toMatchObject({ state: 'unlocked' });
+  });
+
   it('locking twice tells the renderer once; unlocking twice opens once', async () => {
     await createAndUnlock();
     await handlers['vault.lock']({ reason: 'user' });

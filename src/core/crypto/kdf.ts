@@ -1,5 +1,5 @@
 import { InvalidInputError } from '../../shared/errors';
-import { sodium } from './sodium';
+import { sodium, sodiumNative } from './sodium';
 
 /** Argon2id parameters, stored in the vault header and bound to the wrapped master key. */
 export interface KdfParams {
@@ -40,18 +40,41 @@ export function validateKdfParams(params: KdfParams): KdfParams {
   return params;
 }
 
-/** Passphrase -> 32-byte key-encryption key. The passphrase is NFC-normalised first so that the
- * same words typed on different keyboards give the same key. */
-export function deriveKeyFromPassphrase(
+/**
+ * Passphrase -> 32-byte key-encryption key (Argon2id). The passphrase is NFC-normalised first so
+ * that the same words typed on different keyboards give the same key.
+ *
+ * Asynchronous: with libsodium's native build the derivation (about a second, 256 MiB) runs on
+ * libuv's thread pool, so the calling thread stays free: in the desktop app that is Electron's
+ * main process, whose event loop also paints the window; a synchronous unlock froze it for the
+ * whole derivation. The WebAssembly build, the fallback, computes the same function in place.
+ */
+export async function deriveKeyFromPassphrase(
   passphrase: string,
   salt: Uint8Array,
   params: KdfParams,
-): Uint8Array {
+): Promise<Uint8Array> {
   const s = sodium();
   validateKdfParams(params);
   // The encoded passphrase is wiped after use (the JS string itself cannot be).
   const secret = new TextEncoder().encode(passphrase.normalize('NFC'));
   try {
+    const native = sodiumNative();
+    if (native) {
+      const key = new Uint8Array(32);
+      await new Promise<void>((resolve, reject) =>
+        native.crypto_pwhash_async(
+          key,
+          secret,
+          salt,
+          params.opslimit,
+          params.memlimit,
+          native.crypto_pwhash_ALG_ARGON2ID13,
+          (error) => (error ? reject(error) : resolve()),
+        ),
+      );
+      return key;
+    }
     return s.crypto_pwhash(
       32,
       secret,

@@ -56,6 +56,17 @@ export interface SodiumNative {
     npub: Uint8Array,
     k: Uint8Array,
   ): number;
+  /** Argon2id on libuv's thread pool: the derivation no longer freezes the calling thread. */
+  crypto_pwhash_async(
+    out: Uint8Array,
+    passwd: Uint8Array,
+    salt: Uint8Array,
+    opslimit: number,
+    memlimit: number,
+    alg: number,
+    callback: (error: Error | null) => void,
+  ): void;
+  crypto_pwhash_ALG_ARGON2ID13: number;
 }
 
 /**

@@ -81,7 +81,7 @@ function computeMac(headerKey: Uint8Array, header: Omit<VaultHeader, 'mac'>): st
   return b64.encode(sodium().crypto_generichash(32, macInput(header), headerKey));
 }
 
-export function buildHeader(args: {
+export async function buildHeader(args: {
   vaultId: string;
   masterKey: Uint8Array;
   headerKey: Uint8Array;
@@ -89,11 +89,11 @@ export function buildHeader(args: {
   kdf: KdfParams;
   recoverySecret: Uint8Array;
   createdAt: string;
-}): VaultHeader {
+}): Promise<VaultHeader> {
   const s = sodium();
   validateKdfParams(args.kdf);
   const kdf = { ...args.kdf, salt: b64.encode(s.randombytes_buf(SALT_BYTES)) };
-  const kek = deriveKeyFromPassphrase(args.passphrase, b64.decode(kdf.salt), args.kdf);
+  const kek = await deriveKeyFromPassphrase(args.passphrase, b64.decode(kdf.salt), args.kdf);
   const recoveryKek = recoveryWrappingKey(args.recoverySecret);
   try {
     const partial: Omit<VaultHeader, 'mac'> = {
@@ -112,16 +112,16 @@ export function buildHeader(args: {
 }
 
 /** Replaces the passphrase wrap (new salt, possibly new parameters); the master key is unchanged. */
-export function rewrapPassphrase(
+export async function rewrapPassphrase(
   header: VaultHeader,
   masterKey: Uint8Array,
   headerKey: Uint8Array,
   passphrase: string,
   params: KdfParams,
-): VaultHeader {
+): Promise<VaultHeader> {
   validateKdfParams(params);
   const kdf = { ...params, salt: b64.encode(sodium().randombytes_buf(SALT_BYTES)) };
-  const kek = deriveKeyFromPassphrase(passphrase, b64.decode(kdf.salt), params);
+  const kek = await deriveKeyFromPassphrase(passphrase, b64.decode(kdf.salt), params);
   try {
     const { mac: _mac, ...rest } = header;
     const partial = {
@@ -135,11 +135,14 @@ export function rewrapPassphrase(
   }
 }
 
-export function unwrapWithPassphrase(header: VaultHeader, passphrase: string): Uint8Array {
+export async function unwrapWithPassphrase(
+  header: VaultHeader,
+  passphrase: string,
+): Promise<Uint8Array> {
   // Decoded before the try: a malformed field is VAULT.CORRUPT, not a wrong passphrase.
   const salt = decodeField(header.kdf.salt, 'salt');
   const wrap = decodeField(header.passphraseWrap, 'wrap');
-  const kek = deriveKeyFromPassphrase(passphrase, salt, header.kdf);
+  const kek = await deriveKeyFromPassphrase(passphrase, salt, header.kdf);
   try {
     return open(kek, wrap, passphraseAd(header.vaultId, header.kdf), 'vault header');
   } catch {

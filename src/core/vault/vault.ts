@@ -123,7 +123,7 @@ export class Vault {
     try {
       db = openDatabase(join(dir, VAULT_FILES.database), options);
       db.prepare("INSERT INTO meta (key, value) VALUES ('vault_id', ?)").run(vaultId);
-      const header = buildHeader({
+      const header = await buildHeader({
         vaultId,
         masterKey,
         headerKey: keys.key('header'),
@@ -170,7 +170,7 @@ export class Vault {
     try {
       const masterKey =
         'passphrase' in credentials
-          ? unwrapWithPassphrase(header, credentials.passphrase)
+          ? await unwrapWithPassphrase(header, credentials.passphrase)
           : unwrapWithRecoveryKey(header, credentials.recoveryKey);
       keys = new KeyRing(masterKey);
       verifyHeaderMac(header, keys.key('header'));
@@ -298,22 +298,25 @@ export class Vault {
    * unwrap the master key). Used before sensitive changes, so that someone at an unlocked,
    * unattended laptop cannot take the vault over.
    */
-  verifyPassphrase(passphrase: string): void {
-    wipe(unwrapWithPassphrase(this.#header, passphrase));
+  async verifyPassphrase(passphrase: string): Promise<void> {
+    wipe(await unwrapWithPassphrase(this.#header, passphrase));
   }
 
   /** Re-wraps the master key under a new passphrase; nothing else is re-encrypted. */
-  changePassphrase(newPassphrase: string, kdf: KdfParams = this.kdf): void {
+  async changePassphrase(newPassphrase: string, kdf: KdfParams = this.kdf): Promise<void> {
     assertPassphrase(newPassphrase);
-    const next = rewrapPassphrase(
-      this.#header,
-      this.keys.masterKey(),
-      this.keys.key('header'),
-      newPassphrase,
-      kdf,
-    );
-    writeFileAtomic(join(this.dir, VAULT_FILES.header), serializeHeader(next));
-    this.#header = next;
+    // Copies: the vault may be locked while the new key is derived (off this thread), which
+    // wipes the key ring in place; a wiped master key must never be wrapped and written.
+    const masterKey = this.keys.masterKey().slice();
+    const headerKey = this.keys.key('header').slice();
+    try {
+      const next = await rewrapPassphrase(this.#header, masterKey, headerKey, newPassphrase, kdf);
+      if (!this.isOpen) throw new VaultLockedError();
+      writeFileAtomic(join(this.dir, VAULT_FILES.header), serializeHeader(next));
+      this.#header = next;
+    } finally {
+      wipe(masterKey, headerKey);
+    }
   }
 
   /** Lock: wipe every key, release the database. Idempotent. */

@@ -25,12 +25,12 @@ export function vaultHandlers(ctx: HandlerContext): HandlerImpls<VaultChannels> 
       session.lock(reason);
       return session.status();
     },
-    'vault.changePassphrase': ({ current, next }) => {
+    'vault.changePassphrase': async ({ current, next }) => {
       const vault = session.require();
       // Someone at an unlocked, unattended laptop must not be able to take the vault over:
       // the current passphrase is checked before anything changes.
-      vault.verifyPassphrase(current);
-      vault.changePassphrase(next);
+      await vault.verifyPassphrase(current);
+      await vault.changePassphrase(next);
       return null;
     },
   };

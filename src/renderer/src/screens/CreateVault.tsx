@@ -1,14 +1,13 @@
-import { type FormEvent, useId, useMemo, useState } from 'react';
+import { type FormEvent, useMemo, useState } from 'react';
 import type { Language } from '../../../shared/i18n';
 import type { VaultStatus } from '../../../shared/ipc/types';
-import { passphraseStrength } from '../../../shared/records/passphrase';
 import { call } from '../api/client';
 import { useI18n } from '../i18n/I18n';
 import { Alert } from '../ui/Alert';
 import { describeError } from '../ui/errors';
 import { Field } from '../ui/Field';
 import { LanguagePicker } from '../ui/LanguagePicker';
-import { StrengthMeter } from '../ui/StrengthMeter';
+import { NewPassphraseFields, newPassphraseReady } from '../ui/NewPassphraseFields';
 
 type Step =
   | { kind: 'passphrase' }
@@ -80,13 +79,11 @@ function PassphraseStep({ onCreated }: { onCreated: (key: string, status: VaultS
   const [again, setAgain] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
-  const meterId = useId();
-  const strength = passphraseStrength(passphrase);
-  const mismatch = again.length > 0 && again !== passphrase;
+  const ready = newPassphraseReady(passphrase, again);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (!strength.acceptable || passphrase !== again) return;
+    if (!ready) return;
     setBusy(true);
     setError('');
     try {
@@ -101,39 +98,16 @@ function PassphraseStep({ onCreated }: { onCreated: (key: string, status: VaultS
   return (
     <form onSubmit={submit} aria-busy={busy}>
       <p>{t('create.intro')}</p>
-      <Field label={t('create.passphrase')} hint={t('create.passphraseHint')}>
-        {(props) => (
-          <input
-            {...props}
-            aria-describedby={`${props['aria-describedby']} ${meterId}`}
-            type="password"
-            autoComplete="new-password"
-            value={passphrase}
-            onChange={(e) => setPassphrase(e.target.value)}
-            autoFocus
-          />
-        )}
-      </Field>
-      <StrengthMeter passphrase={passphrase} id={meterId} />
-      <Field label={t('create.passphraseAgain')}>
-        {(props) => (
-          <input
-            {...props}
-            type="password"
-            autoComplete="new-password"
-            value={again}
-            aria-invalid={mismatch}
-            onChange={(e) => setAgain(e.target.value)}
-          />
-        )}
-      </Field>
-      {mismatch && <Alert>{t('create.mismatch')}</Alert>}
+      <NewPassphraseFields
+        label={t('create.passphrase')}
+        passphrase={passphrase}
+        again={again}
+        onPassphrase={setPassphrase}
+        onAgain={setAgain}
+        autoFocus
+      />
       <Alert>{error}</Alert>
-      <button
-        type="submit"
-        className="primary"
-        disabled={busy || !strength.acceptable || passphrase !== again}
-      >
+      <button type="submit" className="primary" disabled={busy || !ready}>
         {busy ? t('create.creating') : t('create.submit')}
       </button>
     </form>

@@ -1,13 +1,12 @@
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import type { Settings } from '../../../shared/ipc/types';
-import { passphraseStrength } from '../../../shared/records/passphrase';
 import { call } from '../api/client';
 import { useI18n } from '../i18n/I18n';
 import { Alert } from '../ui/Alert';
 import { describeError } from '../ui/errors';
 import { Field } from '../ui/Field';
 import { LanguagePicker } from '../ui/LanguagePicker';
-import { StrengthMeter } from '../ui/StrengthMeter';
+import { NewPassphraseFields, newPassphraseReady } from '../ui/NewPassphraseFields';
 
 export function SettingsView({
   settings,
@@ -84,13 +83,11 @@ function ChangePassphrase() {
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState(false);
   const [error, setError] = useState('');
-  const meterId = useId();
-  const acceptable = passphraseStrength(next).acceptable;
-  const mismatch = again.length > 0 && again !== next;
+  const ready = newPassphraseReady(next, again);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (!acceptable || next !== again) return;
+    if (!ready) return;
     setBusy(true);
     setDone(false);
     setError('');
@@ -122,39 +119,16 @@ function ChangePassphrase() {
             />
           )}
         </Field>
-        <Field label={t('settings.newPassphrase')} hint={t('create.passphraseHint')}>
-          {(props) => (
-            <input
-              {...props}
-              aria-describedby={`${props['aria-describedby']} ${meterId}`}
-              type="password"
-              autoComplete="new-password"
-              value={next}
-              onChange={(e) => setNext(e.target.value)}
-            />
-          )}
-        </Field>
-        <StrengthMeter passphrase={next} id={meterId} />
-        <Field label={t('create.passphraseAgain')}>
-          {(props) => (
-            <input
-              {...props}
-              type="password"
-              autoComplete="new-password"
-              aria-invalid={mismatch}
-              value={again}
-              onChange={(e) => setAgain(e.target.value)}
-            />
-          )}
-        </Field>
-        {mismatch && <Alert>{t('create.mismatch')}</Alert>}
+        <NewPassphraseFields
+          label={t('settings.newPassphrase')}
+          passphrase={next}
+          again={again}
+          onPassphrase={setNext}
+          onAgain={setAgain}
+        />
         <Alert>{error}</Alert>
         {done && <Alert tone="info">{t('settings.passphraseChanged')}</Alert>}
-        <button
-          type="submit"
-          className="primary"
-          disabled={busy || !current || !acceptable || next !== again}
-        >
+        <button type="submit" className="primary" disabled={busy || !current || !ready}>
           {busy ? t('settings.changing') : t('settings.changePassphrase')}
         </button>
       </form>

@@ -7,6 +7,23 @@ import { readFileSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
+/**
+ * Loaded from node_modules at run time: native addons (better-sqlite3, sodium-native), the
+ * WebAssembly build of libsodium (it finds its .wasm next to itself), pdf.js (large, imported
+ * only when a PDF is attached). Every other dependency is plain JavaScript and is bundled:
+ * resolving and parsing some thirty modules one by one (and running the CommonJS lexer on
+ * each) was most of the CLI's start-up.
+ */
+const RUNTIME_EXTERNAL = [
+  'better-sqlite3',
+  'sodium-native',
+  'libsodium-wrappers-sumo',
+  'pdfjs-dist',
+];
+for (const name of RUNTIME_EXTERNAL) {
+  if (!(name in (pkg.dependencies ?? {}))) throw new Error(`${name} is not a dependency`);
+}
+
 await build({
   entryPoints: ['src/cli/main.ts'],
   outfile: 'out/cli/tvault.mjs',
@@ -15,7 +32,7 @@ await build({
   format: 'esm',
   target: 'node20',
   sourcemap: false,
-  external: Object.keys(pkg.dependencies ?? {}),
+  external: RUNTIME_EXTERNAL,
   banner: {
     // Bundled ESM still needs require() for the CommonJS packages it leaves external.
     js: "import { createRequire as __tvaultCreateRequire } from 'node:module'; const require = __tvaultCreateRequire(import.meta.url);",

@@ -57,8 +57,10 @@ export class VaultSession {
 
   /** Creates the vault and leaves it unlocked. The recovery key is returned once, never kept. */
   async create(passphrase: string): Promise<string> {
+    // Counted from the request, not from its turn: a lock while it waits behind another
+    // open counts too.
+    const requested = this.#lockRequests;
     return this.#exclusive(async () => {
-      const requested = this.#lockRequests;
       const { vault, recoveryKey } = await Vault.create(this.dir, passphrase, this.#options);
       // Locked meanwhile: the vault exists, stays locked, and its recovery key is still shown
       // (it is shown only this once).
@@ -69,9 +71,10 @@ export class VaultSession {
   }
 
   async unlock(credentials: Credentials): Promise<void> {
+    const requested = this.#lockRequests;
     await this.#exclusive(async () => {
       if (this.current()) return;
-      const requested = this.#lockRequests;
+      if (this.#lockRequests !== requested) throw new VaultLockedError();
       const vault = await Vault.open(this.dir, credentials, this.#options);
       if (this.#lockRequests !== requested) {
         vault.close();

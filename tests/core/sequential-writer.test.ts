@@ -1,4 +1,5 @@
 import {
+  constants,
   existsSync,
   readFileSync,
   readdirSync,
@@ -6,6 +7,7 @@ import {
   realpathSync,
   statSync,
   unlinkSync,
+  symlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { type FileHandle, open } from 'node:fs/promises';
@@ -13,6 +15,7 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import {
   SequentialWriter,
+  openDirect,
   type SequentialWriterOptions,
   type WriteMode,
 } from '../../src/core/fs/sequential-writer';
@@ -226,10 +229,41 @@ describe('SequentialWriter: content', () => {
     const content = seededBytes(total(sizes), 'no direct');
     const openDirect = vi.fn(async () => null);
     const writer = await SequentialWriter.create(path, { ...OPTIONS, openDirect });
-    expect(openDirect).toHaveBeenCalledWith(path);
+    expect(openDirect).toHaveBeenCalledWith(path, expect.anything());
     expect(writer.mode).toBe('buffered');
     expect(await writeAll(writer, content, sizes)).toBe(content.length);
     expectFileContent(path, content);
+  });
+});
+
+describe('openDirect: the second descriptor is the file just created, or none', () => {
+  it('opens the same file, refuses another file and a symbolic link in its place', async () => {
+    const dir = temp.make();
+    const created = join(dir, 'created.partial');
+    const other = join(dir, 'other');
+    writeFileSync(other, 'someone else');
+    const handle = await open(created, 'wx', 0o600);
+    try {
+      const same = await openDirect(created, handle);
+      // Where the file system has direct I/O (ext4 here), the same file is accepted.
+      const O_DIRECT = (constants as { O_DIRECT?: number }).O_DIRECT;
+      const directHere =
+        O_DIRECT !== undefined &&
+        (await open(created, constants.O_WRONLY | O_DIRECT).then(
+          async (probe) => (await probe.close(), true),
+          () => false,
+        ));
+      expect(same !== null).toBe(directHere);
+      await same?.close();
+      // A name swapped for another file between the two opens: refused.
+      expect(await openDirect(other, handle)).toBeNull();
+      // ...and for a link to it: O_NOFOLLOW.
+      const link = join(dir, 'link');
+      symlinkSync(created, link);
+      expect(await openDirect(link, handle)).toBeNull();
+    } finally {
+      await handle.close();
+    }
   });
 });
 

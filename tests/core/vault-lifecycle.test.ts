@@ -10,6 +10,7 @@ import {
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TEST_KDF } from '../../src/core/crypto/kdf';
+import { sodiumNative } from '../../src/core/crypto/sodium';
 import { SCHEMA_VERSION } from '../../src/core/storage/migrations';
 import { Vault } from '../../src/core/vault/vault';
 import { withRawDb } from '../helpers/raw-db';
@@ -64,6 +65,21 @@ describe('create, lock, unlock', () => {
     vaults.track(vault);
     if (process.platform !== 'win32') expect(statSync(dir).mode & 0o777).toBe(0o700);
   });
+
+  it.skipIf(sodiumNative() === null)(
+    'touches the disk only once the key is derived: quitting during the derivation leaves nothing',
+    async () => {
+      const dir = vaults.temp.path();
+      const creating = Vault.create(dir, TEST_PASSPHRASE, {
+        kdf: { alg: 'argon2id13', opslimit: 2, memlimit: 64 * 1024 * 1024 },
+      });
+      // The derivation runs off this thread (about 0.2 s): look at the disk meanwhile.
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(existsSync(dir)).toBe(false);
+      vaults.track((await creating).vault);
+      expect(readdirSync(dir).sort()).toEqual(['blobs', 'vault.db', 'vault.db-wal', 'vault.json']);
+    },
+  );
 
   it('refuses a short passphrase and creates nothing', async () => {
     const dir = vaults.temp.path();
@@ -239,6 +255,24 @@ describe('verifyPassphrase', () => {
     await vault.changePassphrase('a brand new passphrase', TEST_KDF);
     await vault.verifyPassphrase('a brand new passphrase');
     await expectCode(vault.verifyPassphrase(TEST_PASSPHRASE), 'VAULT.WRONG_PASSPHRASE');
+  });
+
+  it('overlapping passphrase changes apply in the order asked, whatever their derivation times', async () => {
+    const { dir, vault } = await vaults.create();
+    // The first is slower to derive: run side by side, it would finish last and win.
+    const first = vault.changePassphrase('the first new passphrase', {
+      alg: 'argon2id13',
+      opslimit: 2,
+      memlimit: 32 * 1024 * 1024,
+    });
+    const second = vault.changePassphrase('the second new passphrase', TEST_KDF);
+    await Promise.all([first, second]);
+    vault.close();
+    await expectCode(
+      Vault.open(dir, { passphrase: 'the first new passphrase' }),
+      'VAULT.WRONG_PASSPHRASE',
+    );
+    vaults.track(await Vault.open(dir, { passphrase: 'the second new passphrase' })).close();
   });
 
   it('a lock during the derivation of the new key writes nothing and wipes nothing it should not', async () => {

@@ -171,6 +171,13 @@ describe('vault lifecycle through the handlers', () => {
     await expect(unlocking).rejects.toMatchObject({ code: 'VAULT.LOCKED' });
     expect(await handlers['vault.status']({})).toMatchObject({ state: 'locked' });
     await expect(handlers['records.list']({})).rejects.toMatchObject({ code: 'VAULT.LOCKED' });
+    // Two unlocks, the second waiting behind the first, then the lock: both end locked.
+    const first = handlers['vault.unlock']({ passphrase: PASSPHRASE });
+    const second = handlers['vault.unlock']({ passphrase: PASSPHRASE });
+    await handlers['vault.lock']({ reason: 'shortcut' });
+    await expect(first).rejects.toMatchObject({ code: 'VAULT.LOCKED' });
+    await expect(second).rejects.toMatchObject({ code: 'VAULT.LOCKED' });
+    expect(await handlers['vault.status']({})).toMatchObject({ state: 'locked' });
     // The database was released: a plain unlock afterwards works.
     await handlers['vault.unlock']({ recoveryKey });
     expect(await handlers['vault.status']({})).toMatchObject({ state: 'unlocked' });

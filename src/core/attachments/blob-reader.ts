@@ -69,6 +69,10 @@ export async function* decryptBlob(
     chunkAssociatedData(id),
   );
 
+  const shared = options.buffers ?? null;
+  if (shared && shared.some((buffer) => buffer.length < batchChunks * BLOB_CHUNK_BYTES))
+    throw new RangeError('decrypt buffers too small');
+
   let handle: FileHandle;
   try {
     handle = await open(ref.path, 'r');
@@ -78,9 +82,6 @@ export async function* decryptBlob(
   }
   // Page-aligned: reads into a buffer 16 bytes into a page cost 4x (fs/page-aligned.ts).
   const sealedBuffers = [0, 1].map(() => pageAlignedBytes(batchChunks * STREAM_SEALED_CHUNK_BYTES));
-  const shared = options.buffers ?? null;
-  if (shared && shared.some((buffer) => buffer.length < batchChunks * BLOB_CHUNK_BYTES))
-    throw new RangeError('decrypt buffers too small');
   let pending: Promise<number> | null = null;
   try {
     const { size: fileLength } = await handle.stat();
@@ -112,7 +113,12 @@ export async function* decryptBlob(
       // Start reading the next batch before decrypting this one.
       const nextFrom = to + 1;
       const nextTo = Math.min(lastChunk, nextFrom + batchChunks - 1);
-      if (nextFrom <= lastChunk) pending = readBatch(sealedBuffers[turn ^ 1]!, nextFrom, nextTo);
+      if (nextFrom <= lastChunk) {
+        pending = readBatch(sealedBuffers[turn ^ 1]!, nextFrom, nextTo);
+        // Awaited next turn; its failure may come while the consumer holds this batch, so it is
+        // marked handled now (an unhandled rejection would stop the process).
+        pending.catch(() => undefined);
+      }
 
       const plain = shared?.[turn] ?? new Uint8Array((to - from + 1) * BLOB_CHUNK_BYTES);
       let inOffset = 0;

@@ -39,20 +39,40 @@ export interface SequentialWriterOptions {
    * Opens the second, direct descriptor (null: not available). Tests replace it to make the
    * file system refuse direct writes part-way through.
    */
-  openDirect?: (path: string) => Promise<FileHandle | null>;
+  openDirect?: (path: string, created: FileHandle) => Promise<FileHandle | null>;
 }
 
-/** A descriptor of `path` with O_DIRECT, or null where the platform or file system has none. */
-async function openDirect(path: string): Promise<FileHandle | null> {
+/**
+ * A second descriptor of the file just created as `created`, with O_DIRECT; null where the
+ * platform or the file system has none. It is opened by name, so it is checked to be the same
+ * file (device and inode): in a folder others can write to (an extraction's destination), the
+ * name could have been swapped in between, and the bytes must never go to someone else's file.
+ */
+export async function openDirect(path: string, created: FileHandle): Promise<FileHandle | null> {
   const O_DIRECT = (constants as { O_DIRECT?: number }).O_DIRECT;
   if (typeof O_DIRECT !== 'number') return null;
+  let direct: FileHandle;
   try {
-    return await open(path, constants.O_WRONLY | O_DIRECT);
+    direct = await open(path, constants.O_WRONLY | O_DIRECT | constants.O_NOFOLLOW);
   } catch {
     // The file system has no direct I/O: the ordinary handle does all the work.
     return null;
   }
+  try {
+    const [a, b] = await Promise.all([
+      created.stat({ bigint: true }),
+      direct.stat({ bigint: true }),
+    ]);
+    if (a.dev === b.dev && a.ino === b.ino) return direct;
+  } catch {
+    // Treated as a mismatch.
+  }
+  await direct.close().catch(() => undefined);
+  return null;
 }
+
+/** Errors by which a file system refuses a direct write it accepted to open. */
+const DIRECT_REFUSED = new Set(['EINVAL', 'EOPNOTSUPP', 'ENOTSUP']);
 
 export class SequentialWriter {
   readonly #direct: FileHandle | null;
@@ -92,7 +112,8 @@ export class SequentialWriter {
     const buffered = await open(path, 'wx', 0o600);
     let direct: FileHandle | null = null;
     try {
-      if (options.mode !== 'buffered') direct = await (options.openDirect ?? openDirect)(path);
+      if (options.mode !== 'buffered')
+        direct = await (options.openDirect ?? openDirect)(path, buffered);
     } catch (error) {
       // Ours alone (created exclusively just now): nothing is left behind.
       await buffered.close().catch(() => undefined);
@@ -211,7 +232,7 @@ export class SequentialWriter {
         await writeAll(this.#direct!, buffer, length, at);
         return;
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EINVAL') throw error;
+        if (!DIRECT_REFUSED.has((error as NodeJS.ErrnoException).code ?? '')) throw error;
         // Refused by the file system or device: the rest goes through the page cache.
         this.#useDirect = false;
       }

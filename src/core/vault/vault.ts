@@ -71,6 +71,7 @@ export class Vault {
   #db: Db | null;
   #keys: KeyRing;
   #header: VaultHeader;
+  #passphraseChanges: Promise<unknown> = Promise.resolve();
   readonly #closers: (() => void)[] = [];
   #identity: VaultIdentity | null = null;
   #partners: PartnerStore | null = null;
@@ -105,24 +106,26 @@ export class Vault {
     await loadSodium();
     assertPassphrase(passphrase);
     const dir = resolve(dirInput);
-    if (Vault.exists(dir)) throw new VaultExistsError(dir);
-    if (existsSync(dir) && !statSync(dir).isDirectory()) {
-      throw new InvalidInputError(`${dir} is a file, not a folder.`, { dir });
-    }
-    if (existsSync(dir) && readdirSync(dir).length > 0) {
-      throw new VaultExistsError(`${dir} (the folder is not empty)`);
-    }
-    mkdirSync(join(dir, VAULT_FILES.blobs), { recursive: true, mode: 0o700 });
-    // An existing empty folder keeps its mode through mkdir: make it owner-only too.
-    chmodSync(dir, 0o700);
+    const checkFolder = () => {
+      if (Vault.exists(dir)) throw new VaultExistsError(dir);
+      if (existsSync(dir) && !statSync(dir).isDirectory()) {
+        throw new InvalidInputError(`${dir} is a file, not a folder.`, { dir });
+      }
+      if (existsSync(dir) && readdirSync(dir).length > 0) {
+        throw new VaultExistsError(`${dir} (the folder is not empty)`);
+      }
+    };
+    checkFolder();
     const masterKey = sodium().crypto_kdf_keygen();
     const recoverySecret = generateRecoverySecret();
     const keys = new KeyRing(masterKey);
     const vaultId = newId();
     let db: Db | null = null;
+    let madeFolder = false;
     try {
-      db = openDatabase(join(dir, VAULT_FILES.database), options);
-      db.prepare("INSERT INTO meta (key, value) VALUES ('vault_id', ?)").run(vaultId);
+      // The slow part first, before anything touches the disk: the key derivation runs off this
+      // thread, and an app quitting meanwhile must not leave a half-made folder behind (a
+      // database without vault.json, which would refuse every later creation).
       const header = await buildHeader({
         vaultId,
         masterKey,
@@ -132,6 +135,14 @@ export class Vault {
         recoverySecret,
         createdAt: new Date().toISOString(),
       });
+      // From here on, synchronous: nothing can run in between.
+      checkFolder();
+      madeFolder = true;
+      mkdirSync(join(dir, VAULT_FILES.blobs), { recursive: true, mode: 0o700 });
+      // An existing empty folder keeps its mode through mkdir: make it owner-only too.
+      chmodSync(dir, 0o700);
+      db = openDatabase(join(dir, VAULT_FILES.database), options);
+      db.prepare("INSERT INTO meta (key, value) VALUES ('vault_id', ?)").run(vaultId);
       // The header is written last: a folder without vault.json is not a vault yet.
       writeFileAtomic(join(dir, VAULT_FILES.header), serializeHeader(header));
       const recoveryKey = formatRecoveryKey(recoverySecret);
@@ -142,7 +153,7 @@ export class Vault {
     } catch (error) {
       db?.close();
       keys.wipe();
-      rmSync(dir, { recursive: true, force: true });
+      if (madeFolder) rmSync(dir, { recursive: true, force: true });
       throw error;
     } finally {
       wipe(recoverySecret);
@@ -302,8 +313,18 @@ export class Vault {
     wipe(await unwrapWithPassphrase(this.#header, passphrase));
   }
 
-  /** Re-wraps the master key under a new passphrase; nothing else is re-encrypted. */
-  async changePassphrase(newPassphrase: string, kdf: KdfParams = this.kdf): Promise<void> {
+  /**
+   * Re-wraps the master key under a new passphrase; nothing else is re-encrypted. Changes run
+   * one after the other, in the order asked: two overlapping ones must not end in whichever
+   * derivation happened to finish last.
+   */
+  changePassphrase(newPassphrase: string, kdf: KdfParams = this.kdf): Promise<void> {
+    const run = this.#passphraseChanges.then(() => this.#changePassphrase(newPassphrase, kdf));
+    this.#passphraseChanges = run.catch(() => undefined);
+    return run;
+  }
+
+  async #changePassphrase(newPassphrase: string, kdf: KdfParams): Promise<void> {
     assertPassphrase(newPassphrase);
     // Copies: the vault may be locked while the new key is derived (off this thread), which
     // wipes the key ring in place; a wiped master key must never be wrapped and written.

@@ -15,8 +15,6 @@ import { attachmentIntegrity, isNodeError } from './errors';
 
 /** Chunks read per system call, unless the caller asks for more (`batchChunks`). */
 const BATCH_CHUNKS = 16;
-/** Plaintext bytes of one batch of the default size. */
-export const DECRYPT_BATCH_BYTES = BATCH_CHUNKS * BLOB_CHUNK_BYTES;
 /** Chunks per read for a whole-file pass: 4 MiB reads keep an uncached blob's disk busier. */
 export const SEQUENTIAL_BATCH_CHUNKS = 64;
 

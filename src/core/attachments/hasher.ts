@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
-import { pageAlignedBytes } from '../fs/page-aligned';
 
 /**
  * SHA-256 of a byte stream, for chain of custody. On a large input, hashing (about 1.4 GB/s
@@ -30,7 +29,7 @@ export const WORKER_HASH_THRESHOLD = 16 * 1024 * 1024;
 const POOL = 8;
 /** A sleeping worker is woken once this many slots wait (or at the end), not for every one. */
 const WAKE_BATCH = 4;
-export const SLOT_BYTES = 1024 * 1024;
+const SLOT_BYTES = 1024 * 1024;
 
 export function inlineHasher(): StreamHasher {
   const hash = createHash('sha256');
@@ -63,7 +62,7 @@ const { parentPort, workerData } = require('node:worker_threads');
 const hash = require('node:crypto').createHash('sha256');
 const { data, control, pool, slot } = workerData;
 const ctl = new Int32Array(control);
-const bytes = new Uint8Array(data, 0, pool * slot);
+const bytes = new Uint8Array(data);
 for (;;) {
   const signal = Atomics.load(ctl, ${SIGNAL});
   // DONE before HEAD: the main thread publishes its last slot before it sets DONE, so DONE seen
@@ -92,10 +91,8 @@ parentPort.postMessage(hash.digest('hex'));
  * hasher.test.ts widens race windows with it, by wrapping Atomics.load in a delay).
  */
 export function workerHasher(options: { preamble?: string } = {}): StreamHasher {
-  // Page-aligned: files are read straight into the slots, and reads into a buffer that starts
-  // 16 bytes into a page (what a plain allocation of this size gets) cost 4x (fs/page-aligned.ts).
-  const bytes = pageAlignedBytes(POOL * SLOT_BYTES, { shared: true });
-  const data = bytes.buffer;
+  const data = new SharedArrayBuffer(POOL * SLOT_BYTES);
+  const bytes = new Uint8Array(data);
   const control = new SharedArrayBuffer(4 * (LENGTHS + POOL));
   const ctl = new Int32Array(control);
   const worker = new Worker(`${options.preamble ?? ''}\n${WORKER_SOURCE}`, {

@@ -128,11 +128,6 @@ export class SequentialWriter {
     return this.#useDirect ? 'direct' : 'buffered';
   }
 
-  /** Bytes committed to the current buffer and not yet written. */
-  get pending(): number {
-    return this.#fill;
-  }
-
   /** The next `length` bytes of the file, to fill in place; `commit` hands them over. */
   reserve(length: number): Uint8Array {
     const buffer = this.#buffers[this.#turn]!;

@@ -37,9 +37,28 @@ export function requireSodiumNative(): unknown {
   return createRequire(import.meta.url)('sodium-native');
 }
 
-/** The subset of sodium-native (libsodium compiled natively) that the vault uses. */
+/**
+ * The subset of sodium-native (libsodium compiled natively) that the vault uses (the package
+ * ships no type declarations).
+ */
 export interface SodiumNative {
   randombytes_buf(buffer: Uint8Array): void;
+  crypto_aead_chacha20poly1305_ietf_encrypt(
+    c: Uint8Array,
+    m: Uint8Array,
+    ad: Uint8Array | null,
+    nsec: null,
+    npub: Uint8Array,
+    k: Uint8Array,
+  ): number;
+  crypto_aead_chacha20poly1305_ietf_decrypt(
+    m: Uint8Array,
+    nsec: null,
+    c: Uint8Array,
+    ad: Uint8Array | null,
+    npub: Uint8Array,
+    k: Uint8Array,
+  ): number;
   crypto_aead_xchacha20poly1305_ietf_encrypt(
     c: Uint8Array,
     m: Uint8Array,

@@ -1,4 +1,4 @@
-import { requireSodiumNative, sodium } from './sodium';
+import { type SodiumNative as NativeSodium, requireSodiumNative, sodium } from './sodium';
 
 /**
  * The chunk AEAD of attachment blobs (ChaCha20-Poly1305, IETF variant, 12-byte nonce) behind a
@@ -42,25 +42,11 @@ export interface ChunkCipher {
   ): boolean;
 }
 
-/** The subset of sodium-native used here (the package ships no type declarations). */
-interface SodiumNative {
-  crypto_aead_chacha20poly1305_ietf_encrypt(
-    c: Uint8Array,
-    m: Uint8Array,
-    ad: Uint8Array | null,
-    nsec: null,
-    npub: Uint8Array,
-    k: Uint8Array,
-  ): number;
-  crypto_aead_chacha20poly1305_ietf_decrypt(
-    m: Uint8Array,
-    nsec: null,
-    c: Uint8Array,
-    ad: Uint8Array | null,
-    npub: Uint8Array,
-    k: Uint8Array,
-  ): number;
-}
+/** The part of sodium-native used here. */
+type SodiumNative = Pick<
+  NativeSodium,
+  'crypto_aead_chacha20poly1305_ietf_encrypt' | 'crypto_aead_chacha20poly1305_ietf_decrypt'
+>;
 
 function checkLengths(out: Uint8Array, input: Uint8Array, delta: number): void {
   if (out.length !== input.length + delta) throw new RangeError('chunk buffer of the wrong size');

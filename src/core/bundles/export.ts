@@ -112,6 +112,50 @@ export function previewExport(vault: Vault, request: ExportRequest): ExportPrevi
   };
 }
 
+/**
+ * The export rules on a preview: EXPORT.REFUSED when consent leaves nothing to export, or when
+ * the export needs a confirmation (records refused, a recipient not verified) not given. Called
+ * by exportBundle, and by an adapter that wants to refuse before it asks where to save.
+ */
+export function assertExportAllowed(preview: ExportPreview, confirmed: boolean): void {
+  if (preview.records.length === 0) {
+    throw new ExportRefusedError(
+      `Nothing can be exported: every selected record is refused by its consent.\n${describeRefusals(preview.refused)}`,
+      preview.refused,
+    );
+  }
+  if (preview.needsConfirmation && !confirmed) {
+    const unverified = preview.recipients.filter((r) => !r.verified).map((r) => r.name);
+    const lines = ['The export needs your confirmation; nothing was written.'];
+    if (preview.refused.length) {
+      lines.push(`${preview.refused.length} record(s) will not be exported:`);
+      lines.push(describeRefusals(preview.refused));
+    }
+    if (unverified.length) {
+      lines.push(`Fingerprint not verified for: ${unverified.join(', ')}.`);
+    }
+    throw new ExportRefusedError(lines.join('\n'), preview.refused);
+  }
+}
+
+/**
+ * The head revision of each record as the partner will read it: redacted by the same rules and
+ * the same pseudonyms as the export (for the review before sending; nothing is written).
+ */
+export function exportedHeads(
+  vault: Vault,
+  ids: string[],
+  includeIdentities: boolean,
+): { record: TestimonyRecord; redacted: boolean }[] {
+  const redactor = new Redactor();
+  return ids.map((id) => {
+    const all = vault.records.revisions(id);
+    const head = all[all.length - 1]!;
+    const redacted = mustRedact(head.consent, includeIdentities);
+    return { record: redacted ? redactRevision(head, redactor.forRecord(all)) : head, redacted };
+  });
+}
+
 /** Renders refusals for a person: one line per record, id and reason. */
 export function describeRefusals(refused: Refusal[]): string {
   return refused
@@ -189,24 +233,7 @@ export async function exportBundle(vault: Vault, options: ExportOptions): Promis
   if (!options.force && existsSync(out)) throw new FileExistsError(out);
   const preview = previewExport(vault, options);
   const recipients = recipientsOf(vault, options.to);
-  if (preview.records.length === 0) {
-    throw new ExportRefusedError(
-      `Nothing can be exported: every selected record is refused by its consent.\n${describeRefusals(preview.refused)}`,
-      preview.refused,
-    );
-  }
-  if (preview.needsConfirmation && options.confirmed !== true) {
-    const unverified = preview.recipients.filter((r) => !r.verified).map((r) => r.name);
-    const lines = ['The export needs your confirmation; nothing was written.'];
-    if (preview.refused.length) {
-      lines.push(`${preview.refused.length} record(s) will not be exported:`);
-      lines.push(describeRefusals(preview.refused));
-    }
-    if (unverified.length) {
-      lines.push(`Fingerprint not verified for: ${unverified.join(', ')}.`);
-    }
-    throw new ExportRefusedError(lines.join('\n'), preview.refused);
-  }
+  assertExportAllowed(preview, options.confirmed === true);
 
   const includeIdentities = options.includeIdentities === true;
   const withHistory = options.withHistory === true;

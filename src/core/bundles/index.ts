@@ -8,8 +8,10 @@ export {
   type ExportPreview,
   type ExportRequest,
   type ExportResult,
+  assertExportAllowed,
   describeRefusals,
   exportBundle,
+  exportedHeads,
   previewExport,
 } from './export';
 export { type InspectReport, inspectBundle } from './inspect';

@@ -1,10 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { InvalidInputError } from '../../../shared/errors';
 import type { ExportRequestInput, PartnerView, RedactionSample } from '../../../shared/ipc/types';
-import { exportBundle, inspectBundle, previewExport, receiveBundle } from '../../../core/bundles';
-import { mustRedact } from '../../../core/bundles/consent';
-import { ExportRefusedError } from '../../../core/bundles/errors';
-import { Redactor, redactRevision } from '../../../core/bundles/redact';
+import {
+  assertExportAllowed,
+  exportBundle,
+  exportedHeads,
+  inspectBundle,
+  previewExport,
+  receiveBundle,
+} from '../../../core/bundles';
 import type { Partner } from '../../../core/partners/partner-store';
 import type { Vault } from '../../../core/vault/vault';
 import { safeSaveName } from '../../file-names';
@@ -48,20 +52,15 @@ function coreRequest(request: ExportRequestInput) {
 
 /** The first records of an export as the partner will read them (core's own redaction). */
 function samplesOf(vault: Vault, ids: string[], includeIdentities: boolean): RedactionSample[] {
-  const redactor = new Redactor();
-  return ids.slice(0, SAMPLES).map((id) => {
-    const all = vault.records.revisions(id);
-    const head = all[all.length - 1]!;
-    const redacted = mustRedact(head.consent, includeIdentities);
-    const copy = redacted ? redactRevision(head, redactor.forRecord(all)) : head;
-    return {
-      id,
-      title: copy.title,
-      narrator: copy.narrator,
-      excerpt: copy.body.slice(0, EXCERPT_CHARS),
+  return exportedHeads(vault, ids.slice(0, SAMPLES), includeIdentities).map(
+    ({ record, redacted }) => ({
+      id: record.id,
+      title: record.title,
+      narrator: record.narrator,
+      excerpt: record.body.slice(0, EXCERPT_CHARS),
       redacted,
-    };
-  });
+    }),
+  );
 }
 
 function bundleName(now: Date): string {
@@ -117,19 +116,7 @@ export function sharingHandlers(ctx: HandlerContext): HandlerImpls<SharingChanne
     'bundles.export': async ({ confirmed, ...request }) => {
       const vault = session.require();
       // Refusals (consent, unverified partners) are reported before any dialog opens.
-      const preview = previewExport(vault, coreRequest(request));
-      if (preview.records.length === 0) {
-        throw new ExportRefusedError(
-          'Nothing can be exported: consent refuses every selected record.',
-          preview.refused,
-        );
-      }
-      if (preview.needsConfirmation && !confirmed) {
-        throw new ExportRefusedError(
-          'The export needs your confirmation; nothing was written.',
-          preview.refused,
-        );
-      }
+      assertExportAllowed(previewExport(vault, coreRequest(request)), confirmed);
       const out = await dialogs.saveFile(safeSaveName(bundleName(new Date())), 'bundle');
       if (out === null) return null;
       const result = await exportBundle(session.require(), {

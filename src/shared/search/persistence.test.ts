@@ -2,24 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { InvalidInputError, isVaultError } from '../errors';
 import { MANIFEST_ID, SearchEngine } from './engine';
 import type { SearchDoc } from './types';
+import { testDoc } from './test-doc';
 
 function doc(id: string, body: string, fields: Partial<SearchDoc> = {}): SearchDoc {
-  return {
-    id,
-    lang: 'es',
-    title: '',
-    body,
-    narrator: '',
-    place: '',
-    tags: [],
-    notes: '',
-    attachmentText: '',
-    consentStatus: 'given',
-    consentScope: 'archive-only',
-    date: null,
-    hasAttachments: false,
-    ...fields,
-  };
+  return testDoc(id, { lang: 'es', body, ...fields });
 }
 
 const WORDS = [

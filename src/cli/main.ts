@@ -4,6 +4,7 @@ import { registerRecordCommands } from './commands/records';
 import { registerAttachmentCommands } from './commands/attachments';
 import { registerSharingCommands } from './commands/sharing';
 import { registerSearchCommands } from './commands/search';
+import { registerKeyCommands } from './commands/keys';
 
 /** Exit codes by error family, so scripts can react without parsing messages. */
 function exitCodeFor(code: string): number {
@@ -31,12 +32,14 @@ Environment:
   TVAULT_DIR            the vault folder when --vault is not given
   TVAULT_PASSPHRASE     the passphrase (else it is asked on the terminal, without echo)
   TVAULT_RECOVERY_KEY   unlock with the recovery key instead of the passphrase
+  TVAULT_NEW_PASSPHRASE the new passphrase for passwd and recover (else asked twice)
   TVAULT_DEBUG=1        print stack traces of internal errors`,
   );
   registerRecordCommands(program);
   registerAttachmentCommands(program);
   registerSharingCommands(program);
   registerSearchCommands(program);
+  registerKeyCommands(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

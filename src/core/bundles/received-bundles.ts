@@ -1,14 +1,17 @@
 import { associatedData } from '../crypto/aead';
+import type { KeyRing } from '../crypto/keyring';
 import { sodium } from '../crypto/sodium';
 import { openJson, sealJson } from '../records/codec';
+import type { Db } from '../storage/db';
 import type { Vault } from '../vault/vault';
 
 /**
  * The bundles this vault has received, so the same bundle is never applied twice (a record
  * deleted after import, e.g. because consent was withdrawn, must not come back by re-importing
- * an old bundle). Rows are keyed by BLAKE2b-256 of the bundle id under the vault's 'bundles'
- * key: the table does not reveal which bundle ids it holds to someone who has the disk and a
- * bundle but not the vault's keys. The row's content is sealed.
+ * an old bundle). Rows are keyed by BLAKE2b-256 of the bundle id under the vault's
+ * 'receivedIds' key: the table does not reveal which bundle ids it holds to someone who has the
+ * disk and a bundle but not the vault's keys. The row's content is sealed under another key,
+ * 'receivedRows' (one key per construction; docs/crypto.md).
  */
 export interface ReceivedBundle {
   bundleId: string;
@@ -19,38 +22,75 @@ export interface ReceivedBundle {
   attachments: number;
 }
 
-function rowId(vault: Vault, bundleId: string): string {
+const encoder = new TextEncoder();
+
+function rowIdUnder(key: Uint8Array, bundleId: string): string {
   const s = sodium();
   return s.to_hex(
-    s.crypto_generichash(
-      32,
-      new TextEncoder().encode(`tvault-received-bundle:${bundleId}`),
-      vault.keys.key('bundles'),
-    ),
+    s.crypto_generichash(32, encoder.encode(`tvault-received-bundle:${bundleId}`), key),
   );
 }
 
-function ad(vault: Vault, id: string): Uint8Array {
-  return associatedData('tvault-received-bundle', vault.vaultId, id);
+function ad(vaultId: string, id: string): Uint8Array {
+  return associatedData('tvault-received-bundle', vaultId, id);
+}
+
+function subject(id: string): string {
+  return `received bundle ${id.slice(0, 8)}`;
 }
 
 export function findReceived(vault: Vault, bundleId: string): ReceivedBundle | null {
-  const id = rowId(vault, bundleId);
+  const id = rowIdUnder(vault.keys.key('receivedIds'), bundleId);
   const row = vault.db.prepare('SELECT sealed FROM received_bundles WHERE id = ?').get(id) as
     { sealed: Uint8Array } | undefined;
   if (!row) return null;
   return openJson<ReceivedBundle>(
-    vault.keys.key('bundles'),
+    vault.keys.key('receivedRows'),
     row.sealed,
-    ad(vault, id),
-    `received bundle ${id.slice(0, 8)}`,
+    ad(vault.vaultId, id),
+    subject(id),
+  );
+}
+
+function insert(db: Db, keys: KeyRing, vaultId: string, received: ReceivedBundle): void {
+  const id = rowIdUnder(keys.key('receivedIds'), received.bundleId);
+  db.prepare('INSERT OR REPLACE INTO received_bundles (id, sealed) VALUES (?, ?)').run(
+    id,
+    sealJson(keys.key('receivedRows'), received, ad(vaultId, id)),
   );
 }
 
 /** Records a received bundle; runs inside the import's transaction. */
 export function recordReceived(vault: Vault, received: ReceivedBundle): void {
-  const id = rowId(vault, received.bundleId);
-  vault.db
-    .prepare('INSERT OR REPLACE INTO received_bundles (id, sealed) VALUES (?, ?)')
-    .run(id, sealJson(vault.keys.key('bundles'), received, ad(vault, id)));
+  insert(vault.db, vault.keys, vault.vaultId, received);
+}
+
+/**
+ * The keyed half of migration 3, run at every unlock (a no-op once done): rows written before
+ * it, keyed and sealed with the one retired 'legacyBundles' key, are opened, given their new id
+ * and sealed under the new key; then their holding table goes. One transaction: a damaged old
+ * row refuses the unlock (INTEGRITY.FAILED, naming the row, never the bundle id) and leaves
+ * every row where it was.
+ */
+export function resealReceivedBundles(db: Db, keys: KeyRing, vaultId: string): void {
+  const waiting = db
+    .prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?")
+    .get('received_bundles_to_reseal');
+  if (!waiting) return;
+  db.transaction(() => {
+    const rows = db.prepare('SELECT id, sealed FROM received_bundles_to_reseal').all() as {
+      id: string;
+      sealed: Uint8Array;
+    }[];
+    for (const row of rows) {
+      const received = openJson<ReceivedBundle>(
+        keys.key('legacyBundles'),
+        row.sealed,
+        ad(vaultId, row.id),
+        subject(row.id),
+      );
+      insert(db, keys, vaultId, received);
+    }
+    db.exec('DROP TABLE received_bundles_to_reseal');
+  })();
 }

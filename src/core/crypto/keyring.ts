@@ -13,7 +13,15 @@ export const KEY_PURPOSES = {
   search: 'tvsearch',
   identity: 'tvidenty',
   partners: 'tvpartnr',
-  bundles: 'tvbundle',
+  /** BLAKE2b key of received-bundle row ids. */
+  receivedIds: 'tvrcvids',
+  /** XChaCha20-Poly1305 key of received-bundle rows. */
+  receivedRows: 'tvrcvrow',
+  /**
+   * Retired: once both of the above, one key for two constructions. Read only by the upgrade
+   * of schema 3 (bundles/received-bundles.ts), never used to write.
+   */
+  legacyBundles: 'tvbundle',
 } as const;
 
 export type KeyPurpose = keyof typeof KEY_PURPOSES;

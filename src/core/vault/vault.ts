@@ -25,6 +25,7 @@ import { newId } from '../ids';
 import { type ImportReport, importFile } from '../records/bulk-import';
 import { RecordStore } from '../records/record-store';
 import { AttachmentStore } from '../attachments/attachment-store';
+import { resealReceivedBundles } from '../bundles/received-bundles';
 import { VaultIdentity } from '../identity/vault-identity';
 import { PartnerStore } from '../partners/partner-store';
 import { type AttachmentTextSource, SearchService } from '../search/search-service';
@@ -143,6 +144,7 @@ export class Vault {
       chmodSync(dir, 0o700);
       db = openDatabase(join(dir, VAULT_FILES.database), options);
       db.prepare("INSERT INTO meta (key, value) VALUES ('vault_id', ?)").run(vaultId);
+      resealReceivedBundles(db, keys, vaultId);
       // The header is written last: a folder without vault.json is not a vault yet.
       writeFileAtomic(join(dir, VAULT_FILES.header), serializeHeader(header));
       const recoveryKey = formatRecoveryKey(recoverySecret);
@@ -192,6 +194,8 @@ export class Vault {
           file: VAULT_FILES.database,
         });
       }
+      // Schema upgrades that need the keys (the database migrated before the unlock).
+      resealReceivedBundles(db, keys, header.vaultId);
       mkdirSync(join(dir, VAULT_FILES.blobs), { recursive: true, mode: 0o700 });
       return new Vault(dir, db, keys, header);
     } catch (error) {

@@ -91,12 +91,20 @@ export function electronBinaryPath(root = ROOT) {
   return existsSync(binary) ? binary : null;
 }
 
-function run(command, args, cwd) {
+/**
+ * Runs a program directly, never through a shell: Node lives in `C:\Program Files\nodejs` on a
+ * typical Windows machine, and a shell would cut that path at the space. Only executables are
+ * run here (node itself), never .cmd or .bat files, which would need a shell on Windows.
+ * `platform` is there so the tests can check that no platform gets a shell.
+ */
+export function run(command, args, cwd, { platform = process.platform, stdio = 'inherit' } = {}) {
   const result = spawnSync(command, args, {
     cwd,
-    stdio: 'inherit',
+    stdio,
     env: process.env,
-    shell: process.platform === 'win32',
+    shell: false,
+    // Windows: no console window flashes up when run from a GUI terminal.
+    windowsHide: platform === 'win32',
   });
   return result.status === 0;
 }

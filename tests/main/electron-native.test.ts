@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -75,5 +75,21 @@ describe('scripts/electron-native.mjs', () => {
     const root = mkdtempSync(join(tmpdir(), 'tv-native-'));
     roots.push(root);
     expect(() => native.plan(root)).toThrow(/run `npm install`/);
+  });
+
+  it('runs a program whose path has spaces, on every platform (no shell in between)', () => {
+    // Windows installs Node in C:\Program Files\nodejs: through a shell, the command would be cut
+    // at the space and prebuild-install would never run. Reproduced here with a POSIX shell.
+    const root = mkdtempSync(join(tmpdir(), 'tv native spaces '));
+    roots.push(root);
+    const dir = join(root, 'Program Files', 'nodejs');
+    mkdirSync(dir, { recursive: true });
+    const node = join(dir, 'node');
+    symlinkSync(process.execPath, node);
+    const args = ['-e', 'process.exit(process.argv[1] === "a b" ? 0 : 3)', 'a b'];
+    for (const platform of ['win32', 'darwin', 'linux']) {
+      expect(native.run(node, args, root, { platform, stdio: 'ignore' }), platform).toBe(true);
+    }
+    expect(native.run(join(dir, 'missing'), args, root, { stdio: 'ignore' })).toBe(false);
   });
 });

@@ -1,13 +1,16 @@
 // Packaging for Testimony Vault (see docs/ui.md, "Packaging"). Cannot run on the build machine
-// of this project (no Electron binary, no network); on a developer's machine:
+// of this project (no Electron binary, no network); on a developer's machine or in the release
+// workflow (.github/workflows/release.yml):
 //
 //   npm run package                      # this platform's targets
-//   npx electron-builder --config electron-builder.config.cjs --linux AppImage deb
 //
-// Native modules are rebuilt for Electron inside the package (npmRebuild), so the app in the
-// package never loads the Node build used by `npm test`. After packing, before signing, the
-// Electron fuses are flipped so the shipped binary cannot be turned into a Node interpreter or
-// a debugging target, and loads only its own, integrity-checked app.asar.
+// The development install is never touched: `npmRebuild` is off, so electron-builder does not
+// rebuild node_modules for Electron (which would break `npm test` and the tvault CLI until the
+// next `npm rebuild`). The Electron build of better-sqlite3 comes from .electron-native/, made by
+// scripts/electron-native.mjs beside the Node one, and is copied into the package's resources;
+// src/main/native-binding.ts loads it from there. After packing, before signing, the Electron
+// fuses are flipped so the shipped binary cannot be turned into a Node interpreter or a
+// debugging target, and loads only its own, integrity-checked app.asar.
 /* eslint-disable @typescript-eslint/no-require-imports -- CommonJS: electron-builder loads .cjs configs */
 const path = require('node:path');
 const { FuseV1Options, FuseVersion, flipFuses } = require('@electron/fuses');
@@ -41,6 +44,28 @@ function executablePath(context) {
   return path.join(appOutDir, packager.executableName);
 }
 
+/** Where scripts/electron-native.mjs leaves the Electron build (same layout as its plan()). */
+const NATIVE_DIR = '.electron-native';
+/** The folder under the package's resources (process.resourcesPath) that main loads it from. */
+const PACKAGED_NATIVE_DIR = 'native';
+const BETTER_SQLITE3_FILE = 'better_sqlite3.node';
+const electronVersion = require('electron/package.json').version;
+
+/** electron-builder's Arch enum, by value. */
+const ARCH_NAMES = { 0: 'ia32', 1: 'x64', 2: 'armv7l', 3: 'arm64', 4: 'universal' };
+
+/** Refuses to pack without an Electron build of better-sqlite3 for this platform and arch. */
+async function beforePack(context) {
+  const { pathToFileURL } = require('node:url');
+  const native = await import(
+    pathToFileURL(path.join(__dirname, 'scripts', 'electron-native.mjs')).href
+  );
+  native.checkForTarget(__dirname, {
+    platform: context.electronPlatformName === 'mas' ? 'darwin' : context.electronPlatformName,
+    arch: ARCH_NAMES[context.arch] ?? String(context.arch),
+  });
+}
+
 async function afterPack(context) {
   await flipFuses(executablePath(context), {
     ...FUSES,
@@ -66,12 +91,22 @@ module.exports = {
     'package.json',
     '!**/*.map',
     ...RENDERER_ONLY.map((name) => `!node_modules/${name}/**`),
+    // better-sqlite3's sources and its Node build: the app loads the Electron build below.
+    '!node_modules/better-sqlite3/{build,src,deps}/**',
+    '!node_modules/better-sqlite3/binding.gyp',
+  ],
+  extraResources: [
+    {
+      from: `${NATIVE_DIR}/${electronVersion}/${BETTER_SQLITE3_FILE}`,
+      to: `${PACKAGED_NATIVE_DIR}/${BETTER_SQLITE3_FILE}`,
+    },
   ],
   asar: true,
   // Native addons cannot be loaded from inside an asar archive.
   asarUnpack: ['**/*.node'],
-  npmRebuild: true,
-  buildDependenciesFromSource: false,
+  // Never rebuild the development node_modules for Electron (see the top of this file).
+  npmRebuild: false,
+  beforePack,
   electronLanguages: ['en', 'en-US', 'ar', 'es', 'fr'],
   afterPack,
   linux: {
@@ -97,6 +132,7 @@ module.exports = {
 
 // For the tests, invisible to electron-builder's schema check (it refuses unknown keys).
 Object.defineProperty(module.exports, 'FUSES', { value: FUSES, enumerable: false });
+Object.defineProperty(module.exports, 'PACKAGED_NATIVE_DIR', { value: PACKAGED_NATIVE_DIR });
 Object.defineProperty(module.exports, 'executablePath', {
   value: executablePath,
   enumerable: false,

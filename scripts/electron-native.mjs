@@ -9,10 +9,17 @@
 //
 //   .electron-native/<electron version>/better_sqlite3.node   (+ stamp.json)
 //
-// src/main passes that path to better-sqlite3 as `nativeBinding`. Run by `npm start` (prestart)
-// and `npm run dev`. It does nothing when the build is already there for the same Electron and
-// better-sqlite3 versions. Packaged apps do not use it: electron-builder rebuilds node_modules
-// for Electron inside the package (npmRebuild).
+// better-sqlite3 12.x publishes no prebuilt binary for Electron 45 on any platform (its release
+// workflow stops at Electron 43, ABI 148; see docs/ui.md), so today the compile is what runs:
+// it needs a C++ toolchain and Electron's headers from the network. That is why the installers
+// are built in the release workflow (.github/workflows/release.yml), where the toolchains are:
+// people who install the app need none.
+//
+// src/main passes that path to better-sqlite3 as `nativeBinding`. Run by `npm start` (prestart),
+// `npm run dev` and `npm run package`; packaging copies the file into the app's resources
+// (electron-builder.config.cjs, extraResources) after checkForTarget() has confirmed it was made
+// for the platform and architecture being packaged. It does nothing when the build is already
+// there for the same Electron and better-sqlite3 versions.
 import { spawnSync } from 'node:child_process';
 import {
   cpSync,
@@ -67,11 +74,45 @@ export function isUpToDate(p) {
     return (
       stamp.electron === p.electron &&
       stamp.betterSqlite3 === p.betterSqlite3 &&
+      stamp.platform === process.platform &&
       stamp.arch === process.arch
     );
   } catch {
     return false;
   }
+}
+
+/**
+ * Before packaging (electron-builder's beforePack): the build in .electron-native must exist and
+ * have been made for the Electron and better-sqlite3 versions installed and for the platform and
+ * architecture being packaged. A native module cannot be cross-compiled here, so packaging for
+ * another architecture than this machine's fails with what to do instead.
+ */
+export function checkForTarget(root, { platform, arch }) {
+  const p = plan(root);
+  const again =
+    'Run `node scripts/electron-native.mjs` on a machine of that platform and architecture (the release workflow does).';
+  if (!existsSync(p.binary) || !existsSync(p.stamp)) {
+    throw new NativeSetupError(
+      `No better-sqlite3 build for Electron ${p.electron} in ${NATIVE_DIR}/. ${again}`,
+    );
+  }
+  let stamp;
+  try {
+    stamp = readJson(p.stamp);
+  } catch {
+    throw new NativeSetupError(`${p.stamp} is not readable JSON. ${again}`);
+  }
+  const want = { electron: p.electron, betterSqlite3: p.betterSqlite3, platform, arch };
+  const wrong = Object.keys(want).filter((key) => stamp[key] !== want[key]);
+  if (wrong.length > 0) {
+    const have = wrong.map((key) => `${key} ${stamp[key] ?? '?'}`).join(', ');
+    const need = wrong.map((key) => `${key} ${want[key]}`).join(', ');
+    throw new NativeSetupError(
+      `The better-sqlite3 build in ${NATIVE_DIR}/ is for ${have}; packaging needs ${need}. ${again}`,
+    );
+  }
+  return p.binary;
 }
 
 /**

@@ -70,13 +70,16 @@ async function start(): Promise<void> {
   const nativeBinding = electronNativeBinding({
     isPackaged: app.isPackaged,
     appPath: app.getAppPath(),
+    resourcesPath: process.resourcesPath,
     electronVersion: process.versions.electron ?? '',
   });
   const language = languageForLocale(app.getLocale());
-  if (nativeBinding && !existsSync(nativeBinding)) {
+  if (!existsSync(nativeBinding)) {
     dialog.showErrorBox(
       'Testimony Vault',
-      `The database module for this Electron version is missing (${nativeBinding}). Run \`npm start\` (it builds it) or \`node scripts/electron-native.mjs\`.`,
+      app.isPackaged
+        ? `The database module is missing from this installation (${nativeBinding}). Please reinstall the app.`
+        : `The database module for this Electron version is missing (${nativeBinding}). Run \`npm start\` (it builds it) or \`node scripts/electron-native.mjs\`.`,
     );
     app.exit(1);
     return;
@@ -97,7 +100,7 @@ async function start(): Promise<void> {
 
   const vaultSession = new VaultSession({
     dir: defaultVaultDir(),
-    vaultOptions: nativeBinding ? { nativeBinding } : {},
+    vaultOptions: { nativeBinding },
   });
   const settings = new SettingsStore(join(app.getPath('userData'), 'settings.json'), {
     autoLockMinutes: 5,

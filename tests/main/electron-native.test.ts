@@ -36,11 +36,13 @@ describe('scripts/electron-native.mjs', () => {
     const plan = native.plan(root);
     expect(plan.binary).toBe(join(root, '.electron-native', '45.5.0', 'better_sqlite3.node'));
     expect(
-      electronNativeBinding({ isPackaged: false, appPath: root, electronVersion: '45.5.0' }),
+      electronNativeBinding({
+        isPackaged: false,
+        appPath: root,
+        resourcesPath: '/unused',
+        electronVersion: '45.5.0',
+      }),
     ).toBe(plan.binary);
-    expect(
-      electronNativeBinding({ isPackaged: true, appPath: root, electronVersion: '45.5.0' }),
-    ).toBeUndefined();
   });
 
   it('fails with a clear message when Electron’s binary is absent, and touches nothing', async () => {
@@ -58,13 +60,23 @@ describe('scripts/electron-native.mjs', () => {
     writeFileSync(plan.binary, 'built');
     writeFileSync(
       plan.stamp,
-      JSON.stringify({ electron: '45.5.0', betterSqlite3: '12.9.0', arch: process.arch }),
+      JSON.stringify({
+        electron: '45.5.0',
+        betterSqlite3: '12.9.0',
+        platform: process.platform,
+        arch: process.arch,
+      }),
     );
     expect(native.isUpToDate(plan)).toBe(true);
     expect(await native.main(root)).toBe(plan.binary);
     writeFileSync(
       plan.stamp,
-      JSON.stringify({ electron: '45.5.0', betterSqlite3: '12.8.0', arch: process.arch }),
+      JSON.stringify({
+        electron: '45.5.0',
+        betterSqlite3: '12.8.0',
+        platform: process.platform,
+        arch: process.arch,
+      }),
     );
     expect(native.isUpToDate(plan)).toBe(false);
     writeFileSync(plan.stamp, 'not json');
@@ -91,5 +103,29 @@ describe('scripts/electron-native.mjs', () => {
       expect(native.run(node, args, root, { platform, stdio: 'ignore' }), platform).toBe(true);
     }
     expect(native.run(join(dir, 'missing'), args, root, { stdio: 'ignore' })).toBe(false);
+  });
+
+  it('lets packaging go on only with a build for the target platform, arch and versions', () => {
+    const root = fakeRoot(true);
+    const plan = native.plan(root);
+    const target = { platform: 'linux', arch: 'x64' };
+    expect(() => native.checkForTarget(root, target)).toThrow(/No better-sqlite3 build/);
+    mkdirSync(plan.dir, { recursive: true });
+    writeFileSync(plan.binary, 'built');
+    const stamp = { electron: '45.5.0', betterSqlite3: '12.9.0', platform: 'linux', arch: 'x64' };
+    writeFileSync(plan.stamp, JSON.stringify(stamp));
+    expect(native.checkForTarget(root, target)).toBe(plan.binary);
+    expect(() => native.checkForTarget(root, { platform: 'linux', arch: 'arm64' })).toThrow(
+      /is for arch x64; packaging needs arch arm64/,
+    );
+    expect(() => native.checkForTarget(root, { platform: 'win32', arch: 'x64' })).toThrow(
+      /platform linux.*platform win32/,
+    );
+    writeFileSync(plan.stamp, JSON.stringify({ ...stamp, electron: '44.0.0' }));
+    expect(() => native.checkForTarget(root, target)).toThrow(
+      /electron 44\.0\.0.*electron 45\.5\.0/,
+    );
+    writeFileSync(plan.stamp, '{');
+    expect(() => native.checkForTarget(root, target)).toThrow(/not readable JSON/);
   });
 });

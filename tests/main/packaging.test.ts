@@ -1,9 +1,19 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FuseV1Options } from '@electron/fuses';
+// @ts-expect-error -- a plain .mjs build script without type declarations
+import * as native from '../../scripts/electron-native.mjs';
+import {
+  BETTER_SQLITE3_FILE,
+  PACKAGED_NATIVE_DIR,
+  electronNativeBinding,
+} from '../../src/main/native-binding';
 
 const require = createRequire(import.meta.url);
 const config = require('../../electron-builder.config.cjs');
+const ROOT = resolve(import.meta.dirname, '../..');
 
 describe('packaging', () => {
   it('flips the fuses: no RunAsNode, no NODE_OPTIONS, no inspect, asar only and checked', () => {
@@ -18,12 +28,11 @@ describe('packaging', () => {
     expect(typeof config.afterPack).toBe('function');
   });
 
-  it('builds the four targets, with asar and native modules rebuilt for Electron', () => {
+  it('builds the targets with asar and native modules unpacked', () => {
     expect(config.linux.target).toEqual(['AppImage', 'deb']);
     expect(config.win.target).toEqual(['nsis']);
     expect(config.mac.target).toEqual(['dmg']);
     expect(config.asar).toBe(true);
-    expect(config.npmRebuild).toBe(true);
     expect(config.asarUnpack).toContain('**/*.node');
     expect(config.files).toEqual(
       expect.arrayContaining(['out/main/**', 'out/preload/**', 'out/renderer/**']),
@@ -50,5 +59,52 @@ describe('packaging', () => {
     expect(
       config.executablePath({ appOutDir: '/o', electronPlatformName: 'darwin', packager }),
     ).toBe('/o/Testimony Vault.app');
+  });
+
+  it('leaves the development node_modules alone: no rebuild for Electron, in the config or the scripts', () => {
+    // npmRebuild: true rebuilt better-sqlite3 in place for Electron's ABI, after which `npm test`
+    // and the tvault CLI (Node's ABI) failed to load it until the next `npm rebuild`.
+    expect(config.npmRebuild).toBe(false);
+    const scripts = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts as Record<
+      string,
+      string
+    >;
+    for (const [name, command] of Object.entries(scripts)) {
+      expect(command, name).not.toMatch(/install-app-deps|electron-rebuild|npm rebuild/);
+    }
+    expect(scripts.package).toMatch(/node scripts\/electron-native\.mjs && electron-builder/);
+  });
+
+  it('ships the Electron build of better-sqlite3 where main loads it, not the Node one', () => {
+    const plan = native.plan(ROOT);
+    expect(config.extraResources).toEqual([
+      {
+        from: relative(ROOT, plan.binary).split('\\').join('/'),
+        to: `${PACKAGED_NATIVE_DIR}/${BETTER_SQLITE3_FILE}`,
+      },
+    ]);
+    expect(config.PACKAGED_NATIVE_DIR).toBe(PACKAGED_NATIVE_DIR);
+    expect(
+      electronNativeBinding({
+        isPackaged: true,
+        appPath: '/opt/app/resources/app.asar',
+        resourcesPath: '/opt/app/resources',
+        electronVersion: plan.electron,
+      }),
+    ).toBe(join('/opt/app/resources', PACKAGED_NATIVE_DIR, BETTER_SQLITE3_FILE));
+    expect(config.files).toContain('!node_modules/better-sqlite3/{build,src,deps}/**');
+  });
+
+  it('refuses to pack without an Electron build for the target platform and architecture', async () => {
+    // 4 is electron-builder's Arch.universal: never what .electron-native holds.
+    await expect(config.beforePack({ electronPlatformName: 'win32', arch: 4 })).rejects.toThrow(
+      /electron-native\.mjs/,
+    );
+  });
+
+  it('keeps better-sqlite3 on the 12.x line (13 needs Node 22; the CLI and tests run on Node 20)', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+    expect(pkg.dependencies['better-sqlite3']).toMatch(/^[~^]?12\.\d+\.\d+$/);
+    expect(native.plan(ROOT).betterSqlite3).toMatch(/^12\./);
   });
 });

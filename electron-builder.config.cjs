@@ -74,8 +74,24 @@ async function afterPack(context) {
   });
 }
 
-/** Renderer-only packages: vite already bundled them into out/renderer. */
-const RENDERER_ONLY = ['react', 'react-dom', 'scheduler', '@tanstack', 'pdfjs-dist', '@fontsource'];
+/**
+ * Renderer-only packages: vite already bundled them into out/renderer, and main never loads
+ * them. Not pdfjs-dist: the core extracts PDF text with it in the main process (the renderer has
+ * its own bundled copy for the preview). tests/main/packaged-modules.test.ts builds the main
+ * bundle and fails when a pattern here leaves out anything it loads.
+ */
+const RENDERER_ONLY = ['react', 'react-dom', 'scheduler', '@tanstack', '@fontsource'];
+
+/**
+ * Parts of run-time packages left out on purpose (the test above allows these and no others):
+ * source maps, and better-sqlite3's C sources and Node build, since the app loads the Electron
+ * build from its resources (see extraResources).
+ */
+const RUNTIME_TRIMS = [
+  '**/*.map',
+  'node_modules/better-sqlite3/{build,src,deps}/**',
+  'node_modules/better-sqlite3/binding.gyp',
+];
 
 /** @type {import('electron-builder').Configuration} */
 module.exports = {
@@ -89,11 +105,8 @@ module.exports = {
     'out/preload/**',
     'out/renderer/**',
     'package.json',
-    '!**/*.map',
     ...RENDERER_ONLY.map((name) => `!node_modules/${name}/**`),
-    // better-sqlite3's sources and its Node build: the app loads the Electron build below.
-    '!node_modules/better-sqlite3/{build,src,deps}/**',
-    '!node_modules/better-sqlite3/binding.gyp',
+    ...RUNTIME_TRIMS.map((pattern) => `!${pattern}`),
   ],
   extraResources: [
     {
@@ -133,6 +146,7 @@ module.exports = {
 // For the tests, invisible to electron-builder's schema check (it refuses unknown keys).
 Object.defineProperty(module.exports, 'FUSES', { value: FUSES, enumerable: false });
 Object.defineProperty(module.exports, 'PACKAGED_NATIVE_DIR', { value: PACKAGED_NATIVE_DIR });
+Object.defineProperty(module.exports, 'RUNTIME_TRIMS', { value: RUNTIME_TRIMS });
 Object.defineProperty(module.exports, 'executablePath', {
   value: executablePath,
   enumerable: false,

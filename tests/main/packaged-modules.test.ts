@@ -1,0 +1,92 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// @ts-expect-error -- a plain .mjs build script without type declarations
+import * as packaged from '../../scripts/packaged-modules.mjs';
+
+/**
+ * Every module the main process and the core load at run time must be in the packaged app.
+ * The main bundle is built afresh (electron-vite, same config as out/main, into a temporary
+ * folder so the working tree's out/ is left alone), its imports are read, and each run-time
+ * package with its dependencies is checked against electron-builder.config.cjs's `files`.
+ */
+const require = createRequire(import.meta.url);
+const config = require('../../electron-builder.config.cjs');
+const ROOT = resolve(import.meta.dirname, '../..');
+let outDir = '';
+
+beforeAll(() => {
+  outDir = mkdtempSync(join(tmpdir(), 'tv-packaged-'));
+  const cli = join(ROOT, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js');
+  const built = spawnSync(
+    process.execPath,
+    [cli, 'build', '--outDir', outDir, '--logLevel', 'error'],
+    { cwd: ROOT, encoding: 'utf8' },
+  );
+  if (built.status !== 0) throw new Error(`electron-vite build failed:\n${built.stderr}`);
+}, 180_000);
+
+afterAll(() => {
+  if (outDir) rmSync(outDir, { recursive: true, force: true });
+});
+
+describe('modules the packaged app loads at run time', () => {
+  it('reads static, dynamic and require imports, and flags computed ones', () => {
+    const code = [
+      'import a from "better-sqlite3";',
+      'export { b } from "@scope/pkg/sub.js";',
+      'import "./chunk.js";',
+      'import { x } from "node:fs";',
+      'import "electron";',
+      'const c = await import("pdfjs-dist/legacy/build/pdf.mjs");',
+      'const d = createRequire(import.meta.url)("sodium-native");',
+      'const e = require(`lunr`);',
+      'const f = await import(name);',
+      'const w = new Worker(`require("not-loaded-by-main")`, { eval: true });',
+    ].join('\n');
+    const found = packaged.importsOf(code, 'x.js');
+    expect(found.specifiers.map(packaged.packageOf).filter(Boolean).sort()).toEqual([
+      '@scope/pkg',
+      'better-sqlite3',
+      'lunr',
+      'pdfjs-dist',
+      'sodium-native',
+    ]);
+    expect(found.unresolved).toEqual(['x.js:9: import(name)']);
+  });
+
+  it('evaluates the files patterns as electron-builder does: the last match decides', () => {
+    const files = ['out/main/**', '!**/*.map', '!node_modules/react/**'];
+    expect(packaged.isPacked('out/main/index.js', files)).toBe(true);
+    expect(packaged.isPacked('out/main/index.js.map', files)).toBe(false);
+    expect(packaged.isPacked('src/main/index.ts', files)).toBe(false);
+    expect(packaged.isPacked('node_modules/zod/package.json', files)).toBe(true);
+    expect(packaged.isPacked('node_modules/react/index.js', files)).toBe(false);
+  });
+
+  it('finds the packages the built main bundle loads, all production dependencies', () => {
+    const report = packaged.checkPackagedModules({ bundleDir: join(outDir, 'main'), config });
+    // The core's run-time dependencies, as the bundle shows them (a sample that must be there).
+    expect(report.direct).toEqual(
+      expect.arrayContaining(['better-sqlite3', 'pdfjs-dist', 'sodium-native', 'lunr', 'zod']),
+    );
+    expect(report.direct).not.toContain('electron');
+    expect(report.notProduction).toEqual([]);
+    expect(report.missing).toEqual([]);
+    expect(report.unresolved).toEqual([]);
+  });
+
+  it('leaves none of their files out of the package, beyond the deliberate trims', () => {
+    const report = packaged.checkPackagedModules({ bundleDir: join(outDir, 'main'), config });
+    expect(report.leftOut.slice(0, 10)).toEqual([]);
+    // Each trim removes a part of a run-time package on purpose; none takes a whole package.
+    for (const trim of config.RUNTIME_TRIMS) {
+      for (const name of report.packages) {
+        expect(packaged.isPacked(`node_modules/${name}/package.json`, [`!${trim}`])).toBe(true);
+      }
+    }
+  });
+});

@@ -1,18 +1,13 @@
 import { useCallback, useEffect, useState } from 'react';
 import { type Language, languageForLocale, translate } from '../../shared/i18n';
-import type { AppInfo, LockReason, Settings, VaultStatus } from '../../shared/ipc/types';
+import type { LockReason, Settings, VaultStatus } from '../../shared/ipc/types';
 import { call, onEvent } from './api/client';
+import { useBoot } from './data/useBoot';
 import { I18nProvider } from './i18n/I18n';
 import { CreateVault } from './screens/CreateVault';
 import { Unlock } from './screens/Unlock';
 import { Workspace } from './screens/Workspace';
 import { usePanicShortcut } from './ui/usePanicShortcut';
-
-interface Boot {
-  info: AppInfo;
-  settings: Settings;
-  status: VaultStatus;
-}
 
 /**
  * The app's states: no vault yet, locked, unlocked. Everything decrypted lives under
@@ -20,16 +15,9 @@ interface Boot {
  * state, caches and the search worker are gone, and a new unlock starts from nothing.
  */
 export function App() {
-  const [boot, setBoot] = useState<Boot | null>(null);
-  const [failed, setFailed] = useState(false);
+  const { boot, failed, setBoot } = useBoot();
   const [epoch, setEpoch] = useState(0);
   const [lockReason, setLockReason] = useState<LockReason | null>(null);
-
-  useEffect(() => {
-    Promise.all([call('app.info', {}), call('settings.get', {}), call('vault.status', {})])
-      .then(([info, settings, status]) => setBoot({ info, settings, status }))
-      .catch(() => setFailed(true));
-  }, []);
 
   const locked = useCallback((reason: LockReason) => {
     setEpoch((e) => e + 1);

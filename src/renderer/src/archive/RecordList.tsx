@@ -2,8 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { type KeyboardEvent, useEffect, useRef } from 'react';
 import type { RecordSummary } from '../../../shared/records/types';
 import type { Snippet } from '../../../shared/ipc/types';
-import { useI18n } from '../i18n/I18n';
-import { Highlighted } from '../ui/Highlighted';
+import { RecordRow } from './RecordRow';
 
 const ROW_HEIGHT = 84;
 
@@ -29,8 +28,6 @@ export function RecordList({
   snippets: ReadonlyMap<string, Snippet>;
   label: string;
 }) {
-  const i18n = useI18n();
-  const { t } = i18n;
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: items.length,
@@ -81,62 +78,22 @@ export function RecordList({
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {virtualizer.getVirtualItems().map((row) => {
           const item = items[row.index]!;
-          const snippet = snippets.get(item.id);
           return (
-            <div
+            <RecordRow
               key={item.id}
-              id={`record-option-${item.id}`}
-              role="option"
-              aria-selected={item.id === selectedId}
-              aria-posinset={row.index + 1}
-              aria-setsize={items.length}
-              className={`record-row${row.index === activeIndex ? ' active' : ''}${item.id === selectedId ? ' selected' : ''}`}
-              style={{
-                position: 'absolute',
-                insetInlineStart: 0,
-                insetInlineEnd: 0,
-                top: row.start,
-                height: row.size,
-              }}
+              item={item}
+              index={row.index}
+              count={items.length}
+              start={row.start}
+              size={row.size}
+              active={row.index === activeIndex}
+              selected={item.id === selectedId}
+              snippet={snippets.get(item.id)}
               onClick={() => {
                 onActiveIndex(row.index);
                 onOpen(item.id);
               }}
-            >
-              <div className="row-title" dir="auto" lang={item.lang || undefined}>
-                {item.hasWarning && (
-                  <span className="badge warn" title={t('record.hasWarning')}>
-                    {t('record.cw')}
-                  </span>
-                )}
-                {item.title}
-              </div>
-              {snippet ? (
-                <div className="row-snippet" dir="auto" lang={item.lang || undefined}>
-                  <Highlighted text={snippet.text} ranges={snippet.highlights} />
-                </div>
-              ) : (
-                <div className="row-meta">
-                  <span>{item.date ? i18n.partialDate(item.date) : t('record.undated')}</span>
-                  {item.lang && <span>{i18n.languageName(item.lang)}</span>}
-                  <span className={`consent consent-${item.consent.status}`}>
-                    {t(`consent.${item.consent.status}`)}
-                  </span>
-                  {item.attachmentCount > 0 && (
-                    <span>{t('record.files', { n: i18n.number(item.attachmentCount) })}</span>
-                  )}
-                </div>
-              )}
-              {!snippet && item.tags.length > 0 && (
-                <div className="row-tags" dir="auto">
-                  {item.tags.slice(0, 6).map((tag) => (
-                    <span key={tag} className="tag">
-                      {tag}
-                    </span>
-                  ))}
-                </div>
-              )}
-            </div>
+            />
           );
         })}
       </div>

@@ -1,7 +1,7 @@
-import { Suspense, lazy, useCallback, useEffect, useRef, useState } from 'react';
+import { Suspense, lazy, useCallback, useRef, useState } from 'react';
 import type { AttachmentView } from '../../../shared/ipc/types';
 import { previewKindOf } from '../../../shared/media/preview-types';
-import { call } from '../api/client';
+import { useMediaUrl } from '../data/attachments';
 import { useI18n } from '../i18n/I18n';
 import { visibleName } from '../ui/safe-text';
 
@@ -14,25 +14,13 @@ const PdfPreview = lazy(() => import('./PdfPreview'));
  */
 export function Preview({ attachment }: { attachment: AttachmentView }) {
   const { t } = useI18n();
-  const [url, setUrl] = useState<string | null>(null);
-  const [failed, setFailed] = useState(false);
   // The same list the media protocol serves inline: nothing else is ever embedded.
   const kind = previewKindOf(attachment.mime);
+  const media = useMediaUrl(attachment.id, kind !== null);
+  const [broken, setBroken] = useState(false);
   const box = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    let live = true;
-    setUrl(null);
-    setFailed(false);
-    if (kind) {
-      call('attachments.mediaUrl', { id: attachment.id })
-        .then((u) => live && setUrl(u))
-        .catch(() => live && setFailed(true));
-    }
-    return () => {
-      live = false;
-    };
-  }, [attachment.id, kind]);
+  const url = media.data ?? null;
+  const failed = broken || media.isError;
 
   // Bring the opened preview into view once it has its size; it opens below the file's row.
   const reveal = useCallback(() => box.current?.scrollIntoView({ block: 'nearest' }), []);
@@ -44,7 +32,7 @@ export function Preview({ attachment }: { attachment: AttachmentView }) {
   return (
     <div className="preview" data-testid="evidence-preview" ref={box}>
       {kind === 'image' && (
-        <img src={url} alt={label} onLoad={reveal} onError={() => setFailed(true)} />
+        <img src={url} alt={label} onLoad={reveal} onError={() => setBroken(true)} />
       )}
       {kind === 'audio' && (
         <audio src={url} controls preload="metadata" aria-label={label} onLoadedMetadata={reveal} />

@@ -1,7 +1,7 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { MessageKey } from '../../../shared/i18n';
-import type { TestimonyFields, TestimonyRecord } from '../../../shared/records/types';
-import { call } from '../api/client';
+import type { TestimonyFields } from '../../../shared/records/types';
+import { useRecordHistory } from '../data/records';
 import { type I18n, useI18n } from '../i18n/I18n';
 import { Alert } from '../ui/Alert';
 import { describeError } from '../ui/errors';
@@ -45,23 +45,12 @@ function asText(fields: TestimonyFields, key: keyof TestimonyFields, t: I18n['t'
 export function HistoryView({ id, onClose }: { id: string; onClose: () => void }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const [revisions, setRevisions] = useState<TestimonyRecord[] | null>(null);
-  const [error, setError] = useState('');
-  const [selected, setSelected] = useState(0);
-
-  useEffect(() => {
-    let live = true;
-    call('records.history', { id })
-      .then((all) => {
-        if (!live) return;
-        setRevisions(all);
-        setSelected(all.length);
-      })
-      .catch((caught) => live && setError(describeError(i18n, caught)));
-    return () => {
-      live = false;
-    };
-  }, [id, i18n]);
+  const history = useRecordHistory(id);
+  const revisions = history.data ?? null;
+  // The newest revision until the person picks another.
+  const [picked, setPicked] = useState<number | null>(null);
+  const selected = picked ?? revisions?.length ?? 0;
+  const error = history.error ? describeError(i18n, history.error) : '';
 
   const current = revisions?.[selected - 1];
   const previous = revisions?.[selected - 2];
@@ -91,7 +80,7 @@ export function HistoryView({ id, onClose }: { id: string; onClose: () => void }
                 <button
                   type="button"
                   aria-current={r.revision === selected ? 'true' : undefined}
-                  onClick={() => setSelected(r.revision)}
+                  onClick={() => setPicked(r.revision)}
                 >
                   <span>{t('history.revision', { n: i18n.number(r.revision) })}</span>
                   <span className="muted">{i18n.dateTime(r.updatedAt)}</span>

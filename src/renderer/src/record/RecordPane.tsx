@@ -1,7 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { Features } from '../../../shared/ipc/types';
 import type { TestimonyRecord } from '../../../shared/records/types';
-import { call } from '../api/client';
+import { useDeleteRecord, useRecord } from '../data/records';
 import { EvidencePanel } from '../evidence/EvidencePanel';
 import { useI18n } from '../i18n/I18n';
 import { Alert } from '../ui/Alert';
@@ -13,109 +13,75 @@ import { RecordView } from './RecordView';
 
 export type PaneMode = 'view' | 'edit' | 'history';
 
-/** The right-hand pane: one record read, edited, or its history; or a new record's form. */
+/** One record, read, edited, or its history. Keyed by the record's id by its parent. */
 export function RecordPane({
   id,
-  creating,
   features,
-  onSaved,
   onDeleted,
-  onCancelNew,
-  onAttachmentCount,
   onShare,
 }: {
-  id: string | null;
-  creating: boolean;
+  id: string;
   features: Features;
-  onSaved: (record: TestimonyRecord) => void;
-  onDeleted: (id: string) => void;
-  onCancelNew: () => void;
-  onAttachmentCount: (id: string, count: number) => void;
+  onDeleted: () => void;
   onShare: () => void;
 }) {
   const i18n = useI18n();
-  const { t } = i18n;
-  const [record, setRecord] = useState<TestimonyRecord | null>(null);
+  const record = useRecord(id);
   const [mode, setMode] = useState<PaneMode>('view');
-  const [error, setError] = useState('');
 
-  useEffect(() => {
-    let live = true;
-    setRecord(null);
-    setMode('view');
-    setError('');
-    if (id) {
-      call('records.get', { id })
-        .then((r) => live && setRecord(r))
-        .catch((caught) => live && setError(describeError(i18n, caught)));
-    }
-    return () => {
-      live = false;
-    };
-  }, [id, i18n]);
-
-  const countChanged = useCallback(
-    (count: number) => {
-      if (id) onAttachmentCount(id, count);
-    },
-    [id, onAttachmentCount],
-  );
-
-  if (creating) {
-    return (
-      <RecordForm
-        record={null}
-        onCancel={onCancelNew}
-        onSaved={(saved) => {
-          onSaved(saved);
-        }}
-      />
-    );
-  }
-  if (!id) {
-    return (
-      <div className="empty-pane">
-        <p>{t('archive.pick')}</p>
-      </div>
-    );
-  }
-  if (error) return <Alert>{error}</Alert>;
-  if (!record) return <p className="muted">{t('evidence.loading')}</p>;
-
+  if (record.error) return <Alert>{describeError(i18n, record.error)}</Alert>;
+  if (!record.data) return <p className="muted">{i18n.t('evidence.loading')}</p>;
   if (mode === 'edit') {
     return (
       <RecordForm
-        record={record}
+        record={record.data}
         onCancel={() => setMode('view')}
-        onSaved={(saved) => {
-          setRecord(saved);
-          setMode('view');
-          onSaved(saved);
-        }}
+        onSaved={() => setMode('view')}
       />
     );
   }
-  if (mode === 'history') return <HistoryView id={record.id} onClose={() => setMode('view')} />;
-
-  const remove = async () => {
-    try {
-      await call('records.delete', { id: record.id });
-      onDeleted(record.id);
-    } catch (caught) {
-      setError(describeError(i18n, caught));
-    }
-  };
-
+  if (mode === 'history') return <HistoryView id={id} onClose={() => setMode('view')} />;
   return (
     <div className="record-pane">
+      <RecordActions
+        record={record.data}
+        sharing={features.sharing}
+        onMode={setMode}
+        onShare={onShare}
+        onDeleted={onDeleted}
+      />
+      <RecordView key={id} record={record.data} />
+      {features.attachments && <EvidencePanel recordId={id} />}
+    </div>
+  );
+}
+
+function RecordActions({
+  record,
+  sharing,
+  onMode,
+  onShare,
+  onDeleted,
+}: {
+  record: TestimonyRecord;
+  sharing: boolean;
+  onMode: (mode: PaneMode) => void;
+  onShare: () => void;
+  onDeleted: () => void;
+}) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const remove = useDeleteRecord();
+  return (
+    <>
       <div className="pane-header actions">
-        <button type="button" onClick={() => setMode('edit')}>
+        <button type="button" onClick={() => onMode('edit')}>
           {t('record.edit')}
         </button>
-        <button type="button" onClick={() => setMode('history')}>
+        <button type="button" onClick={() => onMode('history')}>
           {t('record.history')}
         </button>
-        {features.sharing && (
+        {sharing && (
           <button type="button" onClick={onShare}>
             {t('record.share')}
           </button>
@@ -123,11 +89,10 @@ export function RecordPane({
         <ConfirmButton
           label={t('record.delete')}
           confirmLabel={t('record.deleteConfirm')}
-          onConfirm={() => void remove()}
+          onConfirm={() => remove.mutate(record.id, { onSuccess: onDeleted })}
         />
       </div>
-      <RecordView key={record.id} record={record} />
-      {features.attachments && <EvidencePanel recordId={record.id} onCount={countChanged} />}
-    </div>
+      <Alert>{remove.error ? describeError(i18n, remove.error) : ''}</Alert>
+    </>
   );
 }

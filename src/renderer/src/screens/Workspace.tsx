@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import type { AppInfo, Features, Settings } from '../../../shared/ipc/types';
 import { ArchiveView } from '../archive/ArchiveView';
+import { VaultDataProvider } from '../data/client';
 import { useI18n } from '../i18n/I18n';
+import { SearchProvider } from '../search/SearchProvider';
 import { SettingsView } from '../settings/SettingsView';
 import { PartnersView } from '../sharing/PartnersView';
 
@@ -68,9 +70,13 @@ export function Workspace({
         </button>
       </header>
       <main id="main" tabIndex={-1}>
-        {view === 'archive' && <ArchiveView features={features} />}
-        {view === 'sharing' && features.sharing && <PartnersView />}
-        {view === 'settings' && <SettingsView settings={settings} onSettings={onSettings} />}
+        <VaultDataProvider>
+          <SearchProvider enabled={features.search}>
+            {view === 'archive' && <ArchiveView features={features} />}
+            {view === 'sharing' && features.sharing && <PartnersView />}
+            {view === 'settings' && <SettingsView settings={settings} onSettings={onSettings} />}
+          </SearchProvider>
+        </VaultDataProvider>
       </main>
     </div>
   );

@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
-import type { BundleReport, ReceiveResultView } from '../../../shared/ipc/types';
-import { call } from '../api/client';
+import { useOpenBundle, useReceiveBundle } from '../data/partners';
 import { useI18n } from '../i18n/I18n';
 import { Alert } from '../ui/Alert';
 import { describeError } from '../ui/errors';
+import { BundleReportView } from './BundleReportView';
 import { BundleProgressBar } from './ProgressBar';
 import { useBundleProgress } from './useProgress';
 
@@ -15,126 +15,55 @@ import { useBundleProgress } from './useProgress';
 export function ReceiveBundle() {
   const i18n = useI18n();
   const { t } = i18n;
-  const [opened, setOpened] = useState<{ ticket: string; report: BundleReport } | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [compared, setCompared] = useState(false);
-  const [result, setResult] = useState<ReceiveResultView | null>(null);
-  const [error, setError] = useState('');
+  const opening = useOpenBundle();
+  const receiving = useReceiveBundle();
+  const busy = opening.isPending || receiving.isPending;
   const progress = useBundleProgress(busy);
+  const [dismissed, setDismissed] = useState(false);
   const reportRef = useRef<HTMLDivElement>(null);
+  const opened = !dismissed && !receiving.isSuccess ? (opening.data ?? null) : null;
   useEffect(() => {
     // The report opens below the button: bring it into view.
     if (opened) reportRef.current?.scrollIntoView({ block: 'nearest' });
   }, [opened]);
 
-  const open = async () => {
-    setError('');
-    setResult(null);
-    setCompared(false);
-    setBusy(true);
-    try {
-      setOpened(await call('bundles.open', {}));
-    } catch (caught) {
-      setOpened(null);
-      setError(describeError(i18n, caught));
-    } finally {
-      setBusy(false);
-    }
+  const open = () => {
+    receiving.reset();
+    setDismissed(false);
+    opening.mutate();
   };
-
-  const accept = async () => {
-    if (!opened || !opened.report.recipient) return;
-    setError('');
-    setBusy(true);
-    try {
-      const unknown = opened.report.from === null;
-      setResult(
-        await call('bundles.receive', {
-          ticket: opened.ticket,
-          ...(unknown ? { acceptUnknownSender: opened.report.fingerprint } : {}),
-        }),
-      );
-      setOpened(null);
-    } catch (caught) {
-      setError(describeError(i18n, caught));
-    } finally {
-      setBusy(false);
-    }
+  const accept = () => {
+    if (!opened?.report.recipient) return;
+    const unknown = opened.report.from === null;
+    receiving.mutate({
+      ticket: opened.ticket,
+      ...(unknown ? { acceptUnknownSender: opened.report.fingerprint } : {}),
+    });
   };
 
   const report = opened?.report;
+  const error = opening.error ?? receiving.error;
+  const result = receiving.data;
   return (
     <section aria-labelledby="receive-title">
       <h3 id="receive-title">{t('sharing.receiveTitle')}</h3>
       <p>{t('sharing.receiveExplain')}</p>
-      <button type="button" onClick={() => void open()} disabled={busy}>
+      <button type="button" onClick={open} disabled={busy}>
         {t('sharing.openBundle')}
       </button>
       <BundleProgressBar progress={busy ? progress : null} />
-      <Alert>{error}</Alert>
+      <Alert>{error ? describeError(i18n, error) : ''}</Alert>
       {report && !report.recipient && (
         <Alert>{t('sharing.notForUs', { size: i18n.bytes(report.size) })}</Alert>
       )}
       {report && report.recipient && (
-        <div className="bundle-report" data-testid="bundle-report" ref={reportRef}>
-          <p className="ok-line">{t('sharing.verifiedAll')}</p>
-          <dl className="meta-grid">
-            <dt>{t('sharing.from')}</dt>
-            <dd>
-              {report.from === null ? (
-                <span className="badge warn">{t('sharing.unknownSender')}</span>
-              ) : (
-                <>
-                  <span dir="auto">{report.from}</span>{' '}
-                  {!report.partnerVerified && (
-                    <span className="badge warn">{t('sharing.notVerified')}</span>
-                  )}
-                </>
-              )}
-            </dd>
-            <dt>{t('sharing.fingerprint')}</dt>
-            <dd className="fingerprint" dir="ltr">
-              {report.fingerprint}
-            </dd>
-            <dt>{t('sharing.sentOn')}</dt>
-            <dd>{i18n.dateTime(report.createdAt)}</dd>
-            <dt>{t('sharing.contents')}</dt>
-            <dd>
-              {t('sharing.contentsCounts', {
-                records: i18n.number(report.records),
-                attachments: i18n.number(report.attachments),
-              })}
-            </dd>
-            <dt>{t('sharing.identities')}</dt>
-            <dd>
-              {report.redacted ? t('sharing.identitiesRedacted') : t('sharing.identitiesIncluded')}
-            </dd>
-          </dl>
-          {report.alreadyReceived && <Alert tone="info">{t('sharing.alreadyReceived')}</Alert>}
-          {report.from === null && (
-            <label className="check">
-              <input
-                type="checkbox"
-                checked={compared}
-                onChange={(e) => setCompared(e.target.checked)}
-              />
-              {t('sharing.comparedUnknown', { fingerprint: report.fingerprint })}
-            </label>
-          )}
-          <div className="actions">
-            <button
-              type="button"
-              className="primary"
-              disabled={busy || (report.from === null && !compared)}
-              onClick={() => void accept()}
-            >
-              {t('sharing.accept')}
-            </button>
-            <button type="button" onClick={() => setOpened(null)} disabled={busy}>
-              {t('form.cancel')}
-            </button>
-          </div>
-        </div>
+        <BundleReportView
+          ref={reportRef}
+          report={report}
+          busy={busy}
+          onAccept={accept}
+          onCancel={() => setDismissed(true)}
+        />
       )}
       {result && (
         <Alert tone="info">

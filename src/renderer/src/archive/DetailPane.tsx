@@ -1,0 +1,48 @@
+import type { Features } from '../../../shared/ipc/types';
+import { useI18n } from '../i18n/I18n';
+import { RecordForm } from '../record/RecordForm';
+import { RecordPane } from '../record/RecordPane';
+import { ExportWizard } from '../sharing/ExportWizard';
+import type { Detail, DetailActions } from './useDetail';
+
+/** The right-hand pane: the export wizard, a new record's form, one record, or a hint. */
+export function DetailPane({
+  detail,
+  actions,
+  features,
+  listIds,
+}: {
+  detail: Detail;
+  actions: DetailActions;
+  features: Features;
+  listIds: string[];
+}) {
+  const { t } = useI18n();
+  const { selectedId, creating, sharing } = detail;
+  return (
+    <section className="detail-pane" aria-label={t('archive.detail')}>
+      {sharing ? (
+        <ExportWizard selectedId={selectedId} listIds={listIds} onClose={actions.closeShare} />
+      ) : creating ? (
+        <RecordForm
+          record={null}
+          onCancel={actions.cancelNew}
+          onSaved={(saved) => actions.saved(saved.id)}
+        />
+      ) : selectedId ? (
+        // Keyed by the record: another record starts in view mode with nothing left over.
+        <RecordPane
+          key={selectedId}
+          id={selectedId}
+          features={features}
+          onDeleted={actions.deleted}
+          onShare={actions.share}
+        />
+      ) : (
+        <div className="empty-pane">
+          <p>{t('archive.pick')}</p>
+        </div>
+      )}
+    </section>
+  );
+}

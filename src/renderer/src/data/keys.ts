@@ -1,0 +1,10 @@
+/** Query keys, one family per resource, so a change invalidates exactly what it touched. */
+export const keys = {
+  summaries: ['records', 'summaries'] as const,
+  record: (id: string) => ['records', 'one', id] as const,
+  history: (id: string) => ['records', 'history', id] as const,
+  attachments: (recordId: string) => ['attachments', recordId] as const,
+  mediaUrl: (id: string) => ['attachments', 'media', id] as const,
+  identity: ['sharing', 'identity'] as const,
+  partners: ['partners'] as const,
+};

@@ -1,0 +1,56 @@
+import type { AttachmentView } from '../../../shared/ipc/types';
+import { useI18n } from '../i18n/I18n';
+import { ConfirmButton } from '../ui/ConfirmButton';
+import { visibleName } from '../ui/safe-text';
+import { Preview } from './Preview';
+
+/** One evidence file: its name, size, type, SHA-256, and what can be done with it. */
+export function EvidenceItem({
+  item,
+  open,
+  onToggle,
+  onExtract,
+  onDetach,
+}: {
+  item: AttachmentView;
+  open: boolean;
+  onToggle: () => void;
+  onExtract: () => void;
+  onDetach: () => void;
+}) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  return (
+    <li className="evidence-item">
+      <div className="evidence-head">
+        <strong dir="auto" className="file-name">
+          {visibleName(item.name)}
+        </strong>
+        <span className="muted">
+          {i18n.bytes(item.size)} · {item.mime} · {i18n.dateTime(item.addedAt)}
+        </span>
+      </div>
+      {item.description && <p dir="auto">{item.description}</p>}
+      <p className="hash">
+        <span>{t('evidence.sha256')}</span>{' '}
+        <code dir="ltr" data-testid="sha256">
+          {item.sha256}
+        </code>
+      </p>
+      <div className="actions">
+        <button type="button" aria-expanded={open} onClick={onToggle}>
+          {open ? t('evidence.hidePreview') : t('evidence.preview')}
+        </button>
+        <button type="button" onClick={onExtract}>
+          {t('evidence.extract')}
+        </button>
+        <ConfirmButton
+          label={t('evidence.detach')}
+          confirmLabel={t('evidence.detachConfirm')}
+          onConfirm={onDetach}
+        />
+      </div>
+      {open && <Preview attachment={item} />}
+    </li>
+  );
+}

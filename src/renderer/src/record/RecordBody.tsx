@@ -1,0 +1,43 @@
+import { useState } from 'react';
+import type { TestimonyRecord } from '../../../shared/records/types';
+import { useI18n } from '../i18n/I18n';
+
+/** The testimony's text, kept closed behind its content warning until the reader opens it. */
+export function RecordBody({ record }: { record: TestimonyRecord }) {
+  const { t } = useI18n();
+  const [opened, setOpened] = useState(false);
+  const lang = record.lang || undefined;
+  const hidden = record.warning.length > 0 && !opened;
+  return (
+    <section aria-labelledby="body-label">
+      <h3 id="body-label">{t('field.body')}</h3>
+      {hidden ? (
+        <div className="content-warning" role="note">
+          <p>
+            <strong>{t('record.warningTitle')}</strong>{' '}
+            <span dir="auto" lang={lang}>
+              {record.warning}
+            </span>
+          </p>
+          <button type="button" onClick={() => setOpened(true)}>
+            {t('record.showBody')}
+          </button>
+        </div>
+      ) : (
+        <>
+          {record.warning && (
+            <p className="warning-line">
+              {t('record.warningTitle')} <span dir="auto">{record.warning}</span>{' '}
+              <button type="button" className="link" onClick={() => setOpened(false)}>
+                {t('record.hideBody')}
+              </button>
+            </p>
+          )}
+          <div className="body-text" dir="auto" lang={lang} data-testid="record-body">
+            {record.body || t('record.emptyBody')}
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

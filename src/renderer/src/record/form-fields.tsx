@@ -1,0 +1,168 @@
+import type { ReactNode } from 'react';
+import type { MessageKey } from '../../../shared/i18n';
+import {
+  CONSENT_SCOPES,
+  CONSENT_STATUSES,
+  type ConsentScope,
+  type ConsentStatus,
+} from '../../../shared/records/types';
+import { useI18n } from '../i18n/I18n';
+import { Field } from '../ui/Field';
+import { COMMON_LANGS, type Draft } from './draft';
+
+export type SetDraft = <K extends keyof Draft>(key: K, value: Draft[K]) => void;
+
+export interface DraftProps {
+  draft: Draft;
+  set: SetDraft;
+}
+
+type TextKey = { [K in keyof Draft]: Draft[K] extends string ? K : never }[keyof Draft];
+
+/** A one-line text field of the draft. */
+export function TextInput({
+  draft,
+  set,
+  name,
+  label,
+  hint,
+  required,
+  ltr,
+  placeholder,
+  badge,
+}: DraftProps & {
+  name: TextKey;
+  label: MessageKey;
+  hint?: string;
+  required?: boolean;
+  ltr?: boolean;
+  placeholder?: string;
+  badge?: ReactNode;
+}) {
+  const { t } = useI18n();
+  return (
+    <Field label={t(label)} hint={hint} badge={badge}>
+      {(props) => (
+        <input
+          {...props}
+          type="text"
+          dir={ltr ? 'ltr' : 'auto'}
+          required={required}
+          placeholder={placeholder}
+          value={draft[name]}
+          onChange={(e) => set(name, e.target.value)}
+        />
+      )}
+    </Field>
+  );
+}
+
+/** A multi-line text field of the draft. */
+export function TextArea({
+  draft,
+  set,
+  name,
+  label,
+  hint,
+  rows,
+  badge,
+  className,
+}: DraftProps & {
+  name: TextKey;
+  label: MessageKey;
+  hint?: string;
+  rows: number;
+  badge?: ReactNode;
+  className?: string;
+}) {
+  const { t } = useI18n();
+  return (
+    <Field label={t(label)} hint={hint} badge={badge}>
+      {(props) => (
+        <textarea
+          {...props}
+          className={className}
+          dir="auto"
+          lang={name === 'body' ? draft.lang || undefined : undefined}
+          rows={rows}
+          value={draft[name]}
+          onChange={(e) => set(name, e.target.value)}
+        />
+      )}
+    </Field>
+  );
+}
+
+export function LangInput({ draft, set }: DraftProps) {
+  const i18n = useI18n();
+  return (
+    <Field label={i18n.t('field.lang')} hint={i18n.t('form.langHint')}>
+      {(props) => (
+        <>
+          <input
+            {...props}
+            dir="ltr"
+            list="common-langs"
+            value={draft.lang}
+            onChange={(e) => set('lang', e.target.value)}
+          />
+          <datalist id="common-langs">
+            {COMMON_LANGS.map((code) => (
+              <option key={code} value={code}>
+                {i18n.languageName(code)}
+              </option>
+            ))}
+          </datalist>
+        </>
+      )}
+    </Field>
+  );
+}
+
+export function ConsentFields({ draft, set }: DraftProps) {
+  const { t } = useI18n();
+  return (
+    <fieldset className="form-row">
+      <legend>{t('field.consent')}</legend>
+      <Field label={t('form.consentStatus')}>
+        {(props) => (
+          <select
+            {...props}
+            value={draft.consentStatus}
+            onChange={(e) => set('consentStatus', e.target.value as ConsentStatus)}
+          >
+            {CONSENT_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`consent.${s}`)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label={t('form.consentScope')}>
+        {(props) => (
+          <select
+            {...props}
+            value={draft.consentScope}
+            onChange={(e) => set('consentScope', e.target.value as ConsentScope)}
+          >
+            {CONSENT_SCOPES.map((s) => (
+              <option key={s} value={s}>
+                {t(`scope.${s}`)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <TextInput
+        draft={draft}
+        set={set}
+        name="consentDate"
+        label="form.consentDate"
+        ltr
+        placeholder="YYYY-MM-DD"
+      />
+      <TextInput draft={draft} set={set} name="consentNote" label="form.consentNote" />
+    </fieldset>
+  );
+}

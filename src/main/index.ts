@@ -16,12 +16,14 @@ import { fileURLToPath } from 'node:url';
 import { EVENT_PREFIX } from '../shared/ipc/channels';
 import { languageForLocale, translate } from '../shared/i18n';
 import { defaultVaultDir } from '../core/vault/paths';
-import { AutoLock } from './autolock';
+import { applyChromiumSwitches } from './chromium-switches';
+import { wireDesktopEvents } from './desktop-events';
+import { InputActivity } from './input-activity';
 import { createHandlers } from './ipc/handlers';
 import type { Emit } from './ipc/context';
 import { registerHandlers } from './ipc/register';
 import { describeInternalError } from './ipc/dispatch';
-import { PANIC_SHORTCUT, POWER_LOCK_EVENTS, panicLock } from './lock-triggers';
+import { PANIC_SHORTCUT } from './lock-triggers';
 import { electronNativeBinding } from './native-binding';
 import { serveAppFile } from './protocols/app-files';
 import { handleMediaRequest } from './protocols/media';
@@ -48,8 +50,10 @@ import { createMainWindow } from './window';
  */
 const here = fileURLToPath(new URL('.', import.meta.url));
 
-// Before anything else: every renderer sandboxed, our schemes known to Chromium.
+// Before anything else: every renderer sandboxed, our schemes known to Chromium, the platform's
+// Chromium features on (the Wayland shortcut portal on Linux).
 app.enableSandbox();
+applyChromiumSwitches(app.commandLine, process.platform);
 protocol.registerSchemesAsPrivileged([...SCHEME_PRIVILEGES]);
 
 // Every web contents, including any created later, refuses navigation, popups and webviews.
@@ -173,36 +177,18 @@ async function start(): Promise<void> {
   });
   window.on('closed', () => (window = null));
 
-  const autoLock = new AutoLock({
-    idleSeconds: () => powerMonitor.getSystemIdleTime(),
-    minutes: () => settings.get().autoLockMinutes,
-    isUnlocked: () => vaultSession.current() !== null,
-    lock: (reason) => vaultSession.lock(reason),
-  });
-  autoLock.start();
-  powerMonitor.on('suspend', () => vaultSession.lock(POWER_LOCK_EVENTS.suspend));
-  powerMonitor.on('lock-screen', () => vaultSession.lock(POWER_LOCK_EVENTS['lock-screen']));
-  if (
-    !globalShortcut.register(PANIC_SHORTCUT, () =>
-      panicLock({ lock: (r) => vaultSession.lock(r), window }),
-    )
-  ) {
-    console.warn(`The panic shortcut ${PANIC_SHORTCUT} is taken by another program.`);
-  }
+  const activity = new InputActivity();
+  window.webContents.on('input-event', () => activity.touch());
 
-  app.on('second-instance', () => {
-    if (!window) return;
-    if (window.isMinimized()) window.restore();
-    window.show();
-    window.focus();
-  });
-  app.on('before-quit', () => vaultSession.lock('quit'));
-  app.on('will-quit', () => {
-    autoLock.stop();
-    globalShortcut.unregisterAll();
-  });
-  app.on('window-all-closed', () => {
-    vaultSession.lock('quit');
-    app.quit();
+  wireDesktopEvents({
+    app,
+    powerMonitor,
+    globalShortcut,
+    window: () => window,
+    lock: (reason) => vaultSession.lock(reason),
+    isUnlocked: () => vaultSession.current() !== null,
+    autoLockMinutes: () => settings.get().autoLockMinutes,
+    appIdleSeconds: () => activity.idleSeconds(),
+    warn: (message) => console.warn(message),
   });
 }

@@ -2,7 +2,7 @@
 // of this project (no Electron binary, no network); on a developer's machine or in the release
 // workflow (.github/workflows/release.yml):
 //
-//   npm run package                      # this platform's targets
+//   npm run package                      # this platform's targets (Linux: .deb)
 //
 // The development install is never touched: `npmRebuild` is off, so electron-builder does not
 // rebuild node_modules for Electron (which would break `npm test` and the tvault CLI until the
@@ -123,7 +123,10 @@ module.exports = {
   electronLanguages: ['en', 'en-US', 'ar', 'es', 'fr'],
   afterPack,
   linux: {
-    target: ['AppImage', 'deb'],
+    // The .deb only: its install script gives the app an AppArmor profile (Ubuntu 23.10+) or a
+    // root-owned SUID sandbox helper, so the sandbox starts. An AppImage can do neither and aborts
+    // at start there; the workarounds weaken the sandbox or the whole system (docs/ui.md).
+    target: ['deb'],
     category: 'Office',
     synopsis: 'Encrypted archive of testimonies and evidence',
   },

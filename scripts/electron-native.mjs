@@ -34,6 +34,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { sandboxAdvice } from './linux-sandbox.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const NATIVE_DIR = '.electron-native';
@@ -216,6 +217,8 @@ export async function main(root = ROOT) {
         'Tests do not need it: `npm test` runs under Node.',
     );
   }
+  const advice = sandboxAdvice({ electronBinary: electronBinaryPath(root) });
+  if (advice) console.warn(`electron-native: ${advice}\n`);
   if (isUpToDate(p)) {
     console.log(`electron-native: better-sqlite3 for Electron ${p.electron} is up to date.`);
     return p.binary;

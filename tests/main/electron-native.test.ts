@@ -5,6 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 // @ts-expect-error -- a plain .mjs build script without type declarations
 import * as native from '../../scripts/electron-native.mjs';
 import { electronNativeBinding } from '../../src/main/native-binding';
+// @ts-expect-error -- a plain .mjs build script without type declarations
+import { sandboxAdvice } from '../../scripts/linux-sandbox.mjs';
 
 const roots: string[] = [];
 afterEach(() => {
@@ -127,5 +129,48 @@ describe('scripts/electron-native.mjs', () => {
     );
     writeFileSync(plan.stamp, '{');
     expect(() => native.checkForTarget(root, target)).toThrow(/not readable JSON/);
+  });
+});
+
+describe('the Linux sandbox advice before npm start', () => {
+  function linuxBox(restrict: string) {
+    const root = mkdtempSync(join(tmpdir(), 'tv-sandbox-'));
+    roots.push(root);
+    const sysctl = join(root, 'restrict');
+    writeFileSync(sysctl, restrict);
+    const apparmor = join(root, 'apparmor.d');
+    mkdirSync(apparmor);
+    const dist = join(root, 'node_modules', 'electron', 'dist');
+    mkdirSync(dist, { recursive: true });
+    writeFileSync(join(dist, 'chrome-sandbox'), '');
+    return {
+      apparmor,
+      args: {
+        platform: 'linux',
+        electronBinary: join(dist, 'electron'),
+        restrictSysctl: sysctl,
+        apparmorDir: apparmor,
+      },
+    };
+  }
+
+  it('explains both fixes, with this checkout’s paths, when user namespaces are restricted', () => {
+    const { args } = linuxBox('1\n');
+    const advice = sandboxAdvice(args);
+    expect(advice).toContain(`profile testimony-vault-dev "${args.electronBinary}"`);
+    expect(advice).toContain('userns,');
+    expect(advice).toMatch(/chmod 4755 ".*chrome-sandbox"/);
+    expect(advice).not.toMatch(/--no-sandbox/);
+  });
+
+  it('says nothing where nothing is needed', () => {
+    const restricted = linuxBox('1');
+    writeFileSync(
+      join(restricted.apparmor, 'tv'),
+      `profile x "${restricted.args.electronBinary}" flags=(unconfined) { userns, }`,
+    );
+    expect(sandboxAdvice(restricted.args)).toBeNull();
+    expect(sandboxAdvice(linuxBox('0').args)).toBeNull();
+    expect(sandboxAdvice({ ...linuxBox('1').args, platform: 'darwin' })).toBeNull();
   });
 });

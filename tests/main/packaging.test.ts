@@ -29,7 +29,6 @@ describe('packaging', () => {
   });
 
   it('builds the targets with asar and native modules unpacked', () => {
-    expect(config.linux.target).toEqual(['AppImage', 'deb']);
     expect(config.win.target).toEqual(['nsis']);
     expect(config.mac.target).toEqual(['dmg']);
     expect(config.asar).toBe(true);
@@ -106,5 +105,32 @@ describe('packaging', () => {
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
     expect(pkg.dependencies['better-sqlite3']).toMatch(/^[~^]?12\.\d+\.\d+$/);
     expect(native.plan(ROOT).betterSqlite3).toMatch(/^12\./);
+  });
+
+  it('builds the .deb for Linux, whose install script lets the sandbox start; no AppImage', () => {
+    // Ubuntu 23.10+ restricts unprivileged user namespaces: an AppImage aborts at start with the
+    // SUID sandbox error, and the only ways round it weaken the sandbox or the whole system.
+    expect(config.linux.target).toEqual(['deb']);
+    const afterInstall = readFileSync(
+      join(ROOT, 'node_modules/app-builder-lib/templates/linux/after-install.tpl'),
+      'utf8',
+    );
+    expect(afterInstall).toMatch(/apparmor_parser --replace/);
+    expect(afterInstall).toMatch(/chmod 4755 .*chrome-sandbox/);
+    const profile = readFileSync(
+      join(ROOT, 'node_modules/app-builder-lib/templates/linux/apparmor-profile.tpl'),
+      'utf8',
+    );
+    expect(profile).toMatch(/userns,/);
+  });
+
+  it('never turns the Chromium sandbox off', () => {
+    const pkg = readFileSync(join(ROOT, 'package.json'), 'utf8');
+    const main = readFileSync(join(ROOT, 'src/main/index.ts'), 'utf8');
+    const builder = readFileSync(join(ROOT, 'electron-builder.config.cjs'), 'utf8');
+    for (const text of [pkg, main, builder]) {
+      expect(text).not.toMatch(/no-sandbox|disable-setuid-sandbox|ELECTRON_DISABLE_SANDBOX/);
+    }
+    expect(main).toMatch(/app\.enableSandbox\(\)/);
   });
 });

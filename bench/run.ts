@@ -3,8 +3,9 @@
  * measured in the same run (the machine is shared and noisy, so raw seconds alone mean little).
  * Results are printed and written to bench/results/latest.json.
  *
- *   BENCH_ONLY=records,search,attachments,bundles   run a subset
+ *   BENCH_ONLY=records,search,attachments,bundles,hostile   run a subset
  *   BENCH_SEARCH_DOCS=100000  BENCH_ATTACH_MIB=1024  BENCH_BUNDLE_MIB=2048  BENCH_RECORDS=10000
+ *   BENCH_BOMB_MIB=512
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { benchRecords } from './records';
@@ -46,6 +47,12 @@ const benches: Record<string, Bench> = {
     return fn
       ? fn({ sizeMiB: Number(env.BENCH_BUNDLE_MIB ?? 2048) } as never)
       : { skipped: 'no bench/bundles.ts' };
+  },
+  hostile: async () => {
+    const fn = await optional('./hostile', 'benchHostile');
+    return fn
+      ? fn({ bombMiB: Number(env.BENCH_BOMB_MIB ?? 512) } as never)
+      : { skipped: 'no bench/hostile.ts' };
   },
 };
 

@@ -40,6 +40,10 @@ function isStringLike(node) {
 /** `require`, `__require`, or `createRequire(...)` as a callee. */
 function isRequireCallee(callee) {
   if (ts.isIdentifier(callee)) return /^_*require$/.test(callee.text);
+  // require.resolve('x'), createRequire(...).resolve('x'): a path resolved to be loaded later
+  // (the PDF text worker imports pdf.js by it) is as much a run-time dependency as an import.
+  if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'resolve')
+    return isRequireCallee(callee.expression);
   if (ts.isCallExpression(callee)) {
     const inner = callee.expression;
     const name = ts.isIdentifier(inner)

@@ -118,6 +118,7 @@ describe('text extraction for search', () => {
       writeFileSync(join(work, name), bytes);
       const info = await vault.attachments.attachFile(recordId, join(work, name));
       expect(info.hasText, name).toBe(vault.attachments.text(info.id) !== null);
+      expect(info.textSkipped, name).toBe(name === 'g.pdf' ? 'unreadable' : null);
       got[name] = vault.attachments.text(info.id);
     }
     expect(got).toEqual({
@@ -137,7 +138,12 @@ describe('text extraction for search', () => {
     const info = await vault.attachments.attachStream(recordId, fromBuffer(big, 1 << 20), {
       name: 'huge.txt',
     });
-    expect(info).toMatchObject({ size: big.length, mime: 'text/plain', hasText: false });
+    expect(info).toMatchObject({
+      size: big.length,
+      mime: 'text/plain',
+      hasText: false,
+      textSkipped: 'too-large',
+    });
     expect(vault.attachments.text(info.id)).toBeNull();
   });
 });

@@ -35,7 +35,7 @@ function formatLine(info: AttachmentInfo): string {
 function formatDetails(info: AttachmentInfo): string {
   const lines = [
     formatLine(info),
-    `    type: ${safeInline(info.mime)}   added: ${info.addedAt}   file modified: ${info.modifiedAt ?? '-'}${info.hasText ? '   text: yes' : ''}`,
+    `    type: ${safeInline(info.mime)}   added: ${info.addedAt}   file modified: ${info.modifiedAt ?? '-'}${info.hasText ? '   text: yes' : ''}${info.textSkipped ? `   text: not extracted (${info.textSkipped})` : ''}`,
   ];
   if (info.description) lines.push(`    ${safeInline(info.description)}`);
   return lines.join('\n');

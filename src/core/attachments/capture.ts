@@ -13,6 +13,7 @@ export class ContentCapture {
   #parts: Uint8Array[] | null = [];
   #kept = 0;
   #decided = false;
+  #tooLarge = false;
 
   push(bytes: Uint8Array): void {
     if (this.#headLength < SNIFF_BYTES) {
@@ -27,6 +28,7 @@ export class ContentCapture {
     if (this.#parts === null) return;
     if (this.#kept + bytes.length > MAX_TEXT_SOURCE_BYTES) {
       this.#parts = null;
+      this.#tooLarge = true;
       return;
     }
     // A real copy (Buffer#slice would be a view): the caller reuses and wipes its buffers.
@@ -42,6 +44,11 @@ export class ContentCapture {
   /** The first bytes of the file (all of it if shorter than SNIFF_BYTES). */
   get head(): Uint8Array {
     return this.#head.subarray(0, this.#headLength);
+  }
+
+  /** A text or PDF candidate was dropped for its size: its text will not be extracted. */
+  get tooLarge(): boolean {
+    return this.#tooLarge;
   }
 
   /** The whole file if it was small and text-like or PDF, else null. Call once, at the end. */

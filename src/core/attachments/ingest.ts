@@ -15,7 +15,7 @@ import {
 } from './meta';
 import { SNIFF_BYTES, sniffMime } from './mime';
 import type { AttachmentRows } from './rows';
-import { canExtractText, extractText } from './text/extract';
+import { type ExtractedText, canExtractText, extractText } from './text/extract';
 import { type AttachStreamMeta, type AttachmentInfo, type IngestOptions, toInfo } from './types';
 
 /**
@@ -67,7 +67,7 @@ export async function ingest(
         throw attachmentIntegrity(id, 'sha256');
       const mime = await sniffMime(capture.head, written.size <= SNIFF_BYTES, name, meta.mime);
       content = capture.takeContent();
-      const text = content && canExtractText(mime) ? await extractText(mime, content) : null;
+      const { text, skipped } = await textOf(mime, content, capture.tooLarge);
       const stored: AttachmentMeta = {
         v: 1,
         blob: 1,
@@ -78,6 +78,7 @@ export async function ingest(
         description,
         addedAt: new Date().toISOString(),
         modifiedAt,
+        ...(skipped ? { textSkipped: skipped } : {}),
       };
       rows.insert(recordId, id, fileKey, stored, text);
       return toInfo(id, recordId, stored, text !== null);
@@ -89,6 +90,16 @@ export async function ingest(
     wipe(fileKey);
     content?.fill(0);
   }
+}
+
+async function textOf(
+  mime: string,
+  content: Uint8Array | null,
+  tooLarge: boolean,
+): Promise<ExtractedText> {
+  if (!canExtractText(mime)) return { text: null, skipped: null };
+  if (content) return extractText(mime, content);
+  return { text: null, skipped: tooLarge ? 'too-large' : null };
 }
 
 function freshId(id: string, rows: AttachmentRows): string {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TEXT_SKIP_REASONS, type TextSkipReason } from '../../shared/attachments/types';
 import { InvalidInputError } from '../../shared/errors';
 import { associatedData, open, pad, seal, unpad } from '../crypto/aead';
 import { openJson, sealJson } from '../records/codec';
@@ -24,6 +25,8 @@ export interface AttachmentMeta {
   description: string;
   addedAt: string;
   modifiedAt: string | null;
+  /** Why no text was extracted, when it could have been (absent in rows written before). */
+  textSkipped?: TextSkipReason;
 }
 
 /** Hostile names are kept as given, but not without bound. */
@@ -40,6 +43,7 @@ const metaSchema = z.object({
   description: z.string().max(MAX_DESCRIPTION_CHARS),
   addedAt: z.string(),
   modifiedAt: z.string().nullable(),
+  textSkipped: z.enum(TEXT_SKIP_REASONS).optional(),
 });
 
 export interface RowBinding {

@@ -40,5 +40,6 @@ export function toInfo(
     addedAt: meta.addedAt,
     modifiedAt: meta.modifiedAt,
     hasText,
+    textSkipped: meta.textSkipped ?? null,
   };
 }

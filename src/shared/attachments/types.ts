@@ -1,3 +1,18 @@
+/**
+ * Why an attachment that could have had searchable text has none (shown beside the file):
+ * - `too-large`: above the size whose text is read at all (MAX_TEXT_SOURCE_BYTES);
+ * - `time-limit` / `memory-limit`: the extraction was stopped at its limit (a decompression
+ *   bomb, or a very heavy PDF); the file itself is kept unchanged;
+ * - `unreadable`: the parser refused the file (encrypted or malformed PDF).
+ */
+export type TextSkipReason = 'too-large' | 'time-limit' | 'memory-limit' | 'unreadable';
+export const TEXT_SKIP_REASONS: readonly TextSkipReason[] = [
+  'too-large',
+  'time-limit',
+  'memory-limit',
+  'unreadable',
+];
+
 /** What callers see of an evidence file: its decrypted metadata plus ids. */
 export interface AttachmentInfo {
   id: string;
@@ -14,4 +29,6 @@ export interface AttachmentInfo {
   modifiedAt: string | null;
   /** Extracted text available for search. */
   hasText: boolean;
+  /** Set when the text was not extracted, and why; null when it was or the type has none. */
+  textSkipped: TextSkipReason | null;
 }

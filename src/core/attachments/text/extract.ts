@@ -1,5 +1,6 @@
 import { htmlToText, tidy } from './html';
-import { pdfToText } from './pdf';
+import type { TextSkipReason } from '../../../shared/attachments/types';
+import { PDF_LIMITS, pdfToText } from './pdf-worker';
 import { subtitlesToText } from './subtitles';
 
 /**
@@ -30,23 +31,32 @@ export function canExtractText(mime: string): boolean {
   return mime === 'application/pdf' || mime in EXTRACTORS;
 }
 
-/** The text, or null when the type has none or nothing readable came out. */
-export async function extractText(mime: string, bytes: Uint8Array): Promise<string | null> {
+/** What extraction gave: the text (null when the type has none or nothing readable came out), or why it was not extracted. */
+export interface ExtractedText {
+  text: string | null;
+  skipped: TextSkipReason | null;
+}
+
+export async function extractText(mime: string, bytes: Uint8Array): Promise<ExtractedText> {
   let text: string | null = null;
   if (mime === 'application/pdf') {
-    text = await pdfToText(bytes, MAX_EXTRACTED_CHARS);
-    if (text !== null) text = tidy(text);
+    const result = await pdfToText(bytes, { ...PDF_LIMITS, maxChars: MAX_EXTRACTED_CHARS });
+    if ('skipped' in result) return { text: null, skipped: result.skipped };
+    text = tidy(result.text);
   } else {
     const extractor = EXTRACTORS[mime];
-    if (!extractor) return null;
+    if (!extractor) return { text: null, skipped: null };
     let decoded: string;
     try {
       decoded = new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
     } catch {
-      return null;
+      return { text: null, skipped: null };
     }
     text = extractor(decoded);
   }
-  if (text === null || text.trim() === '') return null;
-  return text.length > MAX_EXTRACTED_CHARS ? text.slice(0, MAX_EXTRACTED_CHARS) : text;
+  if (text.trim() === '') return { text: null, skipped: null };
+  return {
+    text: text.length > MAX_EXTRACTED_CHARS ? text.slice(0, MAX_EXTRACTED_CHARS) : text,
+    skipped: null,
+  };
 }

@@ -31,6 +31,11 @@ export function EvidenceItem({
         </span>
       </div>
       {item.description && <p dir="auto">{item.description}</p>}
+      {item.textSkipped && (
+        <p className="muted" data-testid="text-skipped">
+          {t(`evidence.textSkipped.${item.textSkipped}`)}
+        </p>
+      )}
       <p className="hash">
         <span>{t('evidence.sha256')}</span>{' '}
         <code dir="ltr" data-testid="sha256">

@@ -170,6 +170,12 @@ export const ar: Record<MessageKey, string> = {
   'evidence.noPreview': 'لا توجد معاينة لهذا النوع من الملفات. احفظي نسخة لفتحها في برنامج آخر.',
   'evidence.previewFailed': 'تعذّر عرض المعاينة.',
   'evidence.loading': 'جارٍ التحميل…',
+  'evidence.textSkipped.too-large': 'لم يُستخرج النص: الملف أكبر من أن يُقرأ للبحث.',
+  'evidence.textSkipped.time-limit':
+    'لم يُستخرج النص: استغرقت قراءته أكثر من الوقت المسموح (قد يكون الملف مصممًا لإنهاك التطبيق).',
+  'evidence.textSkipped.memory-limit':
+    'لم يُستخرج النص: احتاجت قراءته ذاكرة أكثر من المسموح (قد يكون الملف مصممًا لإنهاك التطبيق).',
+  'evidence.textSkipped.unreadable': 'لم يُستخرج النص: تعذّرت قراءة الملف (مشفّر أو تالف).',
 
   'pdf.previous': 'الصفحة السابقة',
   'pdf.next': 'الصفحة التالية',

@@ -176,6 +176,13 @@ export const en = {
   'evidence.noPreview': 'No preview for this kind of file. Save a copy to open it elsewhere.',
   'evidence.previewFailed': 'The preview could not be shown.',
   'evidence.loading': 'Loading…',
+  'evidence.textSkipped.too-large': 'Text not extracted: the file is too large to read for search.',
+  'evidence.textSkipped.time-limit':
+    'Text not extracted: reading it took longer than the time limit (the file may be built to exhaust the app).',
+  'evidence.textSkipped.memory-limit':
+    'Text not extracted: reading it needed more memory than the limit (the file may be built to exhaust the app).',
+  'evidence.textSkipped.unreadable':
+    'Text not extracted: the file could not be read (encrypted or damaged).',
 
   'pdf.previous': 'Previous page',
   'pdf.next': 'Next page',

@@ -176,6 +176,14 @@ export const es: Record<MessageKey, string> = {
     'No hay vista previa para este tipo de archivo. Guarde una copia para abrirla en otro programa.',
   'evidence.previewFailed': 'No se pudo mostrar la vista previa.',
   'evidence.loading': 'Cargando…',
+  'evidence.textSkipped.too-large':
+    'Texto no extraído: el archivo es demasiado grande para leerlo para la búsqueda.',
+  'evidence.textSkipped.time-limit':
+    'Texto no extraído: leerlo superó el tiempo límite (el archivo puede estar hecho para agotar la aplicación).',
+  'evidence.textSkipped.memory-limit':
+    'Texto no extraído: leerlo necesitaba más memoria que el límite (el archivo puede estar hecho para agotar la aplicación).',
+  'evidence.textSkipped.unreadable':
+    'Texto no extraído: no se pudo leer el archivo (cifrado o dañado).',
 
   'pdf.previous': 'Página anterior',
   'pdf.next': 'Página siguiente',

@@ -179,6 +179,14 @@ export const fr: Record<MessageKey, string> = {
     'Pas d’aperçu pour ce type de fichier. Enregistrez une copie pour l’ouvrir ailleurs.',
   'evidence.previewFailed': 'L’aperçu n’a pas pu être affiché.',
   'evidence.loading': 'Chargement…',
+  'evidence.textSkipped.too-large':
+    'Texte non extrait : le fichier est trop grand pour être lu pour la recherche.',
+  'evidence.textSkipped.time-limit':
+    'Texte non extrait : sa lecture a dépassé la limite de temps (le fichier est peut-être conçu pour épuiser l’application).',
+  'evidence.textSkipped.memory-limit':
+    'Texte non extrait : sa lecture demandait plus de mémoire que la limite (le fichier est peut-être conçu pour épuiser l’application).',
+  'evidence.textSkipped.unreadable':
+    'Texte non extrait : le fichier n’a pas pu être lu (chiffré ou endommagé).',
 
   'pdf.previous': 'Page précédente',
   'pdf.next': 'Page suivante',

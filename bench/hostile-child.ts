@@ -1,0 +1,57 @@
+/**
+ * One hostile input of bench/hostile.ts, in its own process so that its memory figures are its
+ * own: `node --expose-gc --import tsx bench/hostile-child.ts SCENARIO WORK_DIR SIZE`. Prints one
+ * JSON line.
+ */
+import { join } from 'node:path';
+import { TEST_KDF } from '../src/core/crypto/kdf';
+import { Vault } from '../src/core/vault/vault';
+import { makePdf, makePdfBomb } from '../tests/helpers/pdf';
+import { measure } from './hostile-measure';
+
+const MiB = 1024 * 1024;
+const [scenario, work, sizeArg] = process.argv.slice(2);
+if (!scenario || !work) throw new Error('usage: hostile-child.ts SCENARIO WORK_DIR [SIZE]');
+const size = Number(sizeArg ?? 0);
+
+const { vault } = await Vault.create(join(work, 'vault'), 'bench passphrase, not a secret', {
+  kdf: TEST_KDF,
+});
+const recordId = vault.addRecord({ title: 'bench' }).id;
+// Warm up (modules loaded once per process: file-type, pdf.js's worker source, libsodium), so
+// the figures are the input's, not the first attachment's.
+await vault.attachments.attachStream(recordId, once(makePdf('warm up')), { name: 'warm.pdf' });
+
+async function* once(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
+  for (let i = 0; i < bytes.length; i += MiB) yield bytes.subarray(i, i + MiB);
+}
+
+const scenarios: Record<string, () => Promise<Record<string, unknown>>> = {
+  /** Nothing but the probe for SIZE ms: the machine's own noise in the longest block. */
+  idle: async () => {
+    const { cost } = await measure(() => new Promise((resolve) => setTimeout(resolve, size)));
+    return cost as unknown as Record<string, unknown>;
+  },
+  /** A PDF whose one page inflates to SIZE MiB of drawing operators. */
+  'pdf-bomb': async () => {
+    const bomb = await makePdfBomb(size * MiB);
+    const { result, cost } = await measure(() =>
+      vault.attachments.attachStream(recordId, once(bomb), { name: 'bomb.pdf' }),
+    );
+    return { fileBytes: bomb.length, textSkipped: result.textSkipped, ...cost };
+  },
+  /** The same number of bytes, not a PDF: what ingest costs without extraction. */
+  'plain-file': async () => {
+    const bytes = new Uint8Array(size);
+    const { cost } = await measure(() =>
+      vault.attachments.attachStream(recordId, once(bytes), { name: 'plain.bin' }),
+    );
+    return cost as unknown as Record<string, unknown>;
+  },
+};
+
+const run = scenarios[scenario];
+if (!run) throw new Error(`unknown scenario ${scenario}`);
+const figures = await run();
+vault.close();
+process.stdout.write(`${JSON.stringify(figures)}\n`);

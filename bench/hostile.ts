@@ -1,0 +1,62 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * Issue 18's figures (docs/security.md, "Hostile inputs"): what a hostile file or bundle costs
+ * the receiving process, each in a child process of its own, beside a baseline measured in the
+ * same run:
+ *
+ * - pdf-bomb: a PDF of about 1 MB whose page inflates to `bombMiB` MiB, attached; goal under
+ *   15 s, 600 MB and no main-thread block over 100 ms. Baseline: attaching a plain file of the
+ *   same size (no text extraction).
+ * - idle: the probe alone for a few seconds: on a shared machine the scheduler alone can hold
+ *   the main thread back for tens of milliseconds, which every longest-block figure includes.
+ */
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const CHILD = fileURLToPath(new URL('./hostile-child.ts', import.meta.url));
+
+type Figures = Record<string, unknown>;
+
+function child(scenario: string, size: number): Figures {
+  const work = mkdtempSync(join(tmpdir(), 'tvault-bench-hostile-'));
+  try {
+    const result = spawnSync(
+      process.execPath,
+      ['--expose-gc', '--import', 'tsx', CHILD, scenario, work, String(size)],
+      { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 20 },
+    );
+    if (result.status !== 0) throw new Error(`${scenario}: ${result.stderr.slice(-2000)}`);
+    return JSON.parse(result.stdout.trim().split('\n').pop()!) as Figures;
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+function prefixed(prefix: string, figures: Figures): Record<string, number | string> {
+  return Object.fromEntries(
+    Object.entries(figures).map(([key, value]) => [
+      `${prefix}${key[0]!.toUpperCase()}${key.slice(1)}`,
+      typeof value === 'number' ? value : String(value),
+    ]),
+  );
+}
+
+export async function benchHostile(opts: {
+  bombMiB: number;
+}): Promise<Record<string, number | string>> {
+  const bomb = child('pdf-bomb', opts.bombMiB);
+  const plain = child('plain-file', Number(bomb.fileBytes));
+  const idle = child('idle', 5000);
+  return {
+    ...prefixed('idle', idle),
+    ...prefixed('pdfBomb', bomb),
+    ...prefixed('plainFile', plain),
+    pdfBombSecondsRatioToGoal15s: Number(bomb.seconds) / 15,
+    pdfBombRssRatioToGoal600MB: (Number(bomb.peakRssMiB) * 1024 * 1024) / 600e6,
+    pdfBombBlockRatioToGoal100ms: Number(bomb.longestBlockMs) / 100,
+    pdfBombSecondsRatioToPlainFile: Number(bomb.seconds) / Number(plain.seconds),
+  };
+}

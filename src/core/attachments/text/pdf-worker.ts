@@ -47,21 +47,27 @@ interface WorkerMessage {
   loadError?: string;
 }
 
-let pdfjsUrl: string | null = null;
+let resolvedPdfjs: string | null = null;
 function resolvePdfjs(): string {
-  pdfjsUrl ??= pathToFileURL(
+  resolvedPdfjs ??= pathToFileURL(
     createRequire(import.meta.url).resolve('pdfjs-dist/legacy/build/pdf.mjs'),
   ).href;
-  return pdfjsUrl;
+  return resolvedPdfjs;
 }
 
 let queue: Promise<unknown> = Promise.resolve();
 
+/**
+ * A PDF pdf.js cannot read gives `unreadable`. pdf.js itself missing is not a bad file but a
+ * broken installation (a packaged app once left pdfjs-dist out): that rejects, so the attachment
+ * is not stored as "a PDF without text". `pdfjs` (a module URL) is for tests.
+ */
 export function pdfToText(
   data: Uint8Array,
   limits: PdfLimits = PDF_LIMITS,
+  pdfjs?: string,
 ): Promise<PdfTextResult> {
-  const run = queue.then(() => runWorker(data, limits));
+  const run = queue.then(() => runWorker(data, limits, pdfjs ?? resolvePdfjs()));
   queue = run.catch(() => undefined);
   return run;
 }
@@ -91,10 +97,16 @@ function runWorker(data: Uint8Array, limits: PdfLimits, pdfjsUrl: string): Promi
       settled = true;
       clearTimeout(timer);
       clearInterval(watch);
-      // Terminating also covers a worker that answered: pdf.js may keep timers alive.
-      void worker.terminate().finally(() => view.fill(0));
-      if (result instanceof Error) reject(result);
-      else resolve(result);
+      // Terminating also covers a worker that answered: pdf.js may keep timers alive. The next
+      // extraction starts only once this worker is gone, so two never hold memory at once.
+      void worker
+        .terminate()
+        .catch(() => undefined)
+        .then(() => {
+          view.fill(0);
+          if (result instanceof Error) reject(result);
+          else resolve(result);
+        });
     };
     const timer = setTimeout(() => finish({ skipped: 'time-limit' }), limits.timeMs);
     const watch = setInterval(() => {

@@ -5,6 +5,7 @@ import {
   type SearchDoc,
   SearchEngine,
   type SearchFilters,
+  type Snippet,
   makeSnippet,
   matchesPhrases,
 } from '../../shared/search';
@@ -201,16 +202,21 @@ export class SearchService {
   #itemFor(record: TestimonyRecord, score: number, query: ParsedQuery): SearchResultItem {
     // Snippets come from the body, else from whichever field matched (notes, evidence text).
     const sources = [record.body, record.notes, this.#attachmentText(record.id), record.title];
-    // The record's language, when known, spares trying every stemmer on the text.
-    const lang = record.lang ? { lang: record.lang } : {};
-    let snippet = makeSnippet(sources[0] ?? '', query, lang);
+    // The language the record was indexed in (given or detected) is the one whose stems can
+    // have matched: trying every stemmer on a long text cost minutes (issue 11).
+    const indexed = indexLanguage(record);
+    const lang = indexed ? { lang: indexed } : {};
+    let snippet: Snippet | null = null;
+    let fallback: Snippet | null = null;
     for (const text of sources) {
       const candidate = makeSnippet(text, query, lang);
+      fallback ??= candidate;
       if (candidate.highlights.length > 0) {
         snippet = candidate;
         break;
       }
     }
+    snippet ??= fallback as Snippet;
     return {
       id: record.id,
       title: record.title,
@@ -236,8 +242,7 @@ export class SearchService {
     const source = this.attachments();
     return {
       id: record.id,
-      // Stem by the language the user gave, else by a guess from the text itself.
-      lang: record.lang || detectLanguage(`${record.title}\n${record.body}`),
+      lang: indexLanguage(record),
       title: record.title,
       body: record.body,
       narrator: record.narrator,
@@ -378,6 +383,12 @@ function searchableText(record: TestimonyRecord, attachmentText: string): string
     record.notes,
     attachmentText,
   ].join('\n');
+}
+
+/** Stem by the language the user gave, else by a guess from the start of the text itself. */
+function indexLanguage(record: TestimonyRecord): string {
+  // detectLanguage reads the first 4,000 characters: slicing first spares joining a long body.
+  return record.lang || detectLanguage(`${record.title}\n${record.body.slice(0, 4000)}`);
 }
 
 function clampLimit(limit: number | undefined): number {

@@ -5,7 +5,8 @@
  * highlighted, and the highlight covers the original characters (with their diacritics).
  */
 import { STEMMED_LANGUAGES, analyzeWord, baseLanguage } from './languages';
-import { foldWord, forEachToken, tokenize, type TokenSpan } from './text';
+import { scanTokens, tokensAround } from './spans';
+import { foldWord, forEachToken, type TokenSpan } from './text';
 import type { ParsedQuery } from './types';
 
 /** The folded form of a token, through the cached analysis (no language: no stemming). */
@@ -26,28 +27,64 @@ function foldedUnits(text: string): string[] {
   return out;
 }
 
-function findSequence(hay: readonly string[], needle: readonly string[], from = 0): number {
-  if (needle.length === 0) return -1;
-  outer: for (let i = from; i + needle.length <= hay.length; i++) {
-    for (let k = 0; k < needle.length; k++) if (hay[i + k] !== needle[k]) continue outer;
-    return i;
-  }
-  return -1;
+/**
+ * Finds phrases (folded unit sequences) in a text read once, front to back, keeping only the
+ * last units in a ring: occurrences are reported as they end, non-overlapping per phrase (the
+ * next one is looked for after the end of the previous one). `more` stops the scan early.
+ */
+function scanPhrases(
+  text: string,
+  needles: readonly string[][],
+  found: (phrase: number, first: TokenSpan, last: TokenSpan) => void,
+  more: () => boolean,
+  /** Occurrences starting after this position are not wanted (read by each unit). */
+  horizon: () => number = () => Infinity,
+): void {
+  const size = Math.max(1, ...needles.map((n) => n.length));
+  const ring: string[] = new Array<string>(size);
+  const spans: TokenSpan[] = new Array<TokenSpan>(size);
+  const nextAllowed = needles.map(() => 0);
+  let n = 0;
+  // Once `size` units start past the horizon, no wanted occurrence can still end.
+  let unitsPast = 0;
+  scanTokens(
+    text,
+    'units',
+    (raw, start, end) => {
+      const f = folded(raw);
+      if (!f) return;
+      if (start > horizon()) unitsPast += 1;
+      ring[n % size] = f;
+      spans[n % size] = { text: raw, start, end };
+      n += 1;
+      needles.forEach((needle, k) => {
+        const len = needle.length;
+        if (len === 0 || n < len || n - len < (nextAllowed[k] as number)) return;
+        for (let i = 0; i < len; i++) if (ring[(n - len + i) % size] !== needle[i]) return;
+        nextAllowed[k] = n;
+        found(k, spans[(n - len) % size] as TokenSpan, spans[(n - 1) % size] as TokenSpan);
+      });
+    },
+    () => more() && unitsPast < size,
+  );
 }
 
 /**
  * True when every phrase occurs in `text` as consecutive words (case, accents, Arabic letter
  * variants and diacritics ignored; stop words count; no stemming). Phrases without any word
- * are ignored.
+ * are ignored. Reads the text once and stops as soon as every phrase has been seen.
  */
 export function matchesPhrases(text: string, phrases: string[]): boolean {
   if (phrases.length === 0) return true;
-  const hay = foldedUnits(text);
-  for (const phrase of phrases) {
-    const needle = foldedUnits(phrase);
-    if (needle.length > 0 && findSequence(hay, needle) < 0) return false;
-  }
-  return true;
+  const needles = phrases.map(foldedUnits).filter((n) => n.length > 0);
+  const seen = new Set<number>();
+  scanPhrases(
+    typeof text === 'string' ? text : '',
+    needles,
+    (k) => seen.add(k),
+    () => seen.size < needles.length,
+  );
+  return seen.size === needles.length;
 }
 
 export interface SnippetOptions {
@@ -70,6 +107,37 @@ interface Match {
 }
 
 const ELLIPSIS = '\u2026';
+/** Snippet windows start at one of the first matches: this many (bounds the work). */
+const WINDOW_STARTS = 2000;
+/** Distinct tokens remembered per snippet (a text of all-distinct words must not grow it). */
+const MEMO_LIMIT = 100_000;
+
+/**
+ * The query key a token of the text matches: its folded form, else one of its stems in the
+ * languages tried, else a prefix of the last query word.
+ */
+function matchKey(
+  raw: string,
+  surfaceKey: ReadonlyMap<string, number>,
+  stemKey: readonly ReadonlyMap<string, number>[],
+  langs: readonly string[],
+  prefixes: readonly { folded: string; key: number }[],
+): number | undefined {
+  const form = folded(raw);
+  if (!form) return undefined;
+  const key = surfaceKey.get(form);
+  if (key !== undefined) return key;
+  for (let i = 0; i < langs.length; i++) {
+    const a = analyzeWord(raw, langs[i] as string);
+    if (a.stop) continue;
+    for (const t of a.terms) {
+      const k = stemKey[i]?.get(t);
+      if (k !== undefined) return k;
+    }
+  }
+  for (const p of prefixes) if (form.startsWith(p.folded)) return p.key;
+  return undefined;
+}
 
 export function makeSnippet(text: string, query: ParsedQuery, opts: SnippetOptions = {}): Snippet {
   const source = typeof text === 'string' ? text : '';
@@ -104,60 +172,48 @@ export function makeSnippet(text: string, query: ParsedQuery, opts: SnippetOptio
     });
   }
 
-  const tokens = tokenize(source, 'index');
+  // Each distinct token is looked up once (a long text repeats its words; without a language
+  // every stemmer is tried): -1 when it matches nothing.
+  const memo = new Map<string, number>();
+  const keyOf = (raw: string): number => {
+    const known = memo.get(raw);
+    if (known !== undefined) return known;
+    const key = matchKey(raw, surfaceKey, stemKey, langs, prefixes) ?? -1;
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(raw, key);
+    return key;
+  };
+  // Windows start at one of the first WINDOW_STARTS matches and span maxChars: once that many
+  // are known, text starting past the last of them + maxChars cannot change the snippet.
   const matches: Match[] = [];
-  for (const tok of tokens) {
-    const form = folded(tok.text);
-    if (!form) continue;
-    let key = surfaceKey.get(form);
-    if (key === undefined) {
-      for (let i = 0; i < langs.length && key === undefined; i++) {
-        const a = analyzeWord(tok.text, langs[i] as string);
-        if (a.stop) continue;
-        for (const t of a.terms) {
-          const k = stemKey[i]?.get(t);
-          if (k !== undefined) {
-            key = k;
-            break;
-          }
-        }
-      }
-    }
-    if (key === undefined) {
-      for (const p of prefixes) {
-        if (form.startsWith(p.folded)) {
-          key = p.key;
-          break;
-        }
-      }
-    }
-    if (key !== undefined) matches.push({ start: tok.start, end: tok.end, key });
-  }
+  let horizon = Infinity;
+  const wanted = (position: number): boolean => position <= horizon;
+  scanTokens(
+    source,
+    'index',
+    (raw, start, end) => {
+      if (start > horizon) return;
+      const key = keyOf(raw);
+      if (key < 0) return;
+      matches.push({ start, end, key });
+      if (matches.length === WINDOW_STARTS) horizon = start + maxChars;
+    },
+    wanted,
+  );
   // Phrases: highlight the whole run of words.
   if (query.phrases.length > 0) {
-    const units: TokenSpan[] = [];
-    const unitFolds: string[] = [];
-    forEachToken(
+    const needles = query.phrases.map(foldedUnits);
+    const keys = needles.map(() => nextKey++);
+    scanPhrases(
       source,
-      (raw, start, end) => {
-        const f = folded(raw);
-        if (!f) return;
-        units.push({ text: raw, start, end });
-        unitFolds.push(f);
+      needles,
+      (k, first, last) => {
+        if (first.start <= horizon)
+          matches.push({ start: first.start, end: last.end, key: keys[k] as number });
       },
-      'units',
+      () => true,
+      () => horizon,
     );
-    for (const phrase of query.phrases) {
-      const needle = foldedUnits(phrase);
-      const key = nextKey++;
-      let at = findSequence(unitFolds, needle);
-      while (at >= 0) {
-        const first = units[at] as TokenSpan;
-        const last = units[at + needle.length - 1] as TokenSpan;
-        matches.push({ start: first.start, end: last.end, key });
-        at = findSequence(unitFolds, needle, at + needle.length);
-      }
-    }
     matches.sort((a, b) => a.start - b.start || b.end - a.end);
   }
 
@@ -166,7 +222,7 @@ export function makeSnippet(text: string, query: ParsedQuery, opts: SnippetOptio
   let bestEnd = Math.min(source.length, maxChars);
   if (matches.length > 0) {
     let bestScore = -1;
-    const limit = Math.min(matches.length, 2000);
+    const limit = Math.min(matches.length, WINDOW_STARTS);
     for (let i = 0; i < limit; i++) {
       const first = matches[i] as Match;
       const seen = new Set<number>();
@@ -189,7 +245,8 @@ export function makeSnippet(text: string, query: ParsedQuery, opts: SnippetOptio
       }
     }
   }
-  // Snap to token boundaries so that no word is cut.
+  // Snap to token boundaries so that no word is cut (only the tokens near the edges are needed).
+  const tokens = tokensAround(source, bestStart, bestEnd);
   if (bestStart > 0) {
     const t = tokens.find((tok) => tok.end > bestStart);
     if (t && t.start < bestStart)

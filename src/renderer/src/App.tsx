@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { type Language, languageForLocale, translate } from '../../shared/i18n';
 import type { LockReason, Settings, VaultStatus } from '../../shared/ipc/types';
 import { call, onEvent } from './api/client';
@@ -18,10 +18,16 @@ export function App() {
   const { boot, failed, setBoot } = useBoot();
   const [epoch, setEpoch] = useState(0);
   const [lockReason, setLockReason] = useState<LockReason | null>(null);
+  // Whether a form held unsaved changes: a lock discards them, and the lock screen says so.
+  const dirty = useRef(false);
+  const [draftDiscarded, setDraftDiscarded] = useState(false);
 
   const locked = useCallback((reason: LockReason) => {
     setEpoch((e) => e + 1);
     setLockReason(reason);
+    // Main confirms a lock with an event too: the second call must not forget the first's draft.
+    if (dirty.current) setDraftDiscarded(true);
+    dirty.current = false;
     setBoot((b) => (b ? { ...b, status: { ...b.status, state: 'locked' } } : b));
   }, []);
 
@@ -35,6 +41,9 @@ export function App() {
     },
     [locked],
   );
+  const onDirty = useCallback((value: boolean) => {
+    dirty.current = value;
+  }, []);
   usePanicShortcut(boot?.status.state === 'unlocked', () => lock('shortcut'));
 
   const setStatus = (status: VaultStatus) => setBoot((b) => (b ? { ...b, status } : b));
@@ -58,9 +67,11 @@ export function App() {
       {status.state === 'locked' && (
         <Unlock
           reason={lockReason}
+          draftDiscarded={draftDiscarded}
           onLanguage={setLanguage}
           onUnlocked={(s) => {
             setLockReason(null);
+            setDraftDiscarded(false);
             setStatus(s);
           }}
         />
@@ -73,6 +84,7 @@ export function App() {
           settings={settings}
           onSettings={setSettings}
           onLock={() => lock('user')}
+          onDirty={onDirty}
         />
       )}
     </I18nProvider>

@@ -1,4 +1,5 @@
 import { useCallback, useMemo, useState } from 'react';
+import { useUnsavedGuard } from '../ui/UnsavedGuard';
 
 /** What the detail pane shows: a record (or nothing), a new record's form, or the export wizard. */
 export interface Detail {
@@ -19,20 +20,22 @@ export interface DetailActions {
 
 const NOTHING: Detail = { selectedId: null, creating: false, sharing: false };
 
+/** The detail pane's state; what would leave a form with unsaved changes asks first. */
 export function useDetail(): [Detail, DetailActions] {
   const [detail, setDetail] = useState<Detail>(NOTHING);
-  const open = useCallback((id: string) => setDetail({ ...NOTHING, selectedId: id }), []);
+  const { guard } = useUnsavedGuard();
+  const show = useCallback((id: string) => setDetail({ ...NOTHING, selectedId: id }), []);
   const actions = useMemo(
     (): DetailActions => ({
-      open,
-      startNew: () => setDetail({ ...NOTHING, creating: true }),
+      open: (id) => guard(() => show(id)),
+      startNew: () => guard(() => setDetail({ ...NOTHING, creating: true })),
       cancelNew: () => setDetail((d) => ({ ...d, creating: false })),
-      share: () => setDetail((d) => ({ ...d, sharing: true })),
+      share: () => guard(() => setDetail((d) => ({ ...d, sharing: true }))),
       closeShare: () => setDetail((d) => ({ ...d, sharing: false })),
-      saved: open,
+      saved: show,
       deleted: () => setDetail(NOTHING),
     }),
-    [open],
+    [guard, show],
   );
   return [detail, actions];
 }

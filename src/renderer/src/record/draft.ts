@@ -89,10 +89,42 @@ export const FIELD_LABELS: Record<string, MessageKey> = {
   identifying: 'field.identifying',
 };
 
-/** The record fields an INPUT.INVALID error names (its paths are the request's: fields.date…). */
-export function invalidFieldsOf(error: unknown): string[] {
+/** The paths an INPUT.INVALID error names, without the request's prefix (fields., patch.). */
+function invalidPathsOf(error: unknown): string[] {
   const paths = (error as { details?: { fields?: string[] } } | null)?.details?.fields ?? [];
-  return [...new Set(paths.map((path) => path.replace(/^(fields|patch)\./, '').split('.')[0]!))];
+  return paths.map((path) => path.replace(/^(fields|patch)\./, ''));
+}
+
+/** The record fields an INPUT.INVALID error names (for the summary: "Please check: …"). */
+export function invalidFieldsOf(error: unknown): string[] {
+  return [...new Set(invalidPathsOf(error).map((path) => path.split('.')[0]!))];
+}
+
+export type FieldErrors = Partial<Record<keyof Draft, MessageKey>>;
+
+const CONSENT_PARTS: Record<string, keyof Draft> = {
+  status: 'consentStatus',
+  scope: 'consentScope',
+  date: 'consentDate',
+  note: 'consentNote',
+};
+
+const MESSAGES: Partial<Record<keyof Draft, MessageKey>> = {
+  title: 'form.error.title',
+  lang: 'form.error.lang',
+  date: 'form.error.date',
+  consentDate: 'form.error.date',
+};
+
+/** Which form controls an INPUT.INVALID error refused, each with the message to show by it. */
+export function fieldErrorsOf(error: unknown): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const path of invalidPathsOf(error)) {
+    const [head, part] = path.split('.');
+    const key = (head === 'consent' ? CONSENT_PARTS[part ?? ''] : head) as keyof Draft | undefined;
+    if (key && FIELD_LABELS[head!]) errors[key] = MESSAGES[key] ?? 'form.error.other';
+  }
+  return errors;
 }
 
 export const COMMON_LANGS = [

@@ -8,13 +8,15 @@ import {
 } from '../../../shared/records/types';
 import { useI18n } from '../i18n/I18n';
 import { Field } from '../ui/Field';
-import { COMMON_LANGS, type Draft } from './draft';
+import { COMMON_LANGS, type Draft, type FieldErrors } from './draft';
 
 export type SetDraft = <K extends keyof Draft>(key: K, value: Draft[K]) => void;
 
 export interface DraftProps {
   draft: Draft;
   set: SetDraft;
+  /** The controls the last save refused, with their messages. */
+  errors: FieldErrors;
 }
 
 type TextKey = { [K in keyof Draft]: Draft[K] extends string ? K : never }[keyof Draft];
@@ -23,6 +25,7 @@ type TextKey = { [K in keyof Draft]: Draft[K] extends string ? K : never }[keyof
 export function TextInput({
   draft,
   set,
+  errors,
   name,
   label,
   hint,
@@ -40,8 +43,9 @@ export function TextInput({
   badge?: ReactNode;
 }) {
   const { t } = useI18n();
+  const error = errors[name];
   return (
-    <Field label={t(label)} hint={hint} badge={badge}>
+    <Field label={t(label)} hint={hint} badge={badge} error={error && t(error)}>
       {(props) => (
         <input
           {...props}
@@ -61,6 +65,7 @@ export function TextInput({
 export function TextArea({
   draft,
   set,
+  errors,
   name,
   label,
   hint,
@@ -76,8 +81,9 @@ export function TextArea({
   className?: string;
 }) {
   const { t } = useI18n();
+  const error = errors[name];
   return (
-    <Field label={t(label)} hint={hint} badge={badge}>
+    <Field label={t(label)} hint={hint} badge={badge} error={error && t(error)}>
       {(props) => (
         <textarea
           {...props}
@@ -93,10 +99,14 @@ export function TextArea({
   );
 }
 
-export function LangInput({ draft, set }: DraftProps) {
+export function LangInput({ draft, set, errors }: DraftProps) {
   const i18n = useI18n();
   return (
-    <Field label={i18n.t('field.lang')} hint={i18n.t('form.langHint')}>
+    <Field
+      label={i18n.t('field.lang')}
+      hint={i18n.t('form.langHint')}
+      error={errors.lang && i18n.t(errors.lang)}
+    >
       {(props) => (
         <>
           <input
@@ -119,7 +129,7 @@ export function LangInput({ draft, set }: DraftProps) {
   );
 }
 
-export function ConsentFields({ draft, set }: DraftProps) {
+export function ConsentFields({ draft, set, errors }: DraftProps) {
   const { t } = useI18n();
   return (
     <fieldset className="form-row">
@@ -157,12 +167,19 @@ export function ConsentFields({ draft, set }: DraftProps) {
       <TextInput
         draft={draft}
         set={set}
+        errors={errors}
         name="consentDate"
         label="form.consentDate"
         ltr
         placeholder="YYYY-MM-DD"
       />
-      <TextInput draft={draft} set={set} name="consentNote" label="form.consentNote" />
+      <TextInput
+        draft={draft}
+        set={set}
+        errors={errors}
+        name="consentNote"
+        label="form.consentNote"
+      />
     </fieldset>
   );
 }

@@ -19,10 +19,12 @@ const REASONS: Record<LockReason, MessageKey> = {
 
 export function Unlock({
   reason,
+  draftDiscarded,
   onUnlocked,
   onLanguage,
 }: {
   reason: LockReason | null;
+  draftDiscarded: boolean;
   onUnlocked: (status: VaultStatus) => void;
   onLanguage: (language: Language) => void;
 }) {
@@ -57,6 +59,7 @@ export function Unlock({
         <LanguagePicker onChange={onLanguage} />
         <h1 id="gate-title">{t('unlock.title')}</h1>
         {reason && <Alert tone="info">{t(REASONS[reason])}</Alert>}
+        {draftDiscarded && <Alert tone="info">{t('lock.draftDiscarded')}</Alert>}
         <form onSubmit={submit} aria-busy={busy}>
           <fieldset className="segmented">
             <legend>{t('unlock.with')}</legend>

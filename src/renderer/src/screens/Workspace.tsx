@@ -6,6 +6,7 @@ import { useI18n } from '../i18n/I18n';
 import { SearchProvider } from '../search/SearchProvider';
 import { SettingsView } from '../settings/SettingsView';
 import { PartnersView } from '../sharing/PartnersView';
+import { UnsavedGuard, useUnsavedGuard } from '../ui/UnsavedGuard';
 
 type View = 'archive' | 'sharing' | 'settings';
 
@@ -15,23 +16,36 @@ function shortcutLabel(accelerator: string): string {
   return accelerator.replace('CommandOrControl', mac ? '⌘' : 'Ctrl').replace(/\+/g, '+');
 }
 
-/**
- * The unlocked app. Everything decrypted is held under this component; App unmounts it on lock.
- */
-export function Workspace({
-  info,
-  features,
-  settings,
-  onSettings,
-  onLock,
-}: {
+interface WorkspaceProps {
   info: AppInfo;
   features: Features;
   settings: Settings;
   onSettings: (settings: Settings) => void;
   onLock: () => void;
-}) {
+  /** Whether a form holds unsaved changes (a lock discards them; the lock screen says so). */
+  onDirty: (dirty: boolean) => void;
+}
+
+/**
+ * The unlocked app. Everything decrypted is held under this component; App unmounts it on lock.
+ */
+export function Workspace({ onDirty, ...props }: WorkspaceProps) {
+  return (
+    <UnsavedGuard onDirty={onDirty}>
+      <WorkspaceBody {...props} />
+    </UnsavedGuard>
+  );
+}
+
+function WorkspaceBody({
+  info,
+  features,
+  settings,
+  onSettings,
+  onLock,
+}: Omit<WorkspaceProps, 'onDirty'>) {
   const { t } = useI18n();
+  const { guard } = useUnsavedGuard();
   const [view, setView] = useState<View>('archive');
   const tabs: [View, string][] = [
     ['archive', t('nav.archive')],
@@ -52,7 +66,7 @@ export function Workspace({
                 <button
                   type="button"
                   aria-current={view === key ? 'page' : undefined}
-                  onClick={() => setView(key)}
+                  onClick={() => view !== key && guard(() => setView(key))}
                 >
                   {label}
                 </button>

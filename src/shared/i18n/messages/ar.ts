@@ -54,6 +54,7 @@ export const ar: Record<MessageKey, string> = {
   'lock.reason.idle': 'قُفلت الخزنة تلقائيًا بعد فترة دون نشاط.',
   'lock.reason.suspend': 'قُفلت الخزنة عندما دخل الحاسوب في وضع السكون.',
   'lock.reason.lockScreen': 'قُفلت الخزنة عند قفل الشاشة.',
+  'lock.draftDiscarded': 'لم تُحفظ شهادة كنتِ تحرّرينها: القفل لا يحتفظ بشيء لم يُحفظ.',
 
   'nav.label': 'القائمة الرئيسية',
   'nav.skip': 'انتقلي إلى المحتوى',
@@ -144,7 +145,16 @@ export const ar: Record<MessageKey, string> = {
   'form.save': 'حفظ',
   'form.saving': 'جارٍ الحفظ…',
   'form.cancel': 'إلغاء',
+  'unsaved.title': 'هل تتخلّين عن تغييراتك؟',
+  'unsaved.explain': 'تغييراتك على هذه الشهادة لم تُحفظ بعد.',
+  'unsaved.keep': 'مواصلة التحرير',
+  'unsaved.discard': 'التخلّي عن التغييرات',
   'form.invalidFields': 'يُرجى التحقق من: {fields}.',
+  'form.error.title': 'أعطي الشهادة عنوانًا.',
+  'form.error.lang': 'هذا ليس رمز لغة. اكتبي رمزًا مثل ar أو fr أو es-MX، وليس اسم اللغة.',
+  'form.error.date':
+    'اكتبي تاريخًا صحيحًا بالشكل سنة-شهر-يوم، مثلًا 2024-03-14 (أو 2024-03 فقط، أو 2024).',
+  'form.error.other': 'لا يمكن حفظ هذا كما هو: إنه طويل جدًا أو فيه رموز غير مسموح بها.',
 
   'history.title': 'السجل',
   'history.close': 'العودة إلى الشهادة',

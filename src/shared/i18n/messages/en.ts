@@ -58,6 +58,8 @@ export const en = {
   'lock.reason.idle': 'The vault locked itself after a period without activity.',
   'lock.reason.suspend': 'The vault locked when the computer went to sleep.',
   'lock.reason.lockScreen': 'The vault locked when the screen was locked.',
+  'lock.draftDiscarded':
+    'A testimony you were editing was not saved: a lock keeps nothing that was not saved.',
 
   'nav.label': 'Main',
   'nav.skip': 'Skip to content',
@@ -150,7 +152,18 @@ export const en = {
   'form.save': 'Save',
   'form.saving': 'Saving…',
   'form.cancel': 'Cancel',
+  'unsaved.title': 'Discard your changes?',
+  'unsaved.explain': 'Your changes to this testimony are not saved yet.',
+  'unsaved.keep': 'Keep editing',
+  'unsaved.discard': 'Discard changes',
   'form.invalidFields': 'Please check: {fields}.',
+  'form.error.title': 'Give the testimony a title.',
+  'form.error.lang':
+    'This is not a language code. Use a code such as ar, fr or es-MX, not the language’s name.',
+  'form.error.date':
+    'Write a real date as year-month-day, for example 2024-03-14 (or just 2024-03, or 2024).',
+  'form.error.other':
+    'This cannot be saved as it is: it is too long or holds characters that are not allowed.',
 
   'history.title': 'History',
   'history.close': 'Back to the testimony',

@@ -57,6 +57,8 @@ export const es: Record<MessageKey, string> = {
   'lock.reason.idle': 'La bóveda se bloqueó sola tras un tiempo sin actividad.',
   'lock.reason.suspend': 'La bóveda se bloqueó cuando la computadora entró en suspensión.',
   'lock.reason.lockScreen': 'La bóveda se bloqueó al bloquearse la pantalla.',
+  'lock.draftDiscarded':
+    'Un testimonio que estaba editando no se guardó: el bloqueo no conserva nada que no se haya guardado.',
 
   'nav.label': 'Principal',
   'nav.skip': 'Saltar al contenido',
@@ -149,7 +151,18 @@ export const es: Record<MessageKey, string> = {
   'form.save': 'Guardar',
   'form.saving': 'Guardando…',
   'form.cancel': 'Cancelar',
+  'unsaved.title': '¿Descartar los cambios?',
+  'unsaved.explain': 'Sus cambios en este testimonio aún no se han guardado.',
+  'unsaved.keep': 'Seguir editando',
+  'unsaved.discard': 'Descartar cambios',
   'form.invalidFields': 'Revise: {fields}.',
+  'form.error.title': 'Dé un título al testimonio.',
+  'form.error.lang':
+    'No es un código de idioma. Use un código como ar, fr o es-MX, no el nombre del idioma.',
+  'form.error.date':
+    'Escriba una fecha real como año-mes-día, por ejemplo 2024-03-14 (o solo 2024-03, o 2024).',
+  'form.error.other':
+    'No se puede guardar tal como está: es demasiado largo o contiene caracteres no permitidos.',
 
   'history.title': 'Historial',
   'history.close': 'Volver al testimonio',

@@ -59,6 +59,8 @@ export const fr: Record<MessageKey, string> = {
   'lock.reason.idle': 'Le coffre s’est verrouillé après un temps sans activité.',
   'lock.reason.suspend': 'Le coffre s’est verrouillé à la mise en veille de l’ordinateur.',
   'lock.reason.lockScreen': 'Le coffre s’est verrouillé au verrouillage de l’écran.',
+  'lock.draftDiscarded':
+    'Un témoignage que vous modifiiez n’a pas été enregistré : le verrouillage ne garde rien de ce qui n’était pas enregistré.',
 
   'nav.label': 'Principal',
   'nav.skip': 'Aller au contenu',
@@ -152,7 +154,18 @@ export const fr: Record<MessageKey, string> = {
   'form.save': 'Enregistrer',
   'form.saving': 'Enregistrement…',
   'form.cancel': 'Annuler',
+  'unsaved.title': 'Abandonner vos modifications ?',
+  'unsaved.explain': 'Vos modifications de ce témoignage ne sont pas encore enregistrées.',
+  'unsaved.keep': 'Continuer à modifier',
+  'unsaved.discard': 'Abandonner les modifications',
   'form.invalidFields': 'Vérifiez : {fields}.',
+  'form.error.title': 'Donnez un titre au témoignage.',
+  'form.error.lang':
+    'Ce n’est pas un code de langue. Utilisez un code comme ar, fr ou es-MX, pas le nom de la langue.',
+  'form.error.date':
+    'Écrivez une date réelle sous la forme année-mois-jour, par exemple 2024-03-14 (ou seulement 2024-03, ou 2024).',
+  'form.error.other':
+    'Impossible d’enregistrer tel quel : c’est trop long ou cela contient des caractères non autorisés.',
 
   'history.title': 'Historique',
   'history.close': 'Retour au témoignage',

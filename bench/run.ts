@@ -3,7 +3,7 @@
  * measured in the same run (the machine is shared and noisy, so raw seconds alone mean little).
  * Results are printed and written to bench/results/latest.json.
  *
- *   BENCH_ONLY=records,search,attachments,bundles,hostile   run a subset
+ *   BENCH_ONLY=records,search,attachments,bundles,hostile,custody   run a subset
  *   BENCH_SEARCH_DOCS=100000  BENCH_ATTACH_MIB=1024  BENCH_BUNDLE_MIB=2048  BENCH_RECORDS=10000
  *   BENCH_BOMB_MIB=512
  */
@@ -41,6 +41,12 @@ const benches: Record<string, Bench> = {
     return fn
       ? fn({ sizeMiB: Number(env.BENCH_ATTACH_MIB ?? 1024) } as never)
       : { skipped: 'no bench/attachments.ts' };
+  },
+  custody: async () => {
+    const fn = await optional('./custody', 'benchCustody');
+    return fn
+      ? fn({ records: Number(env.BENCH_CUSTODY_RECORDS ?? 10_000) } as never)
+      : { skipped: 'no bench/custody.ts' };
   },
   bundles: async () => {
     const fn = await optional('./bundles', 'benchBundles');

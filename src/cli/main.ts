@@ -5,6 +5,7 @@ import { registerAttachmentCommands } from './commands/attachments';
 import { registerSharingCommands } from './commands/sharing';
 import { registerSearchCommands } from './commands/search';
 import { registerKeyCommands } from './commands/keys';
+import { registerCustodyCommands } from './commands/custody';
 
 /** Exit codes by error family, so scripts can react without parsing messages. */
 function exitCodeFor(code: string): number {
@@ -40,6 +41,7 @@ Environment:
   registerSharingCommands(program);
   registerSearchCommands(program);
   registerKeyCommands(program);
+  registerCustodyCommands(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

@@ -63,7 +63,19 @@ const V3: Record<string, TableShape> = {
   received_bundles_to_reseal: V2.received_bundles!,
 };
 
-const EXPECTED: Record<number, Record<string, TableShape>> = { 1: V1, 2: V2, 3: V3 };
+const V4: Record<string, TableShape> = {
+  ...V3,
+  custody_log: { columns: ['seq INTEGER null pk1', 'sealed BLOB notnull'] },
+  custody_index: {
+    columns: ['tag BLOB notnull pk1', 'seq INTEGER notnull pk2'],
+    withoutRowid: true,
+  },
+  custody_checkpoints: {
+    columns: ['seq INTEGER null pk1', 'hash BLOB notnull', 'signature BLOB notnull'],
+  },
+};
+
+const EXPECTED: Record<number, Record<string, TableShape>> = { 1: V1, 2: V2, 3: V3, 4: V4 };
 
 function schemaOf(db: Database.Database): Record<string, TableShape> {
   const out: Record<string, TableShape> = {};

@@ -143,7 +143,7 @@ export function registerAttachmentCommands(program: Command): void {
       const options = globalOptions(command);
       if (!opts.out) throw new InvalidInputError('extract needs --out PATH.');
       const result = await withVault(options, (vault) =>
-        vault.attachments.extract(vault.attachments.resolveId(id), opts.out, {
+        vault.extractAttachment(vault.attachments.resolveId(id), opts.out, {
           force: opts.force === true,
         }),
       );

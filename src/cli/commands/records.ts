@@ -167,7 +167,7 @@ export function registerRecordCommands(program: Command): void {
     .action(async (id: string, opts: { revision?: number }, command: Command) => {
       const options = globalOptions(command);
       const record = await withVault(options, (vault) =>
-        vault.records.get(vault.records.resolveId(id), opts.revision),
+        vault.openRecord(vault.records.resolveId(id), opts.revision),
       );
       output(options).result(recordToJson(record), () => formatRecord(record));
     });

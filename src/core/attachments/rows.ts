@@ -135,7 +135,8 @@ export class AttachmentRows {
           'INSERT INTO attachments (id, record_id, wrapped_key, meta, extracted_text) VALUES (?, ?, ?, ?, ?)',
         )
         .run(id, recordId, wrapped, sealedMeta, sealedText);
-      for (const listener of this.listeners) listener(recordId, id);
+      for (const listener of this.listeners)
+        listener(recordId, id, { kind: 'added', sha256: meta.sha256, size: meta.size });
     });
   }
 
@@ -143,7 +144,7 @@ export class AttachmentRows {
   delete(row: Pick<AttachmentRow, 'id' | 'record_id'>): void {
     this.vault.transaction(() => {
       this.vault.db.prepare('DELETE FROM attachments WHERE id = ?').run(row.id);
-      for (const listener of this.listeners) listener(row.record_id, row.id);
+      for (const listener of this.listeners) listener(row.record_id, row.id, { kind: 'deleted' });
     });
   }
 

@@ -20,8 +20,16 @@ export interface IngestOptions {
   signal?: AbortSignal;
 }
 
+/** What happened to an attachment (the custody log records the added file's hash). */
+export type AttachmentChange =
+  { kind: 'added'; sha256: string; size: number } | { kind: 'deleted' };
+
 /** Called inside the write transaction after an attachment was added or detached. */
-export type AttachmentChangeListener = (recordId: string, attachmentId: string) => void;
+export type AttachmentChangeListener = (
+  recordId: string,
+  attachmentId: string,
+  change: AttachmentChange,
+) => void;
 
 export function toInfo(
   id: string,

@@ -5,7 +5,8 @@ import { FileExistsError, InvalidInputError, VaultError } from '../../shared/err
 import type { TestimonyRecord } from '../../shared/records/types';
 import { validateFields } from '../../shared/records/validate';
 import { newId } from '../ids';
-import { parseIdentity } from '../identity/public-identity';
+import { fingerprintOf, parseIdentity } from '../identity/public-identity';
+import { fileSha256 } from '../custody/file-hash';
 import type { Partner } from '../partners/partner-store';
 import type { Vault } from '../vault/vault';
 import { writeBundle } from './bundle-writer';
@@ -303,6 +304,19 @@ export async function exportBundle(vault: Vault, options: ExportOptions): Promis
     },
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
+  });
+  vault.noteCustody({
+    action: 'bundle.exported',
+    records: preview.records,
+    detail: {
+      bundle: bundleId,
+      sha256: await fileSha256(out),
+      size,
+      to: recipients.map((p) => `${p.name} (${fingerprintOf(parseIdentity(p.identity))})`),
+      attachments: entries.filter((e) => e.kind === 'attachment').map((e) => e.id),
+      redacted: allRedacted,
+      history: withHistory,
+    },
   });
   return {
     bundle: out,

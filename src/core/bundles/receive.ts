@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Provenance } from '../../shared/records/types';
 import { sodium } from '../crypto/sodium';
 import type { Vault } from '../vault/vault';
+import { fileSha256 } from '../custody/file-hash';
 import { openBundle } from './bundle-reader';
 import { BundleIntegrityError } from './errors';
 import type { RecordEntry } from './manifest';
@@ -137,6 +138,8 @@ async function apply(
     bundleId: verified.manifest.bundleId,
     receivedAt: new Date().toISOString(),
   };
+  // The received file's hash, for the custody log (the sender logged the same one).
+  const bundleSha256 = await fileSha256(path);
   const changed = new Set<string>();
   const seen = new Set<string>();
   const ingested: string[] = [];
@@ -194,6 +197,19 @@ async function apply(
       receivedAt: provenance.receivedAt,
       records,
       attachments,
+    });
+    vault.noteCustody({
+      action: 'bundle.received',
+      records: [...seen],
+      detail: {
+        bundle: verified.manifest.bundleId,
+        sha256: bundleSha256,
+        from: verified.senderFingerprint,
+        partner: provenance.partner,
+        sentAt: verified.manifest.createdAt,
+        records,
+        attachments,
+      },
     });
     db.exec('COMMIT');
     return { records, attachments, duplicates: seen.size - records };

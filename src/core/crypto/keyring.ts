@@ -22,6 +22,7 @@ export const KEY_PURPOSES = {
    * of schema 3 (bundles/received-bundles.ts), never used to write.
    */
   legacyBundles: 'tvbundle',
+  custody: 'tvcustdy',
 } as const;
 
 export type KeyPurpose = keyof typeof KEY_PURPOSES;

@@ -189,7 +189,11 @@ function reasonOf(error: unknown): string {
 export async function importFile(
   store: RecordStore,
   path: string,
-  options: { maxRecordBytes?: number } = {},
+  options: {
+    maxRecordBytes?: number;
+    /** Called inside each batch's transaction with the ids written. */
+    onBatch?: (ids: string[]) => void;
+  } = {},
 ): Promise<ImportReport> {
   const maxRecordBytes = options.maxRecordBytes ?? MAX_RECORD_BYTES;
   if (!existsSync(path) || !statSync(path).isFile()) {
@@ -208,7 +212,7 @@ export async function importFile(
   let batch: TestimonyFields[] = [];
   const flush = () => {
     if (batch.length === 0) return;
-    const ids = store.addMany(batch);
+    const ids = store.addMany(batch, {}, options.onBatch);
     report.imported += ids.length;
     report.ids.push(...ids);
     batch = [];

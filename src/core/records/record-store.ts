@@ -168,10 +168,17 @@ export class RecordStore {
    * Adds many records in one transaction (bulk import). Inputs must already be validated; a
    * failure rolls the whole batch back.
    */
-  addMany(fieldsList: TestimonyFields[], options: AddOptions = {}): string[] {
-    return this.db.transaction(() =>
-      fieldsList.map((fields) => this.#insert(fields, options).id),
-    )();
+  addMany(
+    fieldsList: TestimonyFields[],
+    options: AddOptions = {},
+    inTransaction?: (ids: string[]) => void,
+  ): string[] {
+    return this.db.transaction(() => {
+      const ids = fieldsList.map((fields) => this.#insert(fields, options).id);
+      // The caller's own bookkeeping (the custody log) commits or rolls back with the batch.
+      inTransaction?.(ids);
+      return ids;
+    })();
   }
 
   #insert(fields: TestimonyFields, options: AddOptions): TestimonyRecord {

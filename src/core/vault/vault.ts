@@ -44,6 +44,10 @@ import {
   verifyHeaderMac,
 } from './header';
 import { VAULT_FILES } from './paths';
+import { CustodyLog } from '../custody/custody-log';
+import { revisionDigest } from '../custody/revision-digest';
+import type { CustodyDetail, CustodyEntry, CustodyFact } from '../../shared/custody/types';
+import type { ExtractResult } from '../attachments/attachment-store';
 
 export type Credentials = { passphrase: string } | { recoveryKey: string };
 
@@ -69,6 +73,8 @@ export class Vault {
   /** Evidence files (docs/attachments.md). Its constructor removes blobs left by a crash. */
   readonly attachments: AttachmentStore;
   readonly search: SearchService;
+  /** The custody log (docs/custody.md); use cases write to it only through `noteCustody`. */
+  readonly custody: CustodyLog;
   #db: Db | null;
   #keys: KeyRing;
   #header: VaultHeader;
@@ -77,6 +83,7 @@ export class Vault {
   #identity: VaultIdentity | null = null;
   #partners: PartnerStore | null = null;
   readonly #deleteHooks: ((recordId: string) => (() => void) | void)[] = [];
+  #importing = false;
 
   private constructor(dir: string, db: Db, keys: KeyRing, header: VaultHeader) {
     this.dir = dir;
@@ -89,9 +96,85 @@ export class Vault {
     this.search = new SearchService(db, keys, header.vaultId, this.records, () =>
       this.#attachmentTexts(),
     );
+    this.custody = new CustodyLog(db, keys, header.vaultId);
     this.records.onChange((id) => this.search.markStale(id));
     // Evidence descriptions and extracted text are indexed with their record.
     this.attachments.onChange((recordId) => this.search.markStale(recordId));
+    // Store changes reach the custody log inside their own transaction: no change without
+    // its entry, no entry without its change.
+    this.records.onChange((id, record) => {
+      if (!record) return this.noteCustody({ action: 'record.deleted', record: id });
+      // A bulk import logs one entry per batch (importFile).
+      if (this.#importing && record.revision === 1) return;
+      // A partner's record keeps the sender's custody facts (docs/custody.md).
+      const p = record.provenance;
+      const received: CustodyDetail = p
+        ? {
+            from: p.senderFingerprint,
+            partner: p.partner,
+            bundle: p.bundleId,
+            receivedAt: p.receivedAt,
+          }
+        : {};
+      this.noteCustody({
+        action: record.revision === 1 ? 'record.created' : 'record.edited',
+        record: id,
+        detail: { revision: record.revision, sha256: revisionDigest(record), ...received },
+      });
+    });
+    this.attachments.onChange((recordId, attachmentId, change) =>
+      this.noteCustody(
+        change.kind === 'added'
+          ? {
+              action: 'attachment.added',
+              record: recordId,
+              attachment: attachmentId,
+              detail: { sha256: change.sha256, size: change.size },
+            }
+          : { action: 'attachment.deleted', record: recordId, attachment: attachmentId },
+      ),
+    );
+  }
+
+  /**
+   * The one way use cases write to the custody log. Called inside the action's transaction
+   * where there is one, so the action and its entry commit or roll back together.
+   */
+  noteCustody(fact: CustodyFact): CustodyEntry {
+    return this.custody.append(fact);
+  }
+
+  /** Signs the log's head with the vault identity (at lock and after bulk work). */
+  checkpointCustody(): void {
+    this.custody.checkpoint((message) => this.identity.sign(message));
+  }
+
+  /** A record shown in full to a person (CLI show, the app's record view): logged. */
+  openRecord(id: string, revision?: number): TestimonyRecord {
+    const record = this.records.get(id, revision);
+    this.noteCustody({
+      action: 'record.opened',
+      record: id,
+      detail: { revision: record.revision },
+    });
+    return record;
+  }
+
+  /** A verified plaintext copy of an evidence file written out: logged once complete. */
+  async extractAttachment(
+    id: string,
+    outPath: string,
+    opts: Parameters<AttachmentStore['extract']>[2] = {},
+  ): Promise<ExtractResult> {
+    const result = await this.attachments.extract(id, outPath, opts);
+    const info = this.attachments.get(id);
+    this.noteCustody({
+      action: 'attachment.extracted',
+      record: info.recordId,
+      attachment: id,
+      detail: { sha256: info.sha256, size: info.size },
+    });
+    return result;
   }
 
   static exists(dir: string): boolean {
@@ -151,6 +234,10 @@ export class Vault {
       const vault = new Vault(dir, db, keys, header);
       // Partners' bundles need the vault's key pairs; older vaults get them on first use.
       vault.identity.ensure();
+      vault.noteCustody({
+        action: 'vault.created',
+        detail: { vault: vaultId, identity: vault.identity.fingerprint() },
+      });
       return { vault, recoveryKey };
     } catch (error) {
       db?.close();
@@ -197,7 +284,13 @@ export class Vault {
       // Schema upgrades that need the keys (the database migrated before the unlock).
       resealReceivedBundles(db, keys, header.vaultId);
       mkdirSync(join(dir, VAULT_FILES.blobs), { recursive: true, mode: 0o700 });
-      return new Vault(dir, db, keys, header);
+      const vault = new Vault(dir, db, keys, header);
+      vault.noteCustody(
+        'passphrase' in credentials
+          ? { action: 'vault.unlocked', detail: { with: 'passphrase' } }
+          : { action: 'recovery.used', detail: { with: 'recovery key' } },
+      );
+      return vault;
     } catch (error) {
       keys?.wipe();
       db.close();
@@ -288,8 +381,24 @@ export class Vault {
 
   /** Bulk import of a .jsonl or .csv file, in batches; bad lines are reported, not imported. */
   async importFile(path: string): Promise<ImportReport> {
-    const report = await importFile(this.records, path);
+    // One custody entry per batch of 1,000, naming every record it created, in the batch's
+    // transaction: an entry per record cost half as much as the import itself.
+    this.#importing = true;
+    let report: ImportReport;
+    try {
+      report = await importFile(this.records, path, {
+        onBatch: (ids) =>
+          this.noteCustody({
+            action: 'record.created',
+            records: ids,
+            detail: { via: 'import', revision: 1, count: ids.length },
+          }),
+      });
+    } finally {
+      this.#importing = false;
+    }
     this.search.refreshIfLoaded();
+    this.checkpointCustody();
     return report;
   }
 
@@ -339,6 +448,7 @@ export class Vault {
       if (!this.isOpen) throw new VaultLockedError();
       writeFileAtomic(join(this.dir, VAULT_FILES.header), serializeHeader(next));
       this.#header = next;
+      this.noteCustody({ action: 'passphrase.changed' });
     } finally {
       wipe(masterKey, headerKey);
     }
@@ -347,6 +457,11 @@ export class Vault {
   /** Lock: wipe every key, release the database. Idempotent. */
   close(): void {
     if (!this.#db) return;
+    try {
+      this.checkpointCustody();
+    } catch {
+      // Best effort: the sealed head still covers the tail until the next checkpoint.
+    }
     this.search.close();
     for (const closer of this.#closers.splice(0)) {
       try {

@@ -57,7 +57,7 @@ export function attachmentHandlers(ctx: HandlerContext): HandlerImpls<Attachment
       const target = await dialogs.saveFile(safeSaveName(info.name), 'evidence');
       if (target === null) return null;
       // The dialog already asked whether to replace an existing file.
-      return store().extract(id, target, { force: true });
+      return session.require().extractAttachment(id, target, { force: true });
     },
     'attachments.detach': ({ id }) => {
       store().detach(id);

@@ -12,7 +12,8 @@ type RecordChannels =
 export function recordHandlers({ session }: HandlerContext): HandlerImpls<RecordChannels> {
   return {
     'records.list': () => session.require().records.list(),
-    'records.get': ({ id, revision }) => session.require().records.get(id, revision),
+    // Shown in full to a person: the custody log notes it.
+    'records.get': ({ id, revision }) => session.require().openRecord(id, revision),
     'records.add': ({ fields }) => session.require().addRecord(fields),
     'records.update': ({ id, patch }) => session.require().updateRecord(id, patch),
     'records.history': ({ id }) => session.require().records.revisions(id),

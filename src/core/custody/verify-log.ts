@@ -1,0 +1,106 @@
+import type { VerifyProblem } from '../../shared/custody/types';
+import { isVaultError } from '../../shared/errors';
+import { sodium } from '../crypto/sodium';
+import type { CustodyLog } from './custody-log';
+import { GENESIS_HASH, checkpointMessage } from './entry-codec';
+
+/**
+ * Checks the whole custody log in one pass, a page at a time: every entry opens at its own
+ * position (an edited or moved entry does not), no seq is missing, each entry's `prev` is the
+ * hash of the one before, every checkpoint's signature holds and matches the chain at its seq,
+ * and the sealed head is the last entry (a removed tail shows). Returns the entries checked.
+ */
+export function verifyLog(
+  log: CustodyLog,
+  signingKey: Uint8Array,
+  vaultId: string,
+  report: (problem: VerifyProblem) => void,
+): number {
+  const problem = (kind: string, id: number | string, detail: string) =>
+    report({ kind, id: String(id), detail });
+  const checkpoints = log.checkpoints();
+  let nextCheckpoint = checkpoints.next();
+  let expected = 1;
+  let prevHash: string | null = GENESIS_HASH;
+  let lastSeq = 0;
+  let lastHash: string | null = null;
+  let checked = 0;
+  const hashes = new Map<number, string | null>();
+
+  const checkCheckpointsUpTo = (seq: number) => {
+    while (!nextCheckpoint.done && nextCheckpoint.value.seq <= seq) {
+      const cp = nextCheckpoint.value;
+      const signed = sodium().crypto_sign_verify_detached(
+        cp.signature,
+        checkpointMessage(vaultId, cp.seq, cp.hash),
+        signingKey,
+      );
+      if (!signed)
+        problem('log-checkpoint-signature', cp.seq, 'the checkpoint signature does not verify');
+      const at = hashes.get(cp.seq);
+      if (at === undefined) problem('log-checkpoint-orphan', cp.seq, 'no entry at this checkpoint');
+      else if (at !== null && at !== cp.hash)
+        problem('log-checkpoint-mismatch', cp.seq, 'the chain differs from what was signed');
+      nextCheckpoint = checkpoints.next();
+    }
+    hashes.clear();
+  };
+
+  for (const row of log.rows()) {
+    checked += 1;
+    if (row.seq !== expected) {
+      const missing = row.seq - expected;
+      problem(
+        'log-entry-missing',
+        expected,
+        missing === 1
+          ? 'entry removed'
+          : `${missing} entries removed (${expected}..${row.seq - 1})`,
+      );
+      prevHash = null;
+    }
+    try {
+      const { entry, hash } = log.open(row.seq, row.sealed);
+      if (prevHash !== null && entry.prev !== prevHash)
+        problem('log-chain-broken', row.seq, 'does not follow the entry before it');
+      for (const id of new Set([...(entry.record ? [entry.record] : []), ...(entry.records ?? [])]))
+        if (!log.indexed(id, row.seq))
+          problem('log-index', row.seq, `the record index misses record ${id}`);
+      prevHash = hash;
+      lastHash = hash;
+    } catch (error) {
+      if (!isVaultError(error)) throw error;
+      problem('log-entry-damaged', row.seq, 'altered, moved or damaged: it does not authenticate');
+      prevHash = null;
+      lastHash = null;
+    }
+    hashes.set(row.seq, lastHash);
+    lastSeq = row.seq;
+    expected = row.seq + 1;
+    // Checkpoints are checked as the scan passes them, so memory stays bounded.
+    if (hashes.size >= 1000) checkCheckpointsUpTo(lastSeq);
+  }
+  checkCheckpointsUpTo(lastSeq);
+  for (; !nextCheckpoint.done; nextCheckpoint = checkpoints.next())
+    problem(
+      'log-truncated',
+      nextCheckpoint.value.seq,
+      'a signed checkpoint is past the last entry',
+    );
+
+  let head;
+  try {
+    head = log.head();
+  } catch {
+    problem('log-head', 'head', 'the sealed head of the log was altered');
+    return checked;
+  }
+  if (head === null && lastSeq > 0) problem('log-head', 'head', 'the sealed head is missing');
+  else if (head !== null && head.seq > lastSeq)
+    problem('log-truncated', head.seq, `entries ${lastSeq + 1}..${head.seq} were removed`);
+  else if (head !== null && head.seq < lastSeq)
+    problem('log-head', head.seq, 'entries follow the sealed head');
+  else if (head !== null && lastHash !== null && head.hash !== lastHash)
+    problem('log-chain-broken', head.seq, 'the last entry is not the one the head names');
+  return checked;
+}

@@ -1,12 +1,16 @@
-import type { Page } from '@playwright/test';
-import { type Harness, expect } from './harness';
+import { type Page, expect } from '@playwright/test';
+import type { Harness } from './harness';
 
 export const PASSPHRASE = 'correct horse battery staple';
 
 /** The first-run flow as a person does it: passphrase, recovery key, two groups typed back. */
 export async function createVault(app: Harness, passphrase = PASSPHRASE): Promise<string> {
-  const { page } = app;
   await app.open();
+  return createVaultOn(app.page, passphrase);
+}
+
+/** The same on a page already showing the first-run screen (also the Electron smoke test's). */
+export async function createVaultOn(page: Page, passphrase = PASSPHRASE): Promise<string> {
   await expect(page.getByRole('heading', { name: 'Create your vault' })).toBeVisible();
   await page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
   await page.getByLabel('Type the passphrase again').fill(passphrase);

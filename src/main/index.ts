@@ -17,6 +17,7 @@ import { EVENT_PREFIX } from '../shared/ipc/channels';
 import { languageForLocale, translate } from '../shared/i18n';
 import { defaultVaultDir } from '../core/vault/paths';
 import { applyChromiumSwitches } from './chromium-switches';
+import { restrictWebRtc } from './security/web-rtc';
 import { wireDesktopEvents } from './desktop-events';
 import { InputActivity } from './input-activity';
 import { createHandlers } from './ipc/handlers';
@@ -56,8 +57,10 @@ app.enableSandbox();
 applyChromiumSwitches(app.commandLine, process.platform);
 protocol.registerSchemesAsPrivileged([...SCHEME_PRIVILEGES]);
 
-// Every web contents, including any created later, refuses navigation, popups and webviews.
+// Every web contents, including any created later, refuses navigation, popups and webviews,
+// and sends no WebRTC UDP.
 app.on('web-contents-created', (_event, contents) => {
+  restrictWebRtc(contents);
   contents.on('will-navigate', preventNavigation);
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(windowOpenHandler);

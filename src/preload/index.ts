@@ -6,6 +6,16 @@ import {
   type EventName,
   isEventName,
 } from '../shared/ipc/channels';
+import { removeWebRtc } from '../shared/security/web-rtc';
+
+// Before the page's first script: WebRTC reaches the network past the CSP and the request
+// filter (src/shared/security/web-rtc.ts). executeInMainWorld is marked experimental; if it
+// ever fails, the renderer's entry still removes WebRTC first thing.
+try {
+  contextBridge.executeInMainWorld({ func: removeWebRtc });
+} catch {
+  // The API below must be exposed either way.
+}
 
 /**
  * Puts exactly the contract's channels on window.vault, and nothing else: no ipcRenderer, no

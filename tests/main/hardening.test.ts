@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
+import { removeWebRtc } from '../../src/shared/security/web-rtc';
+import { restrictWebRtc } from '../../src/main/security/web-rtc';
 import { contentSecurityPolicy, pageSecurityHeaders } from '../../src/main/security/csp';
 import {
   isAllowedRequestUrl,
@@ -231,5 +234,38 @@ describe('development server (npm run dev only)', () => {
     expect(isTrustedSender({ url: `${dev}/`, parent: null })).toBe(false);
     expect(isTrustedSender({ url: `${dev}/`, parent: null }, dev)).toBe(true);
     expect(isTrustedSender({ url: 'http://localhost:9999/', parent: null }, dev)).toBe(false);
+  });
+});
+
+describe('no WebRTC (docs/security.md, "No WebRTC")', () => {
+  it('every web contents sends WebRTC UDP only through a proxy (and there is none)', () => {
+    const contents = { setWebRTCIPHandlingPolicy: vi.fn() };
+    restrictWebRtc(contents);
+    expect(contents.setWebRTCIPHandlingPolicy).toHaveBeenCalledWith('disable_non_proxied_udp');
+  });
+
+  it('removes every RTC interface from the page, and reports what it could not', () => {
+    const page: Record<string, unknown> = {
+      RTCPeerConnection: class {},
+      webkitRTCPeerConnection: class {},
+      RTCDataChannel: class {},
+      RTCIceTransport: class {},
+      RTCEncodedVideoFrame: class {},
+      Request: class {},
+      RTCfoo: 1,
+    };
+    Object.defineProperty(page, 'RTCSessionDescription', { value: class {}, configurable: false });
+    expect(removeWebRtc(page)).toEqual(['RTCSessionDescription']);
+    expect(Object.keys(page).sort()).toEqual(['RTCfoo', 'Request']);
+  });
+
+  it('the preload removes it in the main world, before the API is exposed', () => {
+    const preload = readFileSync(new URL('../../src/preload/index.ts', import.meta.url), 'utf8');
+    const main = readFileSync(new URL('../../src/main/index.ts', import.meta.url), 'utf8');
+    expect(preload.indexOf('executeInMainWorld({ func: removeWebRtc })')).toBeGreaterThan(0);
+    expect(preload.indexOf('executeInMainWorld')).toBeLessThan(
+      preload.indexOf('exposeInMainWorld'),
+    );
+    expect(main).toMatch(/web-contents-created[^]*?restrictWebRtc\(contents\)/);
   });
 });

@@ -1,3 +1,4 @@
+import './no-webrtc';
 import '@fontsource/noto-sans/400.css';
 import '@fontsource/noto-sans/700.css';
 import '@fontsource/noto-sans-arabic/400.css';

@@ -10,6 +10,7 @@ import { DetailPane } from './DetailPane';
 import { FilterBar } from './FilterBar';
 import { ListCount } from './ListCount';
 import { RecordList } from './RecordList';
+import { OpenedWarningsProvider, useOpenedWarningsState } from './OpenedWarnings';
 import { NO_FILTERS, applyFilters, facets, isFiltered } from './filtering';
 import { useDetail } from './useDetail';
 
@@ -19,7 +20,15 @@ export function ArchiveView({ features }: { features: Features }) {
   const summaries = useRecordSummaries();
   const [filters, setFilters] = useState(NO_FILTERS);
   const [query, setQuery] = useState('');
-  const results = useSearchResults(useDeferredValue(query.trim()));
+  const warnings = useOpenedWarningsState();
+  const warned = useMemo(
+    () => new Set(summaries.data?.filter((s) => s.hasWarning).map((s) => s.id)),
+    [summaries.data],
+  );
+  const results = useSearchResults(
+    useDeferredValue(query.trim()),
+    (id) => warned.has(id) && !warnings.isOpen(id),
+  );
   const search = useSearchHandle();
   const [detail, act] = useDetail();
   const [activeIndex, setActiveIndex] = useState(-1);
@@ -33,64 +42,67 @@ export function ArchiveView({ features }: { features: Features }) {
   const searching = results.ids !== null;
 
   return (
-    <div className="archive">
-      <section className="list-pane" aria-label={t('archive.title')}>
-        <div className="list-tools">
-          <button type="button" className="primary" onClick={act.startNew}>
-            {t('archive.new')}
-          </button>
-          {search.enabled && (
-            <input
-              type="search"
-              className="search-box"
-              aria-label={t('search.label')}
-              placeholder={t('search.placeholder')}
-              value={query}
-              onChange={(e) => {
-                setQuery(e.target.value);
-                setActiveIndex(-1);
-              }}
+    <OpenedWarningsProvider value={warnings}>
+      <div className="archive">
+        <section className="list-pane" aria-label={t('archive.title')}>
+          <div className="list-tools">
+            <button type="button" className="primary" onClick={act.startNew}>
+              {t('archive.new')}
+            </button>
+            {search.enabled && (
+              <input
+                type="search"
+                className="search-box"
+                aria-label={t('search.label')}
+                placeholder={t('search.placeholder')}
+                value={query}
+                onChange={(e) => {
+                  setQuery(e.target.value);
+                  setActiveIndex(-1);
+                }}
+              />
+            )}
+          </div>
+          <details className="filter-details">
+            <summary>
+              {t('filters.title')}
+              {isFiltered(filters) && <span className="badge">{t('filters.active')}</span>}
+            </summary>
+            <FilterBar
+              filters={filters}
+              onChange={setFilters}
+              tags={tags}
+              langs={langs}
+              searching={searching}
             />
-          )}
-        </div>
-        <details className="filter-details">
-          <summary>
-            {t('filters.title')}
-            {isFiltered(filters) && <span className="badge">{t('filters.active')}</span>}
-          </summary>
-          <FilterBar
-            filters={filters}
-            onChange={setFilters}
-            tags={tags}
-            langs={langs}
+          </details>
+          <ListCount
+            shown={items.length}
+            total={list?.length ?? null}
             searching={searching}
+            status={search.status}
+            onShare={features.sharing && items.length > 0 ? act.share : null}
           />
-        </details>
-        <ListCount
-          shown={items.length}
-          total={list?.length ?? null}
-          searching={searching}
-          status={search.status}
-          onShare={features.sharing && items.length > 0 ? act.share : null}
+          <Alert>{summaries.error ? describeError(i18n, summaries.error) : ''}</Alert>
+          {list && list.length === 0 && <p className="muted">{t('archive.empty')}</p>}
+          <RecordList
+            items={items}
+            selectedId={detail.selectedId}
+            activeIndex={activeIndex}
+            onActiveIndex={setActiveIndex}
+            onOpen={act.open}
+            snippets={results.snippets}
+            searching={searching}
+            label={t('archive.listLabel')}
+          />
+        </section>
+        <DetailPane
+          detail={detail}
+          actions={act}
+          features={features}
+          listIds={items.map((s) => s.id)}
         />
-        <Alert>{summaries.error ? describeError(i18n, summaries.error) : ''}</Alert>
-        {list && list.length === 0 && <p className="muted">{t('archive.empty')}</p>}
-        <RecordList
-          items={items}
-          selectedId={detail.selectedId}
-          activeIndex={activeIndex}
-          onActiveIndex={setActiveIndex}
-          onOpen={act.open}
-          snippets={results.snippets}
-          label={t('archive.listLabel')}
-        />
-      </section>
-      <DetailPane
-        detail={detail}
-        actions={act}
-        features={features}
-        listIds={items.map((s) => s.id)}
-      />
-    </div>
+      </div>
+    </OpenedWarningsProvider>
   );
 }

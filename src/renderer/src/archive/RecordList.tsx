@@ -18,6 +18,7 @@ export function RecordList({
   onActiveIndex,
   onOpen,
   snippets,
+  searching,
   label,
 }: {
   items: readonly RecordSummary[];
@@ -26,6 +27,8 @@ export function RecordList({
   onActiveIndex: (index: number) => void;
   onOpen: (id: string) => void;
   snippets: ReadonlyMap<string, Snippet>;
+  /** The list shows search results: rows say why they have no snippet. */
+  searching: boolean;
   label: string;
 }) {
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -89,6 +92,7 @@ export function RecordList({
               active={row.index === activeIndex}
               selected={item.id === selectedId}
               snippet={snippets.get(item.id)}
+              searching={searching}
               onClick={() => {
                 onActiveIndex(row.index);
                 onOpen(item.id);

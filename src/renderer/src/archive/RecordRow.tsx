@@ -2,6 +2,7 @@ import type { Snippet } from '../../../shared/ipc/types';
 import type { RecordSummary } from '../../../shared/records/types';
 import { useI18n } from '../i18n/I18n';
 import { Highlighted } from '../ui/Highlighted';
+import { useOpenedWarnings } from './OpenedWarnings';
 
 /** One option of the archive listbox: title, then the search snippet or the record's facts. */
 export function RecordRow({
@@ -13,6 +14,7 @@ export function RecordRow({
   active,
   selected,
   snippet,
+  searching,
   onClick,
 }: {
   item: RecordSummary;
@@ -23,10 +25,14 @@ export function RecordRow({
   active: boolean;
   selected: boolean;
   snippet: Snippet | undefined;
+  searching: boolean;
   onClick: () => void;
 }) {
   const i18n = useI18n();
   const { t } = i18n;
+  const warning = useOpenedWarnings();
+  // A search hit behind a content warning says so instead of showing its text.
+  const withheld = searching && item.hasWarning && !warning.isOpen(item.id);
   return (
     <div
       id={`record-option-${item.id}`}
@@ -52,7 +58,9 @@ export function RecordRow({
         )}
         {item.title}
       </div>
-      {snippet ? (
+      {withheld ? (
+        <div className="row-snippet row-withheld">{t('search.warningSnippet')}</div>
+      ) : snippet ? (
         <div className="row-snippet" dir="auto" lang={item.lang || undefined}>
           <Highlighted text={snippet.text} ranges={snippet.highlights} />
         </div>
@@ -68,7 +76,7 @@ export function RecordRow({
           )}
         </div>
       )}
-      {!snippet && item.tags.length > 0 && (
+      {!snippet && !withheld && item.tags.length > 0 && (
         <div className="row-tags" dir="auto">
           {item.tags.slice(0, 6).map((tag) => (
             <span key={tag} className="tag">

@@ -1,11 +1,13 @@
-import { useState } from 'react';
 import type { TestimonyRecord } from '../../../shared/records/types';
+import { useOpenedWarnings } from '../archive/OpenedWarnings';
 import { useI18n } from '../i18n/I18n';
 
 /** The testimony's text, kept closed behind its content warning until the reader opens it. */
 export function RecordBody({ record }: { record: TestimonyRecord }) {
   const { t } = useI18n();
-  const [opened, setOpened] = useState(false);
+  const warnings = useOpenedWarnings();
+  const opened = warnings.isOpen(record.id);
+  const setOpened = (open: boolean) => warnings.setOpen(record.id, open);
   const lang = record.lang || undefined;
   const hidden = record.warning.length > 0 && !opened;
   return (

@@ -20,8 +20,13 @@ export interface SearchResults {
  * Search as you type: the worker ranks, main checks quoted phrases and highlights the best few.
  * Results are keyed by query and index generation, so an answer to an older query or an older
  * index is never shown; while a new answer is on its way the previous one stays on screen.
+ * Withheld records get no snippet: their text does not even reach the page.
  */
-export function useSearchResults(query: string): SearchResults {
+export function useSearchResults(
+  query: string,
+  /** Records whose text must not be shown yet (behind a content warning): no snippet asked. */
+  withheld: (id: string) => boolean,
+): SearchResults {
   const { run, enabled, generation } = useSearchHandle();
   const active = enabled && query !== '';
   const ranked = useQuery({
@@ -38,7 +43,7 @@ export function useSearchResults(query: string): SearchResults {
     },
   });
   const ids = active ? (ranked.isError ? [] : (ranked.data ?? null)) : null;
-  const top = ids?.slice(0, SNIPPETS_FOR) ?? [];
+  const top = ids?.filter((id) => !withheld(id)).slice(0, SNIPPETS_FOR) ?? [];
   const snippets = useQuery({
     queryKey: ['search', 'snippets', query, generation, top],
     enabled: active && top.length > 0 && !ranked.isPlaceholderData,

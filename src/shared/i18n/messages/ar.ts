@@ -72,6 +72,7 @@ export const ar: Record<MessageKey, string> = {
 
   'search.label': 'البحث في الشهادات',
   'search.placeholder': 'بحث…',
+  'search.warningSnippet': 'خلف تحذير من المحتوى: افتحي الشهادة لقراءتها.',
   'search.count': 'النتائج المعروضة: {shown} (الأرشيف: {total})',
   'search.preparing': 'جارٍ تجهيز البحث…',
   'search.failed': 'البحث غير متاح حاليًا',

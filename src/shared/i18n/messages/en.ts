@@ -77,6 +77,7 @@ export const en = {
 
   'search.label': 'Search the testimonies',
   'search.placeholder': 'Search…',
+  'search.warningSnippet': 'Behind a content warning: open the testimony to read it.',
   'search.count': 'Matches shown: {shown} (archive: {total})',
   'search.preparing': 'preparing search…',
   'search.failed': 'search is not available right now',

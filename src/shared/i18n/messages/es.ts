@@ -76,6 +76,7 @@ export const es: Record<MessageKey, string> = {
 
   'search.label': 'Buscar en los testimonios',
   'search.placeholder': 'Buscar…',
+  'search.warningSnippet': 'Tras una advertencia de contenido: abra el testimonio para leerlo.',
   'search.count': 'Resultados mostrados: {shown} (archivo: {total})',
   'search.preparing': 'preparando la búsqueda…',
   'search.failed': 'la búsqueda no está disponible ahora',

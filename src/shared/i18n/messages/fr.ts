@@ -78,6 +78,8 @@ export const fr: Record<MessageKey, string> = {
 
   'search.label': 'Rechercher dans les témoignages',
   'search.placeholder': 'Rechercher…',
+  'search.warningSnippet':
+    'Derrière un avertissement de contenu : ouvrez le témoignage pour le lire.',
   'search.count': 'Résultats affichés : {shown} (archive : {total})',
   'search.preparing': 'préparation de la recherche…',
   'search.failed': 'la recherche n’est pas disponible pour le moment',

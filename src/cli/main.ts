@@ -5,7 +5,8 @@ import { registerAttachmentCommands } from './commands/attachments';
 import { registerSharingCommands } from './commands/sharing';
 import { registerSearchCommands } from './commands/search';
 import { registerKeyCommands } from './commands/keys';
-import { registerCustodyCommands } from './commands/custody';
+import { registerCustodyCommands, registerVerifyCommand } from './commands/custody';
+import { exitStatus } from './progress';
 
 /** Exit codes by error family, so scripts can react without parsing messages. */
 function exitCodeFor(code: string): number {
@@ -42,6 +43,7 @@ Environment:
   registerSearchCommands(program);
   registerKeyCommands(program);
   registerCustodyCommands(program);
+  registerVerifyCommand(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }
@@ -51,7 +53,8 @@ export async function run(argv: string[]): Promise<number> {
   const json = argv.includes('--json');
   try {
     await program.parseAsync(argv);
-    return 0;
+    // A command that printed its result may still fail the run (verify finding problems: 6).
+    return exitStatus.code;
   } catch (error) {
     if (error instanceof CommanderError) {
       // Help and version exit 0; usage errors were already printed by commander (stderr).

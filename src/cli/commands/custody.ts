@@ -2,6 +2,8 @@ import type { Command } from 'commander';
 import type { CustodyEntry } from '../../shared/custody/types';
 import { globalOptions, output, withVault } from '../context';
 import { safeInline } from '../format';
+import { verifyVault } from '../../core/verify/verify-vault';
+import { endProgress, exitStatus, terminalProgress } from '../progress';
 
 function formatDetail(detail: CustodyEntry['detail']): string {
   return Object.entries(detail)
@@ -44,5 +46,40 @@ export function registerCustodyCommands(program: Command): void {
         return [...vault.custody.entriesOf(id)];
       });
       output(options).result({ entries }, () => entries.map(formatEntry).join('\n'));
+    });
+}
+
+/** Exit code of `tvault verify` when it finds any problem (the integrity family). */
+export const VERIFY_FAILED_EXIT = 6;
+
+export function registerVerifyCommand(program: Command): void {
+  program
+    .command('verify')
+    .description(
+      'check every record, file, the custody log and the search index; exit 6 on problems',
+    )
+    .action(async (_opts, command: Command) => {
+      const options = globalOptions(command);
+      const show = terminalProgress();
+      const result = await withVault(options, (vault) =>
+        verifyVault(
+          vault,
+          show ? { onProgress: (phase, done, total) => show(phase, done, total) } : {},
+        ),
+      );
+      endProgress();
+      if (!result.ok) exitStatus.code = VERIFY_FAILED_EXIT;
+      const { records, revisions, attachments, logEntries } = result.checked;
+      output(options).result(result, () =>
+        [
+          `Checked ${records} record(s), ${revisions} revision(s), ${attachments} attachment(s), ${logEntries} log entries.`,
+          ...(result.ok
+            ? ['No problems found.']
+            : [
+                `${result.problems.length} problem(s):`,
+                ...result.problems.map((p) => `  ${p.kind}  ${p.id}  ${safeInline(p.detail)}`),
+              ]),
+        ].join('\n'),
+      );
     });
 }

@@ -195,6 +195,33 @@ export class SearchService {
     this.#engine = null;
   }
 
+  /**
+   * For `tvault verify`: the index as stored, loaded afresh and not repaired (normal use would
+   * rebuild an unreadable index silently), with the ids still waiting to be applied. Null when
+   * the stored index cannot be read. Nothing is written.
+   */
+  /** Whether an index was ever written (a vault that never searched has none). */
+  hasStoredIndex(): boolean {
+    return this.db.prepare('SELECT 1 FROM meta WHERE key = ?').get(STATE_KEY) !== undefined;
+  }
+
+  storedIndex(): { has(id: string): boolean; size: number; pending: Set<string> } | null {
+    const state = this.#state();
+    if (!state || state.format !== INDEX_FORMAT) return null;
+    let engine: SearchEngine;
+    try {
+      engine = SearchEngine.load(state.segments.map((id) => this.#readSegment(id)));
+    } catch {
+      return null;
+    }
+    const pending = new Set(
+      (
+        this.db.prepare('SELECT record_id FROM search_pending').all() as { record_id: string }[]
+      ).map((row) => row.record_id),
+    );
+    return { has: (id) => engine.has(id), size: engine.size(), pending };
+  }
+
   #item(id: string, score: number, query: ParsedQuery): SearchResultItem {
     return this.#itemFor(this.records.get(id), score, query);
   }

@@ -6,10 +6,10 @@ import type { RecordSummary, TestimonyRecord } from '../shared/records/types';
  * disguise what a line says.
  */
 const INLINE_UNSAFE =
-  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  // Matching control characters is the point (no-control-regex is off for this file: eslint.config.js).
   /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 const BLOCK_UNSAFE =
-  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  // Matching control characters is the point (no-control-regex is off for this file: eslint.config.js).
   /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 export function safeInline(text: string): string {

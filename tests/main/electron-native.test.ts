@@ -1,4 +1,12 @@
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -98,8 +106,10 @@ describe('scripts/electron-native.mjs', () => {
     roots.push(root);
     const dir = join(root, 'Program Files', 'nodejs');
     mkdirSync(dir, { recursive: true });
-    const node = join(dir, 'node');
-    symlinkSync(process.execPath, node);
+    // A link where the platform allows one without privileges; a copy on Windows.
+    const node = join(dir, process.platform === 'win32' ? 'node.exe' : 'node');
+    if (process.platform === 'win32') copyFileSync(process.execPath, node);
+    else symlinkSync(process.execPath, node);
     const args = ['-e', 'process.exit(process.argv[1] === "a b" ? 0 : 3)', 'a b'];
     for (const platform of ['win32', 'darwin', 'linux']) {
       expect(native.run(node, args, root, { platform, stdio: 'ignore' }), platform).toBe(true);

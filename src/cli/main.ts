@@ -15,7 +15,12 @@ function exitCodeFor(code: string): number {
   if (code === 'VAULT.IN_USE') return 5;
   if (code.startsWith('INTEGRITY') || code === 'VAULT.CORRUPT' || code.startsWith('BUNDLE'))
     return 6;
-  if (code.startsWith('INPUT') || code === 'FILE.EXISTS' || code === 'IMPORT.INVALID_FILE')
+  if (
+    code.startsWith('INPUT') ||
+    code.startsWith('LIMIT') ||
+    code === 'FILE.EXISTS' ||
+    code === 'IMPORT.INVALID_FILE'
+  )
     return 2;
   return 1;
 }

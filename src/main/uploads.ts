@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { CancelledError, InvalidInputError } from '../shared/errors';
+import { CancelledError, InvalidInputError, LimitExceededError } from '../shared/errors';
 import type { AttachmentView } from '../shared/ipc/types';
 
 /**
@@ -88,7 +88,9 @@ interface Upload {
   meta: UploadMeta;
   queue: ChunkQueue;
   controller: AbortController;
-  result: Promise<AttachmentView>;
+  /** Started by the first chunk (or by finish, for an empty file). */
+  start: () => Promise<AttachmentView>;
+  result: Promise<AttachmentView> | null;
   received: number;
   idleTimer: ReturnType<typeof setTimeout> | null;
 }
@@ -96,7 +98,16 @@ interface Upload {
 export interface UploadsOptions {
   /** An upload whose renderer went away is abandoned after this long without a chunk. */
   idleTimeoutMs?: number;
+  /** At most this many uploads open at once (MAX_OPEN_UPLOADS). */
+  maxOpen?: number;
 }
+
+/**
+ * The renderer sends files one after another, so a few open uploads are plenty; a compromised
+ * renderer that opened thousands exhausted file handles and memory (docs/security.md, "Hostile
+ * inputs"). Past this, uploadBegin fails with LIMIT.EXCEEDED.
+ */
+export const MAX_OPEN_UPLOADS = 8;
 
 export class Uploads {
   readonly #active = new Map<string, Upload>();
@@ -111,14 +122,34 @@ export class Uploads {
   }
 
   begin(meta: UploadMeta, ingest: StreamIngest): string {
+    const max = this.#options.maxOpen ?? MAX_OPEN_UPLOADS;
+    if (this.#active.size >= max)
+      throw new LimitExceededError(
+        'open-uploads',
+        max,
+        `At most ${max} uploads can be open at once; finish or cancel one first.`,
+      );
     const uploadId = randomBytes(16).toString('hex');
     const queue = new ChunkQueue();
     const controller = new AbortController();
-    const result = ingest(meta, queue, { signal: controller.signal });
-    // If the ingest stops early (disk full, bad record id), the next chunk reports its error;
-    // finish() awaits the result, so the failure is never lost or left unhandled.
-    result.catch((error: unknown) => queue.fail(error));
-    const upload: Upload = { meta, queue, controller, result, received: 0, idleTimer: null };
+    // The ingest (a blob file, and for a large file a hashing worker) starts with the first
+    // chunk: an upload only begun holds nothing but this entry.
+    const start = () => {
+      const result = ingest(meta, queue, { signal: controller.signal });
+      // If the ingest stops early (disk full, bad record id), the next chunk reports its error;
+      // finish() awaits the result, so the failure is never lost or left unhandled.
+      result.catch((error: unknown) => queue.fail(error));
+      return result;
+    };
+    const upload: Upload = {
+      meta,
+      queue,
+      controller,
+      start,
+      result: null,
+      received: 0,
+      idleTimer: null,
+    };
     this.#active.set(uploadId, upload);
     this.#armIdle(uploadId, upload);
     return uploadId;
@@ -134,6 +165,7 @@ export class Uploads {
     }
     upload.received += bytes.byteLength;
     this.#armIdle(uploadId, upload);
+    upload.result ??= upload.start();
     await upload.queue.push(bytes);
     return upload.received;
   }
@@ -148,6 +180,7 @@ export class Uploads {
         expected: upload.meta.size,
       });
     }
+    upload.result ??= upload.start();
     upload.queue.end();
     try {
       return await upload.result;

@@ -29,6 +29,7 @@ export const ERROR_CODES = [
   'BUNDLE.INTEGRITY',
   'EXPORT.REFUSED',
   'IPC.FORBIDDEN',
+  'LIMIT.EXCEEDED',
   'CANCELLED',
   'INTERNAL',
 ] as const;
@@ -152,6 +153,17 @@ export class FileExistsError extends VaultError {
 export class CancelledError extends VaultError {
   constructor(what = 'The operation') {
     super('CANCELLED', `${what} was cancelled.`);
+  }
+}
+
+/**
+ * A limit that protects the app from input built to exhaust it (docs/security.md, "Hostile
+ * inputs"): too many open uploads, too many attachments in a bundle... `limit` names which one,
+ * `max` its value; nothing was changed.
+ */
+export class LimitExceededError extends VaultError {
+  constructor(limit: string, max: number, message: string) {
+    super('LIMIT.EXCEEDED', message, { limit, max });
   }
 }
 

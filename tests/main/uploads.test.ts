@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AttachmentView } from '../../src/shared/ipc/types';
-import { ChunkQueue, type StreamIngest, Uploads } from '../../src/main/uploads';
+import { ChunkQueue, MAX_OPEN_UPLOADS, type StreamIngest, Uploads } from '../../src/main/uploads';
 
 const RECORD = '0123456789abcdef0123456789abcdef';
 
@@ -42,7 +42,8 @@ describe('uploads', () => {
     const uploads = new Uploads();
     const { ingest, wasAborted } = collectingIngest();
     const id = uploads.begin(meta(2), ingest);
-    await expect(uploads.chunk(id, new Uint8Array(3))).rejects.toMatchObject({
+    await uploads.chunk(id, new Uint8Array(1));
+    await expect(uploads.chunk(id, new Uint8Array(2))).rejects.toMatchObject({
       code: 'INPUT.INVALID',
     });
     expect(wasAborted()).toBe(true);
@@ -94,7 +95,7 @@ describe('uploads', () => {
   it('abandons an upload whose sender went quiet', async () => {
     const uploads = new Uploads({ idleTimeoutMs: 20 });
     const { ingest, wasAborted } = collectingIngest();
-    uploads.begin(meta(10), ingest);
+    await uploads.chunk(uploads.begin(meta(10), ingest), new Uint8Array(1));
     await new Promise((r) => setTimeout(r, 60));
     expect(uploads.size).toBe(0);
     expect(wasAborted()).toBe(true);
@@ -116,5 +117,66 @@ describe('ChunkQueue', () => {
     queue.end();
     expect((await iterator.next()).value).toEqual(new Uint8Array([2]));
     expect((await iterator.next()).done).toBe(true);
+  });
+});
+
+describe('uploads from a renderer that went wrong (docs/security.md, "Hostile inputs")', () => {
+  it('refuses to open more than the cap, with a typed error; a finished one frees a place', async () => {
+    const uploads = new Uploads({ maxOpen: 3 });
+    const ids = [1, 2, 3].map(() => uploads.begin(meta(1), collectingIngest().ingest));
+    const refused = (() => {
+      try {
+        uploads.begin(meta(1), collectingIngest().ingest);
+      } catch (error) {
+        return error;
+      }
+    })();
+    expect(refused).toMatchObject({
+      code: 'LIMIT.EXCEEDED',
+      details: { limit: 'open-uploads', max: 3 },
+    });
+    expect(uploads.size).toBe(3);
+    await uploads.chunk(ids[0]!, new Uint8Array(1));
+    await uploads.finish(ids[0]!);
+    expect(() => uploads.begin(meta(1), collectingIngest().ingest)).not.toThrow();
+  });
+
+  it('the default cap holds: thousands of begins cannot pile up', () => {
+    const uploads = new Uploads();
+    let opened = 0;
+    for (let i = 0; i < 2000; i++) {
+      try {
+        uploads.begin(meta(1), collectingIngest().ingest);
+        opened++;
+      } catch (error) {
+        expect(error).toMatchObject({ code: 'LIMIT.EXCEEDED' });
+      }
+    }
+    expect(opened).toBe(MAX_OPEN_UPLOADS);
+    uploads.cancelAll();
+  });
+
+  it('starts the ingest (blob file, hashing worker) only with the first chunk', async () => {
+    const uploads = new Uploads();
+    let started = 0;
+    const { ingest } = collectingIngest();
+    const id = uploads.begin(meta(2), (...args) => {
+      started++;
+      return ingest(...args);
+    });
+    expect(started).toBe(0);
+    await uploads.chunk(id, new Uint8Array(1));
+    expect(started).toBe(1);
+    await uploads.chunk(id, new Uint8Array(1));
+    await uploads.finish(id);
+    expect(started).toBe(1);
+  });
+
+  it('an empty file starts its ingest at finish', async () => {
+    const uploads = new Uploads();
+    const { ingest, received } = collectingIngest();
+    const id = uploads.begin(meta(0), ingest);
+    expect((await uploads.finish(id)).size).toBe(0);
+    expect(received).toEqual([]);
   });
 });

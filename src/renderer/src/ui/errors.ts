@@ -25,6 +25,7 @@ const KNOWN: Record<string, MessageKey> = {
   'BUNDLE.NOT_FOR_US': 'error.bundleNotForUs',
   'BUNDLE.UNKNOWN_SENDER': 'error.bundleUnknownSender',
   'EXPORT.REFUSED': 'error.exportRefused',
+  'LIMIT.EXCEEDED': 'error.limit',
 };
 
 export function describeError(i18n: I18n, error: unknown): string {

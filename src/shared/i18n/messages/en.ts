@@ -331,6 +331,8 @@ export const en = {
     'The sender is not one of your partners. Compare the fingerprint with them first.',
   'error.exportRefused':
     'Nothing was written: the selection needs your confirmation, or consent refuses every testimony.',
+  'error.limit':
+    'This goes past a limit the app sets to protect itself (for example too many files at once, or a bundle too large to open). Nothing was changed.',
   'error.internal': 'Something went wrong. Nothing was changed.',
 } as const;
 

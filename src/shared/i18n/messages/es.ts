@@ -334,5 +334,7 @@ export const es: Record<MessageKey, string> = {
     'Quien lo envía no es una de sus aliadas. Compare antes la huella digital.',
   'error.exportRefused':
     'No se escribió nada: la selección necesita su confirmación, o el consentimiento excluye todos los testimonios.',
+  'error.limit':
+    'Esto supera un límite que la aplicación fija para protegerse (por ejemplo, demasiados archivos a la vez o un paquete demasiado grande para abrirlo). No se cambió nada.',
   'error.internal': 'Algo salió mal. No se cambió nada.',
 };

@@ -340,5 +340,7 @@ export const fr: Record<MessageKey, string> = {
     'L’expéditeur n’est pas l’un de vos partenaires. Comparez d’abord l’empreinte avec lui.',
   'error.exportRefused':
     'Rien n’a été écrit : la sélection demande votre confirmation, ou le consentement exclut tous les témoignages.',
+  'error.limit':
+    'Cela dépasse une limite que l’application fixe pour se protéger (par exemple trop de fichiers à la fois, ou un paquet trop grand pour être ouvert). Rien n’a été modifié.',
   'error.internal': 'Un problème est survenu. Rien n’a été modifié.',
 };

@@ -39,3 +39,17 @@ await build({
   },
   logLevel: 'warning',
 });
+
+// The search index's worker thread (src/core/search/segment-workers.ts looks for it beside the
+// CLI), bundled on its own: it needs only the shared search engine.
+await build({
+  entryPoints: ['src/core/search/index-worker.ts'],
+  outfile: 'out/cli/index-worker.mjs',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  sourcemap: false,
+  external: RUNTIME_EXTERNAL,
+  logLevel: 'warning',
+});

@@ -74,7 +74,7 @@ export function registerSearchCommands(program: Command): void {
     .description('rebuild the encrypted search index from the records')
     .action(async (_opts, command: Command) => {
       const options = globalOptions(command);
-      const result = await withVault(options, (vault) => vault.search.reindex());
+      const result = await withVault(options, (vault) => vault.search.reindexInWorkers());
       output(options).result(result, () => `Indexed ${result.documents} record(s).`);
     });
 }

@@ -13,6 +13,7 @@ import { detectLanguage } from '../../shared/text/language';
 import { associatedData, open, seal } from '../crypto/aead';
 import type { KeyRing } from '../crypto/keyring';
 import type { Db } from '../storage/db';
+import { WORKERS_FROM_DOCS, indexInWorkers } from './bulk-index';
 
 /** What the search service needs to know of a record's evidence (kept abstract: no cycle). */
 export interface AttachmentTextSource {
@@ -76,9 +77,77 @@ export class SearchService {
     private readonly attachments: () => AttachmentTextSource | null,
   ) {}
 
+  /** Records changed while a bulk index runs: they stay pending when it ends. */
+  #changedDuringBuild: Set<string> | null = null;
+
   /** Notes that a record's searchable content changed. Call inside the write transaction. */
   markStale(recordId: string): void {
     this.db.prepare('INSERT OR IGNORE INTO search_pending (record_id) VALUES (?)').run(recordId);
+    this.#changedDuringBuild?.add(recordId);
+  }
+
+  /**
+   * Brings the stored index up to date now, with every core (worker threads), when many
+   * records are pending (after an import): the next search then only loads it. With few
+   * pending records this is what the next search would do anyway.
+   */
+  async indexPending(): Promise<void> {
+    const pending = this.#pendingIds();
+    if (pending.length < WORKERS_FROM_DOCS) {
+      if (pending.length > 0) this.engine();
+      return;
+    }
+    const loaded = this.#engine ?? this.#load();
+    if (!loaded) {
+      await this.reindexInWorkers();
+      return;
+    }
+    const engine = await this.#bulk(loaded, pending);
+    if (engine.needsCompaction()) engine.compact();
+    this.#persist(engine, this.#stillPending(pending));
+    this.#engine = engine;
+  }
+
+  /** reindex() with every core: drops the stored index and builds it again from every record. */
+  async reindexInWorkers(): Promise<{ documents: number }> {
+    const engine = await this.#bulk(SearchEngine.create(), this.records.ids());
+    engine.compact();
+    const indexed = this.#stillPending(this.#pendingIds());
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM search_segments').run();
+      const done = this.db.prepare('DELETE FROM search_pending WHERE record_id = ?');
+      for (const id of indexed) done.run(id);
+      this.#persistSegments(engine);
+    })();
+    this.#engine = engine;
+    return { documents: engine.size() };
+  }
+
+  /** Runs indexInWorkers on `engine` over `ids`, noting the records changed meanwhile. */
+  async #bulk(engine: SearchEngine, ids: readonly string[]): Promise<SearchEngine> {
+    this.#changedDuringBuild = new Set();
+    try {
+      await indexInWorkers(engine, ids, (id) =>
+        this.records.exists(id) ? this.#doc(this.records.get(id)) : null,
+      );
+      return engine;
+    } catch (error) {
+      this.#engine = null; // the in-memory index may hold part of the batches
+      throw error;
+    }
+  }
+
+  /** The applied ids that no write touched again while they were being indexed. */
+  #stillPending(applied: readonly string[]): string[] {
+    const changed = this.#changedDuringBuild;
+    this.#changedDuringBuild = null;
+    return changed ? applied.filter((id) => !changed.has(id)) : [...applied];
+  }
+
+  #pendingIds(): string[] {
+    return (
+      this.db.prepare('SELECT record_id FROM search_pending').all() as { record_id: string }[]
+    ).map((r) => r.record_id);
   }
 
   get isLoaded(): boolean {
@@ -285,9 +354,7 @@ export class SearchService {
   }
 
   #applyPending(engine: SearchEngine): void {
-    const pending = (
-      this.db.prepare('SELECT record_id FROM search_pending').all() as { record_id: string }[]
-    ).map((r) => r.record_id);
+    const pending = this.#pendingIds();
     if (pending.length === 0) return;
     const upserts: SearchDoc[] = [];
     for (const id of pending) {

@@ -397,8 +397,9 @@ export class Vault {
     } finally {
       this.#importing = false;
     }
-    this.search.refreshIfLoaded();
     this.checkpointCustody();
+    // Index what was imported now, with every core: the first search then only loads it.
+    await this.search.indexPending();
     return report;
   }
 

@@ -18,7 +18,7 @@ import {
 import { ByteReader, ByteWriter, crc32, malformed, utf8 } from './binary';
 import { analyzeWord, baseLanguage, clearWordCaches } from './languages';
 import { parseQuery } from './query';
-import { Segment, SegmentBuilder, mergeSegments } from './segment';
+import { Segment, SegmentBuilder, buildSegment, mergeSegments } from './segment';
 import { foldWord, forEachToken, isCjk } from './text';
 import type {
   ParsedQuery,
@@ -431,6 +431,48 @@ export class SearchEngine {
         this.sealDelta();
       this.addToDelta(built);
     }
+  }
+
+  /**
+   * Analyses documents and seals them as one segment, for addSegment: what a worker thread
+   * runs (the engine's own bulk path, upsertMany, does the same in place).
+   */
+  static buildSegment(id: string, docs: readonly SearchDoc[]): Uint8Array {
+    if (!Array.isArray(docs)) throw new InvalidInputError('buildSegment expects an array.');
+    return buildSegment(id, docs.map(buildDoc));
+  }
+
+  /** A fresh segment id, for a segment built elsewhere (a worker) and added by addSegment. */
+  newSegmentId(): string {
+    return segmentName(this.nextSeq++);
+  }
+
+  /**
+   * Adds a sealed segment built elsewhere from the same analysis (buildSegment over buildDoc,
+   * in a worker thread), with an id from newSegmentId(). Its documents replace any earlier
+   * version of them (tombstones), as upsertMany would. Throws InvalidInputError on damaged
+   * bytes, an id already in use, or a document present twice in the segment; nothing changes
+   * then. Takes ownership of the bytes.
+   */
+  addSegment(bytes: Uint8Array): void {
+    const seg = Segment.decode(bytes);
+    if (
+      seg.id === MANIFEST_ID ||
+      seg.id === this.delta.id ||
+      this.segments.some((s) => s.id === seg.id) ||
+      this.persisted.has(seg.id)
+    ) {
+      throw malformed(`segment id ${seg.id} is already in use`);
+    }
+    const ids = new Set<string>(seg.ids);
+    if (ids.size !== seg.docCount) throw malformed(`segment ${seg.id} holds a document twice`);
+    for (const id of ids) this.removeInternal(id);
+    const m = /^seg-([0-9a-z]+)$/.exec(seg.id);
+    if (m) this.nextSeq = Math.max(this.nextSeq, parseInt(m[1] as string, 36) + 1);
+    this.segments.push(seg);
+    this.addSegmentStats(seg);
+    this.dirty.add(seg.id);
+    this.dirty.add(MANIFEST_ID);
   }
 
   /** Hides a document at once (tombstone if it is in a sealed segment). */

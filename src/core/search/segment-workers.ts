@@ -1,0 +1,134 @@
+/**
+ * Builds index segments on worker threads, so that a bulk index (after an import, a reindex)
+ * uses every core while this thread decrypts the next records. Each worker analyses a batch of
+ * documents with the shared engine code and returns the sealed segment's bytes; the engine adds
+ * them (SearchEngine.addSegment), exactly as if it had built them itself.
+ *
+ * Where no worker can start (a single core, or a bundle without the worker file, such as the
+ * app's main process today) or a worker fails, batches are built on this thread: same bytes,
+ * only slower.
+ */
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { InvalidInputError, VaultError } from '../../shared/errors';
+import { type SearchDoc, SearchEngine } from '../../shared/search';
+import type { BuildReply, BuildRequest } from './index-worker';
+
+/** At most this many workers (beyond that, memory grows faster than speed). */
+const MAX_WORKERS = 4;
+
+interface WorkerEntry {
+  url: URL;
+  execArgv: string[];
+}
+
+/**
+ * The worker's module: beside the bundled CLI (out/cli/index-worker.mjs, built by
+ * scripts/build-cli.mjs), or the TypeScript source when running from sources (tests, bench).
+ */
+function workerEntry(): WorkerEntry | null {
+  const bundled = new URL('./index-worker.mjs', import.meta.url);
+  if (bundled.protocol === 'file:' && existsSync(fileURLToPath(bundled)))
+    return { url: bundled, execArgv: [] };
+  const source = new URL('./index-worker.ts', import.meta.url);
+  if (source.protocol === 'file:' && existsSync(fileURLToPath(source)))
+    return { url: source, execArgv: ['--import', 'tsx'] };
+  return null;
+}
+
+/** How many workers a bulk build should use here (0: build on this thread). */
+export function defaultWorkerCount(): number {
+  const cores = availableParallelism();
+  return cores < 2 ? 0 : Math.min(MAX_WORKERS, cores);
+}
+
+interface Job {
+  resolve: (bytes: Uint8Array) => void;
+  reject: (error: Error) => void;
+  request: BuildRequest;
+}
+
+class Slot {
+  readonly jobs = new Map<number, Job>();
+  constructor(readonly worker: Worker) {}
+}
+
+export class SegmentWorkers {
+  readonly #slots: Slot[] = [];
+  #nextJob = 1;
+  #broken = false;
+
+  private constructor() {}
+
+  /** Starts `count` workers (none when count is 0 or the worker module is not there). */
+  static start(count = defaultWorkerCount()): SegmentWorkers {
+    const pool = new SegmentWorkers();
+    const entry = count > 0 ? workerEntry() : null;
+    if (!entry) return pool;
+    for (let i = 0; i < count; i++) {
+      try {
+        const worker = new Worker(entry.url, { execArgv: entry.execArgv });
+        const slot = new Slot(worker);
+        worker.on('message', (reply: BuildReply) => pool.#settle(slot, reply));
+        worker.on('error', () => pool.#fail(slot));
+        worker.on('exit', () => pool.#fail(slot));
+        pool.#slots.push(slot);
+      } catch {
+        break;
+      }
+    }
+    return pool;
+  }
+
+  get workerCount(): number {
+    return this.#broken ? 0 : this.#slots.length;
+  }
+
+  /** Jobs not yet answered, over all workers. */
+  get pending(): number {
+    return this.#slots.reduce((n, s) => n + s.jobs.size, 0);
+  }
+
+  /** Analyses and seals `docs` as the segment `segmentId`, on the least busy worker. */
+  build(segmentId: string, docs: SearchDoc[]): Promise<Uint8Array> {
+    if (this.workerCount === 0) return Promise.resolve(SearchEngine.buildSegment(segmentId, docs));
+    const slot = this.#slots.reduce((a, b) => (b.jobs.size < a.jobs.size ? b : a));
+    const request: BuildRequest = { job: this.#nextJob++, segmentId, docs };
+    return new Promise<Uint8Array>((resolve, reject) => {
+      slot.jobs.set(request.job, { resolve, reject, request });
+      slot.worker.postMessage(request);
+    });
+  }
+
+  #settle(slot: Slot, reply: BuildReply): void {
+    const job = slot.jobs.get(reply.job);
+    if (!job) return;
+    slot.jobs.delete(reply.job);
+    if ('bytes' in reply) job.resolve(reply.bytes);
+    else if (reply.error.code === 'INPUT.INVALID')
+      job.reject(new InvalidInputError(reply.error.message));
+    else job.reject(new VaultError('INTERNAL', 'The index worker failed.'));
+  }
+
+  /** A worker died: its jobs (and every later one) are built on this thread instead. */
+  #fail(slot: Slot): void {
+    this.#broken = true;
+    for (const job of slot.jobs.values()) {
+      try {
+        job.resolve(SearchEngine.buildSegment(job.request.segmentId, job.request.docs));
+      } catch (error) {
+        job.reject(error as Error);
+      }
+    }
+    slot.jobs.clear();
+  }
+
+  /** Stops the workers (their memory, word caches included, goes with them). */
+  async close(): Promise<void> {
+    const slots = this.#slots.splice(0);
+    for (const slot of slots) slot.worker.removeAllListeners('exit');
+    await Promise.all(slots.map((slot) => slot.worker.terminate()));
+  }
+}

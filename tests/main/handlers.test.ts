@@ -21,6 +21,7 @@ let session: VaultSession;
 let handlers: Handlers;
 let events: { event: string; payload: unknown }[];
 let savePath: string | null;
+let defaultNames: string[];
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'tv-handlers-'));
@@ -28,6 +29,7 @@ beforeEach(() => {
   const uploads = new Uploads();
   events = [];
   savePath = null;
+  defaultNames = [];
   const emit = <E extends keyof EventPayloads>(event: E, payload: EventPayloads[E]) =>
     events.push({ event, payload });
   session.onLock((reason) => {
@@ -40,7 +42,10 @@ beforeEach(() => {
     uploads,
     emit,
     info: { version: 't', mediaOrigin: 'tvault-media://attachment', panicShortcut: 'X' },
-    dialogs: { saveFile: async () => savePath, openBundle: async () => null },
+    dialogs: {
+      saveFile: async (name: string) => (defaultNames.push(name), savePath),
+      openBundle: async () => null,
+    },
     clipboard: { writeText: () => undefined },
   });
 });
@@ -481,5 +486,24 @@ describe('sharing through the handlers', () => {
     // Confirmed, but the person cancels the save dialog: nothing written.
     expect(await spying['bundles.export']({ ...request, confirmed: true })).toBeNull();
     expect(dialogs).toBe(1);
+  });
+});
+
+describe('display spoofing in file names (docs/security.md, "Display spoofing")', () => {
+  it('the save dialog is offered a name whose invisible characters are replaced', async () => {
+    await createAndUnlock();
+    const record = await handlers['records.add']({ fields: { title: 'r', body: 'b' } });
+    const bytes = new Uint8Array([1, 2, 3]);
+    const { uploadId } = await handlers['attachments.uploadBegin']({
+      recordId: record.id,
+      name: 'photo.jpg\u200B\u200B\u200B.exe',
+      mime: 'image/jpeg',
+      size: bytes.length,
+      modifiedAt: null,
+    });
+    await handlers['attachments.uploadChunk']({ uploadId, bytes });
+    const info = await handlers['attachments.uploadFinish']({ uploadId });
+    expect(await handlers['attachments.extract']({ id: info.id })).toBeNull();
+    expect(defaultNames).toEqual(['photo.jpg___.exe']);
   });
 });

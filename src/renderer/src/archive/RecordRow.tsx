@@ -3,6 +3,7 @@ import type { RecordSummary } from '../../../shared/records/types';
 import { useI18n } from '../i18n/I18n';
 import { Highlighted } from '../ui/Highlighted';
 import { useOpenedWarnings } from './OpenedWarnings';
+import { StoredText } from '../ui/StoredText';
 
 /** One option of the archive listbox: title, then the search snippet or the record's facts. */
 export function RecordRow({
@@ -56,7 +57,7 @@ export function RecordRow({
             {t('record.cw')}
           </span>
         )}
-        {item.title}
+        <StoredText text={item.title} />
       </div>
       {withheld ? (
         <div className="row-snippet row-withheld">{t('search.warningSnippet')}</div>
@@ -80,7 +81,7 @@ export function RecordRow({
         <div className="row-tags" dir="auto">
           {item.tags.slice(0, 6).map((tag) => (
             <span key={tag} className="tag">
-              {tag}
+              <StoredText text={tag} />
             </span>
           ))}
         </div>

@@ -1,5 +1,6 @@
 import type { TestimonyRecord } from '../../../shared/records/types';
 import { useI18n } from '../i18n/I18n';
+import { StoredText } from '../ui/StoredText';
 
 /** A record's metadata: date, place, language, tags, consent, revision, provenance. */
 export function RecordMeta({ record }: { record: TestimonyRecord }) {
@@ -20,7 +21,7 @@ export function RecordMeta({ record }: { record: TestimonyRecord }) {
           ? '—'
           : record.tags.map((tag) => (
               <span key={tag} className="tag" dir="auto">
-                {tag}
+                <StoredText text={tag} />
               </span>
             ))}
       </dd>

@@ -2,6 +2,7 @@ import type { TestimonyRecord } from '../../../shared/records/types';
 import { useI18n } from '../i18n/I18n';
 import { RecordBody } from './RecordBody';
 import { RecordMeta } from './RecordMeta';
+import { StoredText } from '../ui/StoredText';
 
 /**
  * A testimony as a reader meets it. A content warning keeps the text closed until the reader
@@ -17,7 +18,7 @@ export function RecordView({ record }: { record: TestimonyRecord }) {
   return (
     <article className="record" aria-labelledby="record-title">
       <h2 id="record-title" dir="auto" lang={lang}>
-        {record.title}
+        <StoredText text={record.title} />
       </h2>
       <RecordMeta record={record} />
 
@@ -26,7 +27,7 @@ export function RecordView({ record }: { record: TestimonyRecord }) {
           {t('field.narrator')} <span className="badge identifying">{t('record.identifying')}</span>
         </h3>
         <p dir="auto" lang={lang}>
-          {record.narrator || t('record.noNarrator')}
+          {record.narrator ? <StoredText text={record.narrator} /> : t('record.noNarrator')}
         </p>
       </section>
 

@@ -7,6 +7,7 @@ import { registerSearchCommands } from './commands/search';
 import { registerKeyCommands } from './commands/keys';
 import { registerCustodyCommands, registerVerifyCommand } from './commands/custody';
 import { exitStatus } from './progress';
+import { registerBackupCommands } from './commands/backup';
 
 /** Exit codes by error family, so scripts can react without parsing messages. */
 function exitCodeFor(code: string): number {
@@ -19,7 +20,8 @@ function exitCodeFor(code: string): number {
     code.startsWith('INPUT') ||
     code.startsWith('LIMIT') ||
     code === 'FILE.EXISTS' ||
-    code === 'IMPORT.INVALID_FILE'
+    code === 'IMPORT.INVALID_FILE' ||
+    code === 'BACKUP.INVALID'
   )
     return 2;
   return 1;
@@ -49,6 +51,7 @@ Environment:
   registerKeyCommands(program);
   registerCustodyCommands(program);
   registerVerifyCommand(program);
+  registerBackupCommands(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

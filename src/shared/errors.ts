@@ -28,6 +28,7 @@ export const ERROR_CODES = [
   'BUNDLE.UNKNOWN_SENDER',
   'BUNDLE.INTEGRITY',
   'EXPORT.REFUSED',
+  'BACKUP.INVALID',
   'IPC.FORBIDDEN',
   'LIMIT.EXCEEDED',
   'CANCELLED',
@@ -147,6 +148,13 @@ export class InvalidInputError extends VaultError {
 export class FileExistsError extends VaultError {
   constructor(path: string) {
     super('FILE.EXISTS', `${path} already exists; use --force to overwrite it.`, { path });
+  }
+}
+
+/** A folder given as a backup is not one, or is a backup of another vault. */
+export class BackupInvalidError extends VaultError {
+  constructor(path: string, why: string) {
+    super('BACKUP.INVALID', `${path} is not a usable backup: ${why}.`, { path });
   }
 }
 

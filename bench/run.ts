@@ -36,6 +36,17 @@ const benches: Record<string, Bench> = {
       ? fn({ docs: Number(env.BENCH_SEARCH_DOCS ?? 100_000) } as never)
       : { skipped: 'no bench/search.ts' };
   },
+  'search-scale': async () => {
+    const fn = await optional('./search-scale', 'benchSearchScale');
+    return fn
+      ? fn({
+          docs: Number(env.BENCH_SCALE_DOCS ?? 100_000),
+          shortItems: Number(env.BENCH_SCALE_SHORT ?? 1_000_000),
+          longMB: Number(env.BENCH_SCALE_LONG_MB ?? 15),
+          coldDocs: Number(env.BENCH_SCALE_COLD_DOCS ?? 5000),
+        } as never)
+      : { skipped: 'no bench/search-scale.ts' };
+  },
   attachments: async () => {
     const fn = await optional('./attachments', 'benchAttachments');
     return fn

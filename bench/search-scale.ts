@@ -1,0 +1,228 @@
+/**
+ * Search at scale (issue 11 point 10, issue 16 "speed and scale"), each figure beside a baseline
+ * measured in the same run on the same input, each task in its own process
+ * (bench/search-scale-child.ts):
+ *
+ * - long record: one transcript of LONG_MB MB indexed, searched and cut into a snippet, against
+ *   MiniSearch indexing and searching the same text;
+ * - cold CLI search: `tvault search` on a vault of COLD_DOCS imported testimonies (a new
+ *   process: start-up, unlock with the test KDF, load of the index, query, snippets), against
+ *   a new process loading a MiniSearch index of the same testimonies and answering the query;
+ * - import scale: DOCS testimonies of about 2.5 KB (16 languages) imported from JSONL into a new
+ *   vault (encrypted records, index built on worker threads) and the first query answered,
+ *   against SQLite FTS5 (`porter unicode61 remove_diacritics 2`) indexing the same text; then
+ *   query latencies and the first query after unlock; the same for SHORT short items
+ *   (about 50 words).
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import MiniSearch from 'minisearch';
+import { type SearchDoc } from '../src/shared/search';
+import { createCorpus } from './corpus';
+import { MINISEARCH_OPTIONS } from './minisearch-options';
+
+type Figures = Record<string, number | string>;
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const CHILD = fileURLToPath(new URL('./search-scale-child.ts', import.meta.url));
+const CLI = fileURLToPath(new URL('../out/cli/tvault.mjs', import.meta.url));
+const PASS = 'bench passphrase';
+
+export interface SearchScaleOptions {
+  longMB?: number;
+  coldDocs?: number;
+  docs?: number;
+  shortItems?: number;
+  queries?: number;
+}
+
+function child(task: string, args: string[]): Promise<Figures> {
+  return new Promise((resolve) => {
+    const proc = spawn(
+      process.execPath,
+      ['--max-old-space-size=8192', '--import', 'tsx', CHILD, task, ...args],
+      { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    let out = '';
+    proc.stdout.setEncoding('utf8');
+    proc.stdout.on('data', (chunk: string) => (out += chunk));
+    proc.on('close', (code) => {
+      const line = out.trim().split('\n').pop() ?? '';
+      resolve(
+        code === 0 && line.startsWith('{') ? (JSON.parse(line) as Figures) : { error: code ?? -1 },
+      );
+    });
+  });
+}
+
+const ratio = (a: unknown, b: unknown): number | string =>
+  typeof a === 'number' && typeof b === 'number' && b > 0 ? Number((a / b).toFixed(3)) : 'n/a';
+
+function prefixed(prefix: string, figures: Figures): Figures {
+  return Object.fromEntries(Object.entries(figures).map(([k, v]) => [`${prefix}.${k}`, v]));
+}
+
+function record(d: SearchDoc, short: boolean): Record<string, unknown> {
+  if (short) {
+    const words = d.body.split(/\s+/).slice(0, 45).join(' ');
+    return {
+      title: d.title.split(/\s+/).slice(0, 5).join(' '),
+      body: words,
+      lang: d.lang,
+      tags: d.tags,
+    };
+  }
+  return {
+    title: d.title,
+    body: d.body,
+    lang: d.lang,
+    narrator: d.narrator,
+    place: d.place,
+    tags: d.tags,
+    notes: d.notes,
+  };
+}
+
+function writeJsonl(path: string, count: number, short: boolean): number {
+  const corpus = createCorpus(42);
+  const lines: string[] = [];
+  let bytes = 0;
+  for (let i = 0; i < count; i++) {
+    const line = JSON.stringify(record(corpus.doc(i), short));
+    bytes += Buffer.byteLength(line);
+    lines.push(line);
+    if (lines.length === 10_000) {
+      writeFileSync(path, `${lines.join('\n')}\n`, { flag: 'a' });
+      lines.length = 0;
+    }
+  }
+  if (lines.length > 0) writeFileSync(path, `${lines.join('\n')}\n`, { flag: 'a' });
+  return bytes;
+}
+
+async function longRecord(dir: string, mb: number): Promise<Figures> {
+  const corpus = createCorpus(7);
+  const parts: string[] = [];
+  let size = 0;
+  for (let i = 0; size < mb * 1e6; i++) {
+    const d = corpus.doc(i);
+    if (d.lang !== 'es') continue;
+    parts.push(d.body);
+    size += d.body.length + 1;
+  }
+  const file = join(dir, 'long.txt');
+  writeFileSync(file, parts.join('\n'));
+  const query = 'derechos humanos';
+  const ours = await child('long-tvault', [file, query]);
+  const theirs = await child('long-minisearch', [file, query]);
+  return {
+    'long.MB': mb,
+    ...prefixed('long.tvault', ours),
+    ...prefixed('long.minisearch', theirs),
+    'long.ratio.totalMs': ratio(ours.totalMs, theirs.totalMs),
+    'long.ratio.peakRssMB': ratio(ours.peakRssMB, theirs.peakRssMB),
+    'long.targets.indexUnder5s': Number(ours.indexMs) < 5000 ? 'yes' : 'no',
+    'long.targets.under300MB': Number(ours.peakRssMB) < 300 ? 'yes' : 'no',
+  };
+}
+
+function timedCli(args: string[]): number {
+  const env = { ...process.env, TVAULT_TEST_KDF: '1', TVAULT_PASSPHRASE: PASS };
+  const started = performance.now();
+  const r = spawnSync(process.execPath, [CLI, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const ms = performance.now() - started;
+  if (r.status !== 0) throw new Error(`tvault ${args[2] ?? ''} failed: ${r.stderr.toString()}`);
+  return ms;
+}
+
+const median = (values: number[]): number =>
+  [...values].sort((a, b) => a - b)[values.length >> 1] ?? 0;
+
+async function coldCliSearch(dir: string, docs: number): Promise<Figures> {
+  const jsonl = join(dir, 'cold.jsonl');
+  writeJsonl(jsonl, docs, false);
+  const vault = join(dir, 'cold-vault');
+  timedCli(['--vault', vault, 'init']);
+  const importMs = timedCli(['--vault', vault, 'import', jsonl]);
+  const query = 'derechos';
+  const search = median([0, 1, 2].map(() => timedCli(['--vault', vault, 'search', query])));
+  const help = median([0, 1, 2].map(() => timedCli(['--vault', vault, '--help'])));
+  // MiniSearch: the same testimonies, its index stored as JSON, loaded by a new process.
+  const index = new MiniSearch(MINISEARCH_OPTIONS);
+  const corpus = createCorpus(42);
+  for (let i = 0; i < docs; i++) index.add(corpus.doc(i));
+  const json = join(dir, 'cold-minisearch.json');
+  writeFileSync(json, JSON.stringify(index));
+  const mini: number[] = [];
+  let miniFigures: Figures = {};
+  for (let k = 0; k < 3; k++) {
+    const started = performance.now();
+    miniFigures = await child('minisearch-cold', [json, query]);
+    mini.push(performance.now() - started);
+  }
+  return {
+    'cold.docs': docs,
+    'cold.tvault.importMs (indexes too)': Math.round(importMs),
+    'cold.tvault.searchProcessMs': Math.round(search),
+    'cold.tvault.startupOnlyMs (--help)': Math.round(help),
+    'cold.minisearch.processMs (tsx start-up included)': Math.round(median(mini)),
+    'cold.minisearch.loadAndQueryMs': miniFigures.coldMs ?? 'n/a',
+    'cold.ratio.searchProcess': ratio(search, median(mini)),
+    'cold.targets.under1s': search < 1000 ? 'yes' : 'no',
+  };
+}
+
+async function importScale(
+  dir: string,
+  name: string,
+  count: number,
+  short: boolean,
+  queries: number,
+): Promise<Figures> {
+  const jsonl = join(dir, `${name}.jsonl`);
+  const bytes = writeJsonl(jsonl, count, short);
+  const query = 'derechos';
+  const ours = await child('tvault-import', [join(dir, `${name}-vault`), jsonl, query]);
+  const fts5 = await child('fts5-import', [join(dir, `${name}-fts5.db`), jsonl, query]);
+  const list = [...createCorpus(42).queries(queries, 1), ...createCorpus(42).queries(queries, 2)];
+  const queriesFile = join(dir, `${name}-queries.json`);
+  writeFileSync(queriesFile, JSON.stringify(list));
+  const latency = await child('tvault-queries', [join(dir, `${name}-vault`), queriesFile]);
+  rmSync(jsonl, { force: true });
+  return {
+    [`${name}.items`]: count,
+    [`${name}.jsonlMB`]: Math.round(bytes / 1e6),
+    ...prefixed(`${name}.tvault`, ours),
+    ...prefixed(`${name}.fts5`, fts5),
+    ...prefixed(`${name}.tvault.reopened`, latency),
+    [`${name}.ratio.importAndFirstQuery`]: ratio(ours.totalMs, fts5.totalMs),
+    [`${name}.ratio.cpu`]: ratio(ours.cpuMs, fts5.cpuMs),
+  };
+}
+
+export async function benchSearchScale(opts: SearchScaleOptions = {}): Promise<Figures> {
+  const dir = mkdtempSync(join(tmpdir(), 'tvault-bench-scale-'));
+  try {
+    const out: Figures = {};
+    if ((opts.longMB ?? 15) > 0) Object.assign(out, await longRecord(dir, opts.longMB ?? 15));
+    if ((opts.coldDocs ?? 5000) > 0)
+      Object.assign(out, await coldCliSearch(dir, opts.coldDocs ?? 5000));
+    const queries = opts.queries ?? 100;
+    if ((opts.docs ?? 100_000) > 0)
+      Object.assign(
+        out,
+        await importScale(dir, 'testimonies', opts.docs ?? 100_000, false, queries),
+      );
+    if ((opts.shortItems ?? 1_000_000) > 0)
+      Object.assign(
+        out,
+        await importScale(dir, 'short', opts.shortItems ?? 1_000_000, true, queries),
+      );
+    return out;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -29,6 +29,7 @@ import { KEY_PURPOSES, KeyRing, type KeyPurpose } from '../src/core/crypto/keyri
 import { parseRecoveryKey, recoveryWrappingKey } from '../src/core/crypto/recovery-key';
 import { loadSodium } from '../src/core/crypto/sodium';
 import { adFor } from '../src/core/records/codec';
+import { SCHEMA_VERSION } from '../src/core/storage/migrations';
 import { parseHeader } from '../src/core/vault/header';
 import { Vault } from '../src/core/vault/vault';
 
@@ -214,7 +215,7 @@ try {
     purposeKeys,
     headerMac: { input: hex(macInput), mac: hex(b64(header.mac)) },
     vaultId,
-    schemaVersion: 3,
+    schemaVersion: SCHEMA_VERSION,
     record: {
       id: record.id,
       kind: row.kind,

@@ -108,6 +108,7 @@ export const CONTEXTS = [
   'tvrcvids',
   'tvrcvrow',
   'tvbundle',
+  'tvcustdy',
 ] as const;
 export type Context = (typeof CONTEXTS)[number];
 

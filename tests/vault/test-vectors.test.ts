@@ -3,6 +3,9 @@ import { join } from 'node:path';
 import sodium from 'libsodium-wrappers-sumo';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { pad } from '../../src/core/crypto/aead';
+import { KEY_PURPOSES } from '../../src/core/crypto/keyring';
+import { openDatabase } from '../../src/core/storage/db';
+import { SCHEMA_VERSION } from '../../src/core/storage/migrations';
 import { loadSodium } from '../../src/core/crypto/sodium';
 import { Vault } from '../../src/core/vault/vault';
 import { expectCode } from '../bundles/helpers';
@@ -271,5 +274,46 @@ describe('the product and the spec reader agree', () => {
       'VAULT.WRONG_PASSPHRASE',
     );
     await expectCode(Vault.open(dir, { passphrase: V.passphrase }), 'VAULT.WRONG_PASSPHRASE');
+  });
+});
+
+describe('docs/crypto.md lists what the code has', () => {
+  const docs = readFileSync(join(REPO_ROOT, 'docs', 'crypto.md'), 'utf8');
+  const section = (title: string) => {
+    const start = docs.indexOf(`\n## ${title}\n`);
+    return docs.slice(start, docs.indexOf('\n## ', start + 1));
+  };
+
+  it('every purpose key (and the spec reader and the vectors know them all)', () => {
+    const documented = [...section('Keys').matchAll(/^ {4}(tv[a-z]{6}) /gm)].map((m) => m[1]);
+    const product = Object.values(KEY_PURPOSES);
+    expect(new Set(documented)).toEqual(new Set(product));
+    expect(new Set<string>(CONTEXTS)).toEqual(new Set(product));
+    expect(new Set(Object.keys(V.purposeKeys))).toEqual(new Set(product));
+  });
+
+  it('every table of the schema, and its version', () => {
+    const text = section('The database (vault.db)');
+    const documented = new Set(
+      [
+        ...text.matchAll(/^\| `([a-z_]+)\./gm),
+        ...text.matchAll(/`(received_bundles_to_reseal)`/g),
+      ].map((m) => m[1]),
+    );
+    const db = openDatabase(join(vaults.temp.make(), 'vault.db'));
+    try {
+      const tables = (
+        db
+          .prepare(
+            "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
+          )
+          .all() as { name: string }[]
+      ).map((t) => t.name);
+      expect(documented).toEqual(new Set(tables));
+    } finally {
+      db.close();
+    }
+    expect(text).toContain(`schema version (${SCHEMA_VERSION} today`);
+    expect(V.schemaVersion).toBe(SCHEMA_VERSION);
   });
 });

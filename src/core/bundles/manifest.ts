@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { LimitExceededError } from '../../shared/errors';
 import { BundleMalformedError } from './errors';
+import { withinJsonDepth } from './json-depth';
 
 /**
  * The manifest: the first thing inside the encrypted payload, signed by the sender. It lists
@@ -7,7 +9,17 @@ import { BundleMalformedError } from './errors';
  * before reading a byte of content what must arrive, and can tell if anything was added,
  * removed or changed. docs/bundle-format.md, "Manifest", is the specification.
  */
-export const MAX_RECORD_ENTRY_BYTES = 64 * 1024 * 1024;
+/**
+ * A record entry is one revision's JSON: a body of at most 16 MiB (LIMITS.bodyBytes) plus the
+ * other fields and JSON's escapes. Anything larger is refused before it is read into memory.
+ */
+export const MAX_RECORD_ENTRY_BYTES = 24 * 1024 * 1024;
+/**
+ * Each attachment costs the receiver a blob file, a row and a sealed key; a bundle of 10,000
+ * tiny files took 9 minutes to receive. Past this the bundle is refused before anything is
+ * written, with LIMIT.EXCEEDED; an export above it is refused the same way (split it).
+ */
+export const MAX_BUNDLE_ATTACHMENTS = 2000;
 const ID = /^[0-9a-f]{32}$/;
 const SHA256 = /^[0-9a-f]{64}$/;
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:\d{2})$/;
@@ -109,12 +121,19 @@ export function checkManifestStructure(manifest: Pick<Manifest, 'entries'>): Man
     }
   }
   if (!Number.isSafeInteger(bytes)) throw new BundleMalformedError('the bundle is too large');
+  if (attachments.size > MAX_BUNDLE_ATTACHMENTS)
+    throw new LimitExceededError(
+      'attachments-per-bundle',
+      MAX_BUNDLE_ATTACHMENTS,
+      `A bundle holds at most ${MAX_BUNDLE_ATTACHMENTS} files; this one has ${attachments.size}. Ask the sender to split it.`,
+    );
   if (records.size === 0) throw new BundleMalformedError('it holds no record');
   return { records: records.size, revisions, attachments: attachments.size, bytes };
 }
 
 /** Parses and validates the manifest bytes (already authenticated by the payload cipher). */
 export function parseManifest(bytes: Uint8Array): { manifest: Manifest; counts: ManifestCounts } {
+  if (!withinJsonDepth(bytes)) throw new BundleMalformedError('the manifest nests too deeply');
   let value: unknown;
   try {
     value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
@@ -132,6 +151,8 @@ export function parseManifest(bytes: Uint8Array): { manifest: Manifest; counts: 
 
 /** The sender field, read before full validation so that the signature can be checked first. */
 export function senderOf(bytes: Uint8Array): string {
+  // Checked first: this runs before the signature, on bytes anyone can write.
+  if (!withinJsonDepth(bytes)) throw new BundleMalformedError('the manifest nests too deeply');
   try {
     const value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)) as {
       sender?: unknown;

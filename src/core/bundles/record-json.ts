@@ -5,6 +5,7 @@ import { validateFields } from '../../shared/records/validate';
 import { recordToJson } from '../records/codec';
 import { BundleMalformedError } from './errors';
 import { type RecordEntry, isoTime } from './manifest';
+import { withinJsonDepth } from './json-depth';
 
 /**
  * A record revision as it travels in a bundle: the JSON of `tvault show --json` (same keys, same
@@ -37,6 +38,8 @@ const envelope = z
 
 /** Parses one record entry's content; it must match its manifest entry (id and revision). */
 export function decodeRevision(bytes: Uint8Array, entry: RecordEntry): BundledRevision {
+  if (!withinJsonDepth(bytes))
+    throw new BundleMalformedError('a record nests too deeply', { id: entry.id });
   let value: unknown;
   try {
     value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));

@@ -42,6 +42,7 @@ Environment:
   TVAULT_PASSPHRASE     the passphrase (else it is asked on the terminal, without echo)
   TVAULT_RECOVERY_KEY   unlock with the recovery key instead of the passphrase
   TVAULT_NEW_PASSPHRASE the new passphrase for passwd and recover (else asked twice)
+  TVAULT_RECOVERY_SHARES recovery shares for recover, one per line
   TVAULT_DEBUG=1        print stack traces of internal errors`,
   );
   registerRecordCommands(program);

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { InvalidInputError, VaultNotFoundError } from '../../shared/errors';
 import { Vault } from '../../core/vault/vault';
-import { globalOptions, kdfOption, output, readPassphrase, vaultDir } from '../context';
+import { globalOptions, kdfOption, output, readPassphrase, vaultDir, withVault } from '../context';
 import { promptSecret } from '../prompt';
 
 /**
@@ -65,17 +65,82 @@ export function registerKeyCommands(program: Command): void {
 
   program
     .command('recover')
-    .description('unlock with the recovery key and set a new passphrase')
-    .action(async (_opts, command: Command) => {
+    .description(
+      'unlock with the recovery key, or with shares (--share, TVAULT_RECOVERY_SHARES), and set a new passphrase',
+    )
+    .option('--share <text>', 'a recovery share; repeat for each (any threshold of them)', collect)
+    .action(async (opts: { share?: string[] }, command: Command) => {
       const options = globalOptions(command);
       const dir = vaultDir(options);
       if (!Vault.exists(dir)) throw new VaultNotFoundError(dir);
-      const recoveryKey = await readRecoveryKey();
+      const shares = sharesGiven(opts.share);
+      const credentials = shares ? { shares } : { recoveryKey: await readRecoveryKey() };
       const next = await readNewPassphrase();
-      await setPassphrase(dir, { recoveryKey }, next);
+      await setPassphrase(dir, credentials, next);
       output(options).result(
-        { recovered: true },
+        { recovered: true, with: shares ? 'shares' : 'recovery key' },
         () => 'Vault recovered: the new passphrase is set.',
       );
     });
+
+  const recovery = program.command('recovery').description('the ways back into the vault');
+  recovery
+    .command('split')
+    .description('split a fresh recovery secret into shares; earlier shares stop working')
+    .requiredOption('--shares <n>', 'how many shares (one per trusted person)', Number)
+    .requiredOption('--threshold <k>', 'how many of them unlock the vault', Number)
+    .action(async (opts: { shares: number; threshold: number }, command: Command) => {
+      const options = globalOptions(command);
+      const { shares, split } = await withVault(options, async (vault) => ({
+        shares: await vault.splitRecovery(opts.shares, opts.threshold),
+        split: vault.recoveryShares!,
+      }));
+      output(options).result(
+        {
+          split: split.splitId,
+          threshold: split.threshold,
+          count: split.count,
+          shares: shares.map((share, i) => ({ number: i + 1, share })),
+        },
+        () =>
+          [
+            `${split.count} shares; any ${split.threshold} of them unlock the vault. Earlier shares no longer work.`,
+            'Give each share to one trusted person, on paper, once. Each ends with its own checksum.',
+            '',
+            ...shares.flatMap((share, i) => [
+              `Share ${i + 1} of ${split.count} (split ${split.splitId}):`,
+              `    ${share}`,
+              '',
+            ]),
+          ].join('\n'),
+      );
+    });
+
+  recovery
+    .command('new-key')
+    .description('make a new recovery key (shown once); the previous one stops working')
+    .action(async (_opts, command: Command) => {
+      const options = globalOptions(command);
+      const recoveryKey = await withVault(options, (vault) => vault.rotateRecoveryKey());
+      output(options).result({ recoveryKey }, () =>
+        [
+          'New recovery key (shown only this once; the previous one no longer works):',
+          '',
+          `    ${recoveryKey}`,
+        ].join('\n'),
+      );
+    });
+}
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+/** Shares from --share options, else TVAULT_RECOVERY_SHARES (one per line); null if none. */
+function sharesGiven(fromOptions: string[] | undefined): string[] | null {
+  if (fromOptions && fromOptions.length > 0) return fromOptions;
+  const fromEnv = process.env.TVAULT_RECOVERY_SHARES;
+  if (fromEnv === undefined || fromEnv.trim() === '') return null;
+  return fromEnv
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean);
 }

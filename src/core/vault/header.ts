@@ -13,6 +13,7 @@ import {
 } from '../crypto/kdf';
 import { parseRecoveryKey, recoveryWrappingKey } from '../crypto/recovery-key';
 import { sodium, wipe } from '../crypto/sodium';
+import { sharesWrappingKey } from '../crypto/recovery-shares';
 
 /**
  * vault.json: the only file of the vault that is not entirely ciphertext. It holds what is
@@ -36,7 +37,16 @@ export interface VaultHeader {
   kdf: KdfParams & { salt: string };
   passphraseWrap: string;
   recoveryWrap: string;
+  /** Shared recovery (docs/custody.md): present once shares were made; a new split replaces it. */
+  shares?: SharesWrap;
   mac: string;
+}
+
+export interface SharesWrap {
+  splitId: string;
+  threshold: number;
+  count: number;
+  wrap: string;
 }
 
 const b64 = {
@@ -60,8 +70,23 @@ function recoveryAd(vaultId: string): Uint8Array {
   return associatedData('tvault-wrap-recovery', HEADER_VERSION, vaultId);
 }
 
+function sharesAd(vaultId: string, shares: Omit<SharesWrap, 'wrap'>): Uint8Array {
+  return associatedData(
+    'tvault-wrap-shares',
+    HEADER_VERSION,
+    vaultId,
+    shares.splitId,
+    shares.threshold,
+    shares.count,
+  );
+}
+
 function macInput(header: Omit<VaultHeader, 'mac'>): Uint8Array {
-  const { kdf } = header;
+  const { kdf, shares } = header;
+  // Headers without shares keep their original MAC input (vaults made before shares existed).
+  const sharesParts = shares
+    ? ['shares', shares.splitId, shares.threshold, shares.count, shares.wrap]
+    : [];
   return associatedData(
     'tvault-header-mac',
     header.format,
@@ -74,6 +99,7 @@ function macInput(header: Omit<VaultHeader, 'mac'>): Uint8Array {
     kdf.salt,
     header.passphraseWrap,
     header.recoveryWrap,
+    ...sharesParts,
   );
 }
 
@@ -174,6 +200,64 @@ export function unwrapWithRecoveryKey(header: VaultHeader, recoveryKey: string):
   }
 }
 
+/** A header whose recovery wrap is under a new recovery secret (the old key stops working). */
+export function withRecoverySecret(
+  header: VaultHeader,
+  masterKey: Uint8Array,
+  headerKey: Uint8Array,
+  secret: Uint8Array,
+): VaultHeader {
+  const kek = recoveryWrappingKey(secret);
+  try {
+    const { mac: _mac, ...rest } = header;
+    const partial = {
+      ...rest,
+      recoveryWrap: b64.encode(seal(kek, masterKey, recoveryAd(header.vaultId))),
+    };
+    return { ...partial, mac: computeMac(headerKey, partial) };
+  } finally {
+    wipe(kek);
+  }
+}
+
+/** A header with the master key wrapped under a new split's secret; the previous split is gone. */
+export function withShares(
+  header: VaultHeader,
+  masterKey: Uint8Array,
+  headerKey: Uint8Array,
+  split: { splitId: string; threshold: number; count: number; secret: Uint8Array },
+): VaultHeader {
+  const kek = sharesWrappingKey(split.secret);
+  try {
+    const { mac: _mac, ...rest } = header;
+    const meta = { splitId: split.splitId, threshold: split.threshold, count: split.count };
+    const partial = {
+      ...rest,
+      shares: {
+        ...meta,
+        wrap: b64.encode(seal(kek, masterKey, sharesAd(header.vaultId, meta))),
+      },
+    };
+    return { ...partial, mac: computeMac(headerKey, partial) };
+  } finally {
+    wipe(kek);
+  }
+}
+
+/** Unwraps the master key with a secret rebuilt from shares. */
+export function unwrapWithShares(header: VaultHeader, secret: Uint8Array): Uint8Array {
+  if (!header.shares) throw new WrongRecoveryKeyError();
+  const wrap = decodeField(header.shares.wrap, 'shares');
+  const kek = sharesWrappingKey(secret);
+  try {
+    return open(kek, wrap, sharesAd(header.vaultId, header.shares), 'vault header');
+  } catch {
+    throw new WrongRecoveryKeyError();
+  } finally {
+    wipe(kek);
+  }
+}
+
 /** Checks the header MAC after unlocking: detects any edit of the header's other fields. */
 export function verifyHeaderMac(header: VaultHeader, headerKey: Uint8Array): void {
   const { mac, ...rest } = header;
@@ -228,6 +312,20 @@ export function parseHeader(text: string): VaultHeader {
     typeof h.recoveryWrap === 'string' &&
     typeof h.mac === 'string';
   if (!ok) throw new VaultCorruptError('the vault header is incomplete', { file: HEADER_FILE });
+  const shares = h.shares as Partial<SharesWrap> | undefined;
+  if (
+    shares !== undefined &&
+    (shares === null ||
+      typeof shares !== 'object' ||
+      typeof shares.splitId !== 'string' ||
+      !/^[0-9a-f]{8}$/.test(shares.splitId) ||
+      !Number.isInteger(shares.threshold) ||
+      !Number.isInteger(shares.count) ||
+      typeof shares.wrap !== 'string')
+  )
+    throw new VaultCorruptError('the vault header has invalid recovery shares', {
+      file: HEADER_FILE,
+    });
   try {
     validateKdfParams(kdf);
   } catch {

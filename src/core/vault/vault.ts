@@ -41,15 +41,23 @@ import {
   serializeHeader,
   unwrapWithPassphrase,
   unwrapWithRecoveryKey,
+  unwrapWithShares,
   verifyHeaderMac,
+  withRecoverySecret,
+  withShares,
 } from './header';
+import { RecoveryShareError, combineShares, splitRecoverySecret } from '../crypto/recovery-shares';
 import { VAULT_FILES } from './paths';
 import { CustodyLog } from '../custody/custody-log';
 import { revisionDigest } from '../custody/revision-digest';
 import type { CustodyDetail, CustodyEntry, CustodyFact } from '../../shared/custody/types';
 import type { ExtractResult } from '../attachments/attachment-store';
 
-export type Credentials = { passphrase: string } | { recoveryKey: string };
+export type Credentials =
+  | { passphrase: string }
+  | { recoveryKey: string }
+  /** Any K of the shares made by `splitRecovery` (docs/custody.md). */
+  | { shares: readonly string[] };
 
 export interface VaultOptions extends OpenDbOptions {
   /** Argon2id parameters for a new vault or passphrase; DEFAULT_KDF unless given explicitly. */
@@ -271,7 +279,9 @@ export class Vault {
       const masterKey =
         'passphrase' in credentials
           ? await unwrapWithPassphrase(header, credentials.passphrase)
-          : unwrapWithRecoveryKey(header, credentials.recoveryKey);
+          : 'recoveryKey' in credentials
+            ? unwrapWithRecoveryKey(header, credentials.recoveryKey)
+            : await unwrapWithShareTexts(header, credentials.shares);
       keys = new KeyRing(masterKey);
       verifyHeaderMac(header, keys.key('header'));
       const stored = db.prepare("SELECT value FROM meta WHERE key = 'vault_id'").get() as
@@ -288,7 +298,12 @@ export class Vault {
       vault.noteCustody(
         'passphrase' in credentials
           ? { action: 'vault.unlocked', detail: { with: 'passphrase' } }
-          : { action: 'recovery.used', detail: { with: 'recovery key' } },
+          : 'recoveryKey' in credentials
+            ? { action: 'recovery.used', detail: { with: 'recovery key' } }
+            : {
+                action: 'recovery.used',
+                detail: { with: 'shares', shares: credentials.shares.length },
+              },
       );
       return vault;
     } catch (error) {
@@ -455,6 +470,86 @@ export class Vault {
     }
   }
 
+  /**
+   * Makes a new recovery key and returns it, to be shown once; the previous key stops working.
+   * Nothing else changes.
+   */
+  rotateRecoveryKey(): Promise<string> {
+    return this.#changeHeader(async (masterKey, headerKey) => {
+      const secret = generateRecoverySecret();
+      try {
+        return {
+          header: withRecoverySecret(this.#header, masterKey, headerKey, secret),
+          result: formatRecoveryKey(secret),
+          fact: { action: 'recovery.rotated' } as const,
+        };
+      } finally {
+        wipe(secret);
+      }
+    });
+  }
+
+  /**
+   * Splits a fresh recovery secret into `count` shares, any `threshold` of which unlock the
+   * vault (docs/custody.md). Returns the share texts, to be shown once each. A new split
+   * replaces the previous one: its shares stop working. The recovery key is not affected.
+   */
+  splitRecovery(count: number, threshold: number): Promise<string[]> {
+    return this.#changeHeader(async (masterKey, headerKey) => {
+      const { secret, splitId, shares } = await splitRecoverySecret(count, threshold);
+      try {
+        return {
+          header: withShares(this.#header, masterKey, headerKey, {
+            splitId,
+            threshold,
+            count,
+            secret,
+          }),
+          result: shares,
+          fact: { action: 'recovery.split', detail: { split: splitId, count, threshold } } as const,
+        };
+      } finally {
+        wipe(secret);
+      }
+    });
+  }
+
+  /** The current split's id, threshold and count (not secret), or null. */
+  get recoveryShares(): { splitId: string; threshold: number; count: number } | null {
+    const shares = this.#header.shares;
+    return shares
+      ? { splitId: shares.splitId, threshold: shares.threshold, count: shares.count }
+      : null;
+  }
+
+  /**
+   * Rewrites vault.json through `build`, after the header changes asked before it (passphrase
+   * changes included), logging `fact` once the new header is on disk.
+   */
+  #changeHeader<T>(
+    build: (
+      masterKey: Uint8Array,
+      headerKey: Uint8Array,
+    ) => Promise<{ header: VaultHeader; result: T; fact: CustodyFact }>,
+  ): Promise<T> {
+    const run = this.#passphraseChanges.then(async () => {
+      const masterKey = this.keys.masterKey().slice();
+      const headerKey = this.keys.key('header').slice();
+      try {
+        const { header, result, fact } = await build(masterKey, headerKey);
+        if (!this.isOpen) throw new VaultLockedError();
+        writeFileAtomic(join(this.dir, VAULT_FILES.header), serializeHeader(header));
+        this.#header = header;
+        this.noteCustody(fact);
+        return result;
+      } finally {
+        wipe(masterKey, headerKey);
+      }
+    });
+    this.#passphraseChanges = run.catch(() => undefined);
+    return run;
+  }
+
   /** Lock: wipe every key, release the database. Idempotent. */
   close(): void {
     if (!this.#db) return;
@@ -479,6 +574,23 @@ export class Vault {
     this.#db.close();
     this.#db = null;
     this.#keys.wipe();
+  }
+}
+
+/** Rebuilds the shares' secret and unwraps; a combination that does not open names no share. */
+async function unwrapWithShareTexts(
+  header: VaultHeader,
+  texts: readonly string[],
+): Promise<Uint8Array> {
+  const secret = await combineShares(texts, header.shares);
+  try {
+    return unwrapWithShares(header, secret);
+  } catch {
+    throw new RecoveryShareError(
+      "The shares do not rebuild this vault's key: one of them was altered.",
+    );
+  } finally {
+    wipe(secret);
   }
 }
 

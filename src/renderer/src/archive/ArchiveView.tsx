@@ -5,6 +5,7 @@ import { useI18n } from '../i18n/I18n';
 import { useSearchHandle } from '../search/SearchProvider';
 import { useSearchResults } from '../search/useSearchResults';
 import { Alert } from '../ui/Alert';
+import { useFocusOnMount } from '../ui/focus';
 import { describeError } from '../ui/errors';
 import { DetailPane } from './DetailPane';
 import { FilterBar } from './FilterBar';
@@ -32,6 +33,8 @@ export function ArchiveView({ features }: { features: Features }) {
   const search = useSearchHandle();
   const [detail, act] = useDetail();
   const [activeIndex, setActiveIndex] = useState(-1);
+  // At unlock and on coming back to the archive, focus lands on its (hidden) heading.
+  const heading = useFocusOnMount<HTMLHeadingElement>();
 
   const list = summaries.data ?? null;
   const items = useMemo(
@@ -44,7 +47,10 @@ export function ArchiveView({ features }: { features: Features }) {
   return (
     <OpenedWarningsProvider value={warnings}>
       <div className="archive">
-        <section className="list-pane" aria-label={t('archive.title')}>
+        <section className="list-pane" aria-labelledby="archive-heading">
+          <h1 id="archive-heading" className="visually-hidden" ref={heading} tabIndex={-1}>
+            {t('archive.title')}
+          </h1>
           <div className="list-tools">
             <button type="button" className="primary" onClick={act.startNew}>
               {t('archive.new')}

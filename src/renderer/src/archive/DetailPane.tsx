@@ -3,6 +3,7 @@ import { useI18n } from '../i18n/I18n';
 import { RecordForm } from '../record/RecordForm';
 import { RecordPane } from '../record/RecordPane';
 import { ExportWizard } from '../sharing/ExportWizard';
+import { useFocusOnMount } from '../ui/focus';
 import type { Detail, DetailActions } from './useDetail';
 
 /** The right-hand pane: the export wizard, a new record's form, one record, or a hint. */
@@ -35,14 +36,25 @@ export function DetailPane({
           key={selectedId}
           id={selectedId}
           features={features}
+          focusOnMount={detail.focus}
           onDeleted={actions.deleted}
           onShare={actions.share}
         />
       ) : (
-        <div className="empty-pane">
-          <p>{t('archive.pick')}</p>
-        </div>
+        <EmptyPane focus={detail.focus} />
       )}
     </section>
+  );
+}
+
+function EmptyPane({ focus }: { focus: boolean }) {
+  const { t } = useI18n();
+  const ref = useFocusOnMount<HTMLParagraphElement>(focus);
+  return (
+    <div className="empty-pane">
+      <p ref={ref} tabIndex={-1}>
+        {t('archive.pick')}
+      </p>
+    </div>
   );
 }

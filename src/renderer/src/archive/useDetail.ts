@@ -6,6 +6,8 @@ export interface Detail {
   selectedId: string | null;
   creating: boolean;
   sharing: boolean;
+  /** Whether the shown view takes the focus (after save, cancel, close; not on a list click). */
+  focus: boolean;
 }
 
 export interface DetailActions {
@@ -18,22 +20,25 @@ export interface DetailActions {
   deleted: () => void;
 }
 
-const NOTHING: Detail = { selectedId: null, creating: false, sharing: false };
+const NOTHING: Detail = { selectedId: null, creating: false, sharing: false, focus: false };
 
 /** The detail pane's state; what would leave a form with unsaved changes asks first. */
 export function useDetail(): [Detail, DetailActions] {
   const [detail, setDetail] = useState<Detail>(NOTHING);
   const { guard } = useUnsavedGuard();
-  const show = useCallback((id: string) => setDetail({ ...NOTHING, selectedId: id }), []);
+  const show = useCallback(
+    (id: string, focus = false) => setDetail({ ...NOTHING, selectedId: id, focus }),
+    [],
+  );
   const actions = useMemo(
     (): DetailActions => ({
       open: (id) => guard(() => show(id)),
       startNew: () => guard(() => setDetail({ ...NOTHING, creating: true })),
-      cancelNew: () => setDetail((d) => ({ ...d, creating: false })),
+      cancelNew: () => setDetail((d) => ({ ...d, creating: false, focus: true })),
       share: () => guard(() => setDetail((d) => ({ ...d, sharing: true }))),
-      closeShare: () => setDetail((d) => ({ ...d, sharing: false })),
-      saved: show,
-      deleted: () => setDetail(NOTHING),
+      closeShare: () => setDetail((d) => ({ ...d, sharing: false, focus: true })),
+      saved: (id) => show(id, true),
+      deleted: () => setDetail({ ...NOTHING, focus: true }),
     }),
     [guard, show],
   );

@@ -5,6 +5,7 @@ import { useRecordHistory } from '../data/records';
 import { type I18n, useI18n } from '../i18n/I18n';
 import { Alert } from '../ui/Alert';
 import { describeError } from '../ui/errors';
+import { onEscape, useFocusOnMount } from '../ui/focus';
 import { diffWords } from './diff';
 
 const FIELDS: [keyof TestimonyFields, MessageKey][] = [
@@ -46,6 +47,7 @@ export function HistoryView({ id, onClose }: { id: string; onClose: () => void }
   const i18n = useI18n();
   const { t } = i18n;
   const history = useRecordHistory(id);
+  const heading = useFocusOnMount<HTMLHeadingElement>();
   const revisions = history.data ?? null;
   // The newest revision until the person picks another.
   const [picked, setPicked] = useState<number | null>(null);
@@ -64,9 +66,11 @@ export function HistoryView({ id, onClose }: { id: string; onClose: () => void }
   }, [current, previous, i18n]);
 
   return (
-    <section className="history" aria-labelledby="history-title">
+    <section className="history" aria-labelledby="history-title" onKeyDown={onEscape(onClose)}>
       <div className="pane-header">
-        <h2 id="history-title">{t('history.title')}</h2>
+        <h2 id="history-title" ref={heading} tabIndex={-1}>
+          {t('history.title')}
+        </h2>
         <button type="button" onClick={onClose}>
           {t('history.close')}
         </button>

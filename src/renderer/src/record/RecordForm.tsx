@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import { type TestimonyRecord, emptyFields } from '../../../shared/records/types';
 import { useI18n } from '../i18n/I18n';
+import { onEscape } from '../ui/focus';
 import { useDirty, useUnsavedGuard } from '../ui/UnsavedGuard';
 import { type Draft, draftOf } from './draft';
 import { ConsentFields, LangInput, type SetDraft, TextArea, TextInput } from './form-fields';
@@ -42,10 +43,11 @@ export function RecordForm({
       aria-busy={save.busy}
       aria-labelledby="form-title"
       noValidate
+      onKeyDown={onEscape(() => guard(onCancel))}
     >
       <div className="form-scroll">
         <h2 id="form-title">{record ? t('form.editTitle') : t('form.newTitle')}</h2>
-        <TextInput {...props} name="title" label="field.title" required />
+        <TextInput {...props} name="title" label="field.title" required autoFocus />
         <div className="form-row">
           <LangInput {...props} />
           <TextInput

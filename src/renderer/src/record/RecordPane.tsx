@@ -17,17 +17,25 @@ export type PaneMode = 'view' | 'edit' | 'history';
 export function RecordPane({
   id,
   features,
+  focusOnMount,
   onDeleted,
   onShare,
 }: {
   id: string;
   features: Features;
+  focusOnMount: boolean;
   onDeleted: () => void;
   onShare: () => void;
 }) {
   const i18n = useI18n();
   const record = useRecord(id);
-  const [mode, setMode] = useState<PaneMode>('view');
+  const [mode, setModeState] = useState<PaneMode>('view');
+  // Back from the form or the history, focus goes to the record's heading.
+  const [focusView, setFocusView] = useState(focusOnMount);
+  const setMode = (next: PaneMode) => {
+    setFocusView(next === 'view');
+    setModeState(next);
+  };
 
   if (record.error) return <Alert>{describeError(i18n, record.error)}</Alert>;
   if (!record.data) return <p className="muted">{i18n.t('evidence.loading')}</p>;
@@ -50,7 +58,7 @@ export function RecordPane({
         onShare={onShare}
         onDeleted={onDeleted}
       />
-      <RecordView key={id} record={record.data} />
+      <RecordView key={id} record={record.data} focusHeading={focusView} />
       {features.attachments && <EvidencePanel recordId={id} />}
     </div>
   );

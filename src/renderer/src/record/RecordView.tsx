@@ -1,5 +1,6 @@
 import type { TestimonyRecord } from '../../../shared/records/types';
 import { useI18n } from '../i18n/I18n';
+import { useFocusOnMount } from '../ui/focus';
 import { RecordBody } from './RecordBody';
 import { RecordMeta } from './RecordMeta';
 import { StoredText } from '../ui/StoredText';
@@ -10,14 +11,21 @@ import { StoredText } from '../ui/StoredText';
  * rendered as text (React escapes it) with dir="auto", so an Arabic testimony reads right to
  * left inside an English UI and the other way round.
  */
-export function RecordView({ record }: { record: TestimonyRecord }) {
+export function RecordView({
+  record,
+  focusHeading,
+}: {
+  record: TestimonyRecord;
+  focusHeading: boolean;
+}) {
   const i18n = useI18n();
   const { t } = i18n;
   const lang = record.lang || undefined;
+  const heading = useFocusOnMount<HTMLHeadingElement>(focusHeading);
 
   return (
     <article className="record" aria-labelledby="record-title">
-      <h2 id="record-title" dir="auto" lang={lang}>
+      <h2 id="record-title" dir="auto" lang={lang} ref={heading} tabIndex={-1}>
         <StoredText text={record.title} />
       </h2>
       <RecordMeta record={record} />

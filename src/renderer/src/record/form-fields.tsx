@@ -10,6 +10,15 @@ import { useI18n } from '../i18n/I18n';
 import { Field } from '../ui/Field';
 import { COMMON_LANGS, type Draft, type FieldErrors } from './draft';
 
+/** The tag as a lang attribute, only when it is a well-formed BCP-47 tag (else none). */
+function validLang(tag: string): string | undefined {
+  try {
+    return tag.trim() ? Intl.getCanonicalLocales(tag.trim())[0] : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export type SetDraft = <K extends keyof Draft>(key: K, value: Draft[K]) => void;
 
 export interface DraftProps {
@@ -33,10 +42,12 @@ export function TextInput({
   ltr,
   placeholder,
   badge,
+  autoFocus,
 }: DraftProps & {
   name: TextKey;
   label: MessageKey;
   hint?: string;
+  autoFocus?: boolean;
   required?: boolean;
   ltr?: boolean;
   placeholder?: string;
@@ -52,6 +63,7 @@ export function TextInput({
           type="text"
           dir={ltr ? 'ltr' : 'auto'}
           required={required}
+          autoFocus={autoFocus}
           placeholder={placeholder}
           value={draft[name]}
           onChange={(e) => set(name, e.target.value)}
@@ -89,7 +101,7 @@ export function TextArea({
           {...props}
           className={className}
           dir="auto"
-          lang={name === 'body' ? draft.lang || undefined : undefined}
+          lang={name === 'body' ? validLang(draft.lang) : undefined}
           rows={rows}
           value={draft[name]}
           onChange={(e) => set(name, e.target.value)}

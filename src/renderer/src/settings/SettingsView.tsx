@@ -4,6 +4,7 @@ import { call } from '../api/client';
 import { useI18n } from '../i18n/I18n';
 import { Alert } from '../ui/Alert';
 import { describeError } from '../ui/errors';
+import { useFocusOnMount } from '../ui/focus';
 import { Field } from '../ui/Field';
 import { LanguagePicker } from '../ui/LanguagePicker';
 import { NewPassphraseFields, newPassphraseReady } from '../ui/NewPassphraseFields';
@@ -17,6 +18,7 @@ export function SettingsView({
 }) {
   const i18n = useI18n();
   const { t } = i18n;
+  const heading = useFocusOnMount<HTMLHeadingElement>();
   const [minutes, setMinutes] = useState(String(settings.autoLockMinutes));
   const [saved, setSaved] = useState('');
   const [error, setError] = useState('');
@@ -35,9 +37,11 @@ export function SettingsView({
 
   return (
     <div className="settings">
-      <h2>{t('nav.settings')}</h2>
+      <h1 ref={heading} tabIndex={-1}>
+        {t('nav.settings')}
+      </h1>
       <section aria-labelledby="lock-settings">
-        <h3 id="lock-settings">{t('settings.autoLock')}</h3>
+        <h2 id="lock-settings">{t('settings.autoLock')}</h2>
         <form onSubmit={saveMinutes} className="inline-form">
           <Field label={t('settings.autoLockMinutes')} hint={t('settings.autoLockHint')}>
             {(props) => (
@@ -59,7 +63,7 @@ export function SettingsView({
         <Alert>{error}</Alert>
       </section>
       <section aria-labelledby="language-settings">
-        <h3 id="language-settings">{t('settings.language')}</h3>
+        <h2 id="language-settings">{t('settings.language')}</h2>
         <LanguagePicker
           labelledBy="language-settings"
           onChange={(language) =>
@@ -106,7 +110,7 @@ function ChangePassphrase() {
 
   return (
     <section aria-labelledby="passphrase-settings">
-      <h3 id="passphrase-settings">{t('settings.changePassphrase')}</h3>
+      <h2 id="passphrase-settings">{t('settings.changePassphrase')}</h2>
       <form onSubmit={submit} aria-busy={busy} className="narrow-form">
         <Field label={t('settings.currentPassphrase')}>
           {(props) => (

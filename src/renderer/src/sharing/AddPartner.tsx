@@ -30,7 +30,7 @@ export function AddPartner({ onAdded }: { onAdded: (name: string) => void }) {
   };
   return (
     <form className="add-partner narrow-form" onSubmit={submit} aria-labelledby="add-partner-title">
-      <h4 id="add-partner-title">{t('sharing.addTitle')}</h4>
+      <h3 id="add-partner-title">{t('sharing.addTitle')}</h3>
       <Field label={t('sharing.partnerName')}>
         {(props) => (
           <input

@@ -1,5 +1,6 @@
 import { usePartners } from '../data/partners';
 import { useI18n } from '../i18n/I18n';
+import { useFocusOnMount } from '../ui/focus';
 import { Alert } from '../ui/Alert';
 import { describeError } from '../ui/errors';
 
@@ -34,6 +35,7 @@ export function ExportChoose({
 }) {
   const i18n = useI18n();
   const { t } = i18n;
+  const heading = useFocusOnMount<HTMLHeadingElement>();
   const partners = usePartners();
   const set = <K extends keyof ExportChoice>(key: K, value: ExportChoice[K]) =>
     onChoice({ ...choice, [key]: value });
@@ -46,7 +48,9 @@ export function ExportChoose({
 
   return (
     <section className="export" aria-labelledby="export-title" aria-busy={busy}>
-      <h2 id="export-title">{t('export.title')}</h2>
+      <h2 id="export-title" ref={heading} tabIndex={-1}>
+        {t('export.title')}
+      </h2>
       <fieldset>
         <legend>{t('export.what')}</legend>
         {scopes.map(([value, label, enabled]) => (

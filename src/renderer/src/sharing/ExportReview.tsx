@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { MessageKey } from '../../../shared/i18n';
 import type { ExportPreviewView, RefusalReason } from '../../../shared/ipc/types';
 import { useI18n } from '../i18n/I18n';
+import { useFocusOnMount } from '../ui/focus';
 import { Alert } from '../ui/Alert';
 import { describeError } from '../ui/errors';
 import { BundleProgressBar } from './ProgressBar';
@@ -30,12 +31,15 @@ export function ExportReview({
 }) {
   const i18n = useI18n();
   const { t } = i18n;
+  const heading = useFocusOnMount<HTMLHeadingElement>();
   const [confirmed, setConfirmed] = useState(false);
   const progress = useBundleProgress(busy);
   const blocked = preview.records === 0 || (preview.needsConfirmation && !confirmed);
   return (
     <section className="export" aria-labelledby="export-title" aria-busy={busy}>
-      <h2 id="export-title">{t('export.reviewTitle')}</h2>
+      <h2 id="export-title" ref={heading} tabIndex={-1}>
+        {t('export.reviewTitle')}
+      </h2>
       <h3>{t('export.recipients')}</h3>
       <ul>
         {preview.recipients.map((r) => (

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { ExportRequestInput } from '../../../shared/ipc/types';
 import { useExportBundle, useExportPreview } from '../data/partners';
+import { onEscape } from '../ui/focus';
 import { ExportChoose, type ExportChoice, type Scope } from './ExportChoose';
 import { ExportDone } from './ExportDone';
 import { ExportReview } from './ExportReview';
@@ -10,7 +11,20 @@ import { ExportReview } from './ExportReview';
  * partners, how the records will read after redaction), then the signed bundle, written where
  * the person chooses. The consent rules and redaction are the core's; this only shows them.
  */
-export function ExportWizard({
+export function ExportWizard(props: {
+  selectedId: string | null;
+  listIds: readonly string[];
+  onClose: () => void;
+}) {
+  // Escape closes the wizard from any of its steps.
+  return (
+    <div className="export-wizard" onKeyDown={onEscape(props.onClose)}>
+      <ExportSteps {...props} />
+    </div>
+  );
+}
+
+function ExportSteps({
   selectedId,
   listIds,
   onClose,

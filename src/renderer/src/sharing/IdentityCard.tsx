@@ -10,7 +10,7 @@ export function IdentityCard({ onCopy }: { onCopy: () => void }) {
   const identity = useIdentity();
   return (
     <section aria-labelledby="identity-title">
-      <h3 id="identity-title">{t('sharing.identityTitle')}</h3>
+      <h2 id="identity-title">{t('sharing.identityTitle')}</h2>
       <p>{t('sharing.identityExplain')}</p>
       {identity.data && (
         <>

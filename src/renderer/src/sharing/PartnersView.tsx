@@ -4,6 +4,7 @@ import { usePartnerAction, usePartners } from '../data/partners';
 import { useI18n } from '../i18n/I18n';
 import { Alert } from '../ui/Alert';
 import { describeError } from '../ui/errors';
+import { useFocusOnMount } from '../ui/focus';
 import { AddPartner } from './AddPartner';
 import { IdentityCard } from './IdentityCard';
 import { PartnersTable } from './PartnersTable';
@@ -18,6 +19,7 @@ export function PartnersView() {
   const i18n = useI18n();
   const { t } = i18n;
   const partners = usePartners();
+  const heading = useFocusOnMount<HTMLHeadingElement>();
   const [error, setError] = useState('');
   const [notice, setNotice] = useState('');
   const [verifying, setVerifying] = useState<string | null>(null);
@@ -37,14 +39,16 @@ export function PartnersView() {
   const shownError = error || (partners.error ? describeError(i18n, partners.error) : '');
   return (
     <div className="sharing">
-      <h2>{t('nav.sharing')}</h2>
+      <h1 ref={heading} tabIndex={-1}>
+        {t('nav.sharing')}
+      </h1>
       <IdentityCard
         onCopy={() => act(() => call('sharing.copyIdentity', {}), t('sharing.copied'))}
       />
       <Alert>{shownError}</Alert>
       <Alert tone="info">{notice}</Alert>
       <section aria-labelledby="partners-title">
-        <h3 id="partners-title">{t('sharing.partnersTitle')}</h3>
+        <h2 id="partners-title">{t('sharing.partnersTitle')}</h2>
         {list && list.length === 0 && <p className="muted">{t('sharing.noPartners')}</p>}
         {list && list.length > 0 && (
           <PartnersTable

@@ -46,7 +46,7 @@ export function ReceiveBundle() {
   const result = receiving.data;
   return (
     <section aria-labelledby="receive-title">
-      <h3 id="receive-title">{t('sharing.receiveTitle')}</h3>
+      <h2 id="receive-title">{t('sharing.receiveTitle')}</h2>
       <p>{t('sharing.receiveExplain')}</p>
       <button type="button" onClick={open} disabled={busy}>
         {t('sharing.openBundle')}

@@ -1,9 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
 import { useI18n } from '../i18n/I18n';
+import { onEscape } from './focus';
 
 /**
  * A destructive action in two steps: the first press asks, the second (on the button that
- * replaces it) acts. No modal, so focus and screen readers stay where the person is.
+ * replaces it) acts. No modal, so focus and screen readers stay where the person is; Cancel or
+ * Escape puts the focus back on the first button.
  */
 export function ConfirmButton({
   label,
@@ -17,18 +19,26 @@ export function ConfirmButton({
   const { t } = useI18n();
   const [asking, setAsking] = useState(false);
   const confirmRef = useRef<HTMLButtonElement>(null);
+  const askRef = useRef<HTMLButtonElement>(null);
+  const cancelled = useRef(false);
   useEffect(() => {
     if (asking) confirmRef.current?.focus();
+    else if (cancelled.current) askRef.current?.focus();
+    cancelled.current = false;
   }, [asking]);
+  const cancel = () => {
+    cancelled.current = true;
+    setAsking(false);
+  };
   if (!asking) {
     return (
-      <button type="button" className="danger-outline" onClick={() => setAsking(true)}>
+      <button ref={askRef} type="button" className="danger-outline" onClick={() => setAsking(true)}>
         {label}
       </button>
     );
   }
   return (
-    <span className="confirm" role="group" aria-label={label}>
+    <span className="confirm" role="group" aria-label={label} onKeyDown={onEscape(cancel)}>
       <button
         ref={confirmRef}
         type="button"
@@ -40,7 +50,7 @@ export function ConfirmButton({
       >
         {confirmLabel}
       </button>
-      <button type="button" onClick={() => setAsking(false)}>
+      <button type="button" onClick={cancel}>
         {t('form.cancel')}
       </button>
     </span>

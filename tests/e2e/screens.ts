@@ -1,0 +1,94 @@
+import type { Language } from '../../src/shared/i18n';
+import { PASSPHRASE } from './flows';
+import { type Harness, expect } from './harness';
+
+/**
+ * Every main screen of the app, visited in one language without reading its text (selectors
+ * are roles, classes and test ids), so the accessibility check and the screenshot script see the
+ * same screens in English and Arabic. `visit` is called on each, by name.
+ */
+export async function walkScreens(
+  app: Harness,
+  language: Language,
+  visit: (name: string) => Promise<void>,
+): Promise<void> {
+  const { page } = app;
+  app.settings.set({ language });
+  await app.open();
+
+  // First run: passphrase, recovery key, the check.
+  await expect(page.locator('#gate-title')).toBeVisible();
+  await visit('create');
+  const secrets = page.locator('input[type=password]');
+  await secrets.nth(0).fill(PASSPHRASE);
+  await secrets.nth(1).fill(PASSPHRASE);
+  await page.locator('button[type=submit]').click();
+  await expect(page.getByTestId('recovery-key')).toBeVisible();
+  await visit('recovery-key');
+  await page.locator('.gate-card button.primary').click();
+  await visit('recovery-check');
+
+  // The vault exists and is open: the archive, with testimonies made through the core.
+  const vault = app.session.current()!;
+  vault.addRecord({
+    title: 'شهادة عن العنف الرقمي',
+    body: 'تلقيت رسائل تهديد على وسائل التواصل الاجتماعي بعد المظاهرة.',
+    lang: 'ar',
+    narrator: 'ليلى حسن',
+    tags: ['عنف رقمي'],
+    date: '2024-01-15',
+  });
+  vault.addRecord({
+    title: 'Attack at the march',
+    body: 'Detailed account of the violence near the courthouse.',
+    lang: 'en',
+    warning: 'Physical violence',
+    tags: ['violence'],
+    date: '2023-06',
+  });
+  await page.reload();
+  const list = page.getByRole('listbox');
+  await expect(list.getByRole('option')).toHaveCount(2);
+  await visit('archive');
+
+  await list.getByRole('option').first().click();
+  await expect(page.locator('#record-title')).toBeVisible();
+  await visit('record');
+  await page.locator('.record-pane .pane-header button').nth(0).click();
+  await expect(page.locator('form.record-form')).toBeVisible();
+  await page.locator('form.record-form input[list]').fill('not a language');
+  await page.locator('form.record-form button[type=submit]').click();
+  await expect(page.locator('[aria-invalid=true]').first()).toBeFocused();
+  await visit('form-refused');
+  await page.locator('form.record-form .form-footer button').first().click();
+  await expect(page.locator('dialog[open]')).toBeVisible();
+  await visit('discard-changes');
+  await page.locator('dialog[open] button.danger').click();
+
+  await page.locator('.record-pane .pane-header button').nth(1).click();
+  await expect(page.locator('#history-title')).toBeVisible();
+  await visit('history');
+  await page.keyboard.press('Escape');
+
+  await page.getByRole('searchbox').fill('العنف');
+  await expect(list.getByRole('option')).toHaveCount(1);
+  await visit('search');
+  await page.getByRole('searchbox').fill('');
+
+  await page.locator('.record-pane .pane-header button').nth(2).click();
+  await expect(page.locator('#export-title')).toBeVisible();
+  await visit('export');
+  await page.keyboard.press('Escape');
+
+  const tabs = page.locator('.topbar nav button');
+  await tabs.nth(1).click();
+  await expect(page.getByTestId('own-fingerprint')).toBeVisible();
+  await visit('partners');
+  await tabs.nth(2).click();
+  await expect(page.locator('.settings')).toBeVisible();
+  await visit('settings');
+
+  await page.locator('.lock-button').click();
+  await expect(page.locator('#gate-title')).toBeVisible();
+  await visit('unlock');
+}

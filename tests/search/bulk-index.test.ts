@@ -11,6 +11,7 @@ import { InvalidInputError } from '../../src/shared/errors';
 import { emptyFields } from '../../src/shared/records/types';
 import { type SearchDoc, SearchEngine } from '../../src/shared/search';
 import { indexInWorkers } from '../../src/core/search/bulk-index';
+import { SegmentWorkers } from '../../src/core/search/segment-workers';
 import { createCorpus } from '../../bench/corpus';
 import { withRawDb } from '../helpers/raw-db';
 import { useTestVaults } from '../helpers/vault';
@@ -73,6 +74,23 @@ describe('segments built on worker threads', () => {
     // And after a round trip through storage.
     const reloaded = SearchEngine.load(parallel.dirtySegments().map((s) => s.bytes));
     expect(results(reloaded)).toEqual(results(reference));
+  });
+
+  it('are built by real workers, byte for byte as on this thread', async () => {
+    const pool = SegmentWorkers.start(2);
+    try {
+      expect(pool.workerCount).toBe(2);
+      const input = docs(0, 120);
+      const [a, b] = await Promise.all([
+        pool.build('seg-00000a', input.slice(0, 60)),
+        pool.build('seg-00000b', input.slice(60)),
+      ]);
+      expect(pool.workerCount).toBe(2); // no worker failed and fell back
+      expect(a).toEqual(SearchEngine.buildSegment('seg-00000a', input.slice(0, 60)));
+      expect(b).toEqual(SearchEngine.buildSegment('seg-00000b', input.slice(60)));
+    } finally {
+      await pool.close();
+    }
   });
 
   it('fall back to this thread with no worker, same results', async () => {

@@ -27,8 +27,10 @@ export async function indexInWorkers(
   docOf: (id: string) => SearchDoc | null,
   options: BulkIndexOptions = {},
 ): Promise<void> {
-  const batchSize = Math.max(1, options.batch ?? SEGMENT_TARGET);
   const pool = SegmentWorkers.start(options.workers);
+  // Full segments, but at least one batch per worker: 5,000 documents go to both cores.
+  const perWorker = Math.ceil(ids.length / Math.max(1, pool.workerCount));
+  const batchSize = Math.max(1, Math.min(options.batch ?? SEGMENT_TARGET, perWorker));
   const builds: Promise<void>[] = [];
   let waited = 0;
   try {

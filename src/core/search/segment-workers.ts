@@ -19,22 +19,17 @@ import type { BuildReply, BuildRequest } from './index-worker';
 /** At most this many workers (beyond that, memory grows faster than speed). */
 const MAX_WORKERS = 4;
 
-interface WorkerEntry {
-  url: URL;
-  execArgv: string[];
-}
-
 /**
- * The worker's module: beside the bundled CLI (out/cli/index-worker.mjs, built by
- * scripts/build-cli.mjs), or the TypeScript source when running from sources (tests, bench).
+ * The worker's module, bundled by scripts/build-cli.mjs: beside the bundled CLI
+ * (out/cli/index-worker.mjs), or, when running from sources (tests, bench), the same file
+ * under out/cli (the test setup and `npm run bench` build the CLI first; a worker cannot load
+ * TypeScript sources itself). Null when there is none: batches are then built on this thread.
  */
-function workerEntry(): WorkerEntry | null {
-  const bundled = new URL('./index-worker.mjs', import.meta.url);
-  if (bundled.protocol === 'file:' && existsSync(fileURLToPath(bundled)))
-    return { url: bundled, execArgv: [] };
-  const source = new URL('./index-worker.ts', import.meta.url);
-  if (source.protocol === 'file:' && existsSync(fileURLToPath(source)))
-    return { url: source, execArgv: ['--import', 'tsx'] };
+function workerModule(): URL | null {
+  for (const candidate of ['./index-worker.mjs', '../../../out/cli/index-worker.mjs']) {
+    const url = new URL(candidate, import.meta.url);
+    if (url.protocol === 'file:' && existsSync(fileURLToPath(url))) return url;
+  }
   return null;
 }
 
@@ -65,11 +60,11 @@ export class SegmentWorkers {
   /** Starts `count` workers (none when count is 0 or the worker module is not there). */
   static start(count = defaultWorkerCount()): SegmentWorkers {
     const pool = new SegmentWorkers();
-    const entry = count > 0 ? workerEntry() : null;
-    if (!entry) return pool;
+    const module = count > 0 ? workerModule() : null;
+    if (!module) return pool;
     for (let i = 0; i < count; i++) {
       try {
-        const worker = new Worker(entry.url, { execArgv: entry.execArgv });
+        const worker = new Worker(module);
         const slot = new Slot(worker);
         worker.on('message', (reply: BuildReply) => pool.#settle(slot, reply));
         worker.on('error', () => pool.#fail(slot));

@@ -5,7 +5,11 @@ import { registerAttachmentCommands } from './commands/attachments';
 import { registerSharingCommands } from './commands/sharing';
 import { registerSearchCommands } from './commands/search';
 import { registerKeyCommands } from './commands/keys';
-import { registerCustodyCommands, registerVerifyCommand } from './commands/custody';
+import {
+  registerCustodyCommands,
+  registerCustodyReportCommand,
+  registerVerifyCommand,
+} from './commands/custody';
 import { exitStatus } from './progress';
 import { registerBackupCommands } from './commands/backup';
 
@@ -52,6 +56,7 @@ Environment:
   registerKeyCommands(program);
   registerCustodyCommands(program);
   registerVerifyCommand(program);
+  registerCustodyReportCommand(program);
   registerBackupCommands(program);
   for (const command of program.commands) command.exitOverride();
   return program;

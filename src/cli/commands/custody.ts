@@ -3,6 +3,10 @@ import type { CustodyEntry } from '../../shared/custody/types';
 import { globalOptions, output, withVault } from '../context';
 import { safeInline } from '../format';
 import { verifyVault } from '../../core/verify/verify-vault';
+import { makeCustodyReport, verifyCustodyReport } from '../../core/custody/report';
+import { custodyReportHtml } from '../../core/custody/report-html';
+import { existsSync, writeFileSync } from 'node:fs';
+import { FileExistsError, InvalidInputError } from '../../shared/errors';
 import { endProgress, exitStatus, terminalProgress } from '../progress';
 
 function formatDetail(detail: CustodyEntry['detail']): string {
@@ -82,4 +86,67 @@ export function registerVerifyCommand(program: Command): void {
         ].join('\n'),
       );
     });
+}
+
+function writeNew(path: string, text: string, force: boolean): void {
+  if (!force && existsSync(path)) throw new FileExistsError(path);
+  writeFileSync(path, text, { mode: 0o600 });
+}
+
+export function registerCustodyReportCommand(program: Command): void {
+  program
+    .command('custody')
+    .description(
+      "one record's signed custody report (custody ID --out FILE [--html PAGE]), or check one (custody verify FILE)",
+    )
+    .argument('<id-or-verify>', 'the record id, or "verify"')
+    .argument('[file]', 'with verify: the report to check (its signature is FILE.sig)')
+    .option('--out <file>', 'the JSON report; its detached signature goes to FILE.sig')
+    .option('--html <page>', 'also a printable HTML page')
+    .option('--force', 'replace existing files')
+    .action(
+      async (
+        first: string,
+        file: string | undefined,
+        opts: { out?: string; html?: string; force?: boolean },
+        command: Command,
+      ) => {
+        const options = globalOptions(command);
+        const out = output(options);
+        if (first === 'verify') {
+          if (!file) throw new InvalidInputError('custody verify needs the report file.');
+          const { report, fingerprint } = await verifyCustodyReport(file);
+          out.result(
+            { valid: true, record: report.record.id, vault: report.vault.id, fingerprint },
+            () =>
+              [
+                `The report on record ${report.record.id} is intact and signed by the vault with fingerprint`,
+                `    ${fingerprint}`,
+                'Compare this fingerprint with the one you know for that organisation.',
+              ].join('\n'),
+          );
+          return;
+        }
+        if (!opts.out) throw new InvalidInputError('custody needs --out FILE.');
+        const force = opts.force === true;
+        for (const path of [opts.out, `${opts.out}.sig`, ...(opts.html ? [opts.html] : [])])
+          if (!force && existsSync(path)) throw new FileExistsError(path);
+        const made = await withVault(options, (vault) =>
+          makeCustodyReport(vault, vault.records.resolveId(first)),
+        );
+        writeNew(opts.out, made.json, force);
+        writeNew(`${opts.out}.sig`, made.signature, force);
+        if (opts.html) writeNew(opts.html, custodyReportHtml(made.report), force);
+        out.result(
+          {
+            report: opts.out,
+            signature: `${opts.out}.sig`,
+            ...(opts.html ? { html: opts.html } : {}),
+            entries: made.report.entries.length,
+          },
+          () =>
+            `Wrote ${opts.out} and its signature ${opts.out}.sig${opts.html ? ` and ${opts.html}` : ''}.`,
+        );
+      },
+    );
 }

@@ -116,7 +116,7 @@ export default tseslint.config(
     // names, partner names, safe text).
     files: [
       'src/cli/format.ts',
-      'src/core/attachments/errors.ts',
+      'src/core/fs/errors.ts',
       'src/core/partners/partner-name.ts',
       'src/main/file-names.ts',
       'src/renderer/src/ui/safe-text.ts',

@@ -3,6 +3,9 @@ import { InvalidInputError, VaultError, VaultNotFoundError } from '../shared/err
 import { TEST_KDF, kdfFromEnvironment } from '../core/crypto/kdf';
 import { defaultVaultDir } from '../core/vault/paths';
 import { Vault } from '../core/vault/vault';
+import { VAULT_FILES } from '../core/vault/paths';
+import { fileSystemError } from '../core/fs/errors';
+import { join } from 'node:path';
 import { promptSecret } from './prompt';
 
 export interface GlobalOptions {
@@ -79,6 +82,9 @@ export async function withVault<T>(
       : await Vault.open(dir, { passphrase: await readPassphrase() });
   try {
     return await fn(vault);
+  } catch (error) {
+    // SQLite's I/O errors (disk full, read-only) do not say which file: it is the database.
+    throw fileSystemError(error, join(vault.dir, VAULT_FILES.database)) ?? error;
   } finally {
     vault.close();
   }

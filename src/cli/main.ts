@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { VaultError, toSerializedError } from '../shared/errors';
+import { fileSystemError } from '../core/fs/errors';
 import { registerRecordCommands } from './commands/records';
 import { registerAttachmentCommands } from './commands/attachments';
 import { registerSharingCommands } from './commands/sharing';
@@ -13,22 +14,40 @@ import {
 import { exitStatus } from './progress';
 import { registerBackupCommands } from './commands/backup';
 
-/** Exit codes by error family, so scripts can react without parsing messages. */
-function exitCodeFor(code: string): number {
+/** Codes that mean "the request was wrong": exit 2 with the usage errors. */
+const BAD_INPUT = new Set([
+  'FILE.EXISTS',
+  'IMPORT.INVALID_FILE',
+  'VAULT.ALREADY_EXISTS',
+  'PARTNER.EXISTS',
+  'IDENTITY.INVALID',
+  'BACKUP.INVALID',
+]);
+
+/**
+ * Exit codes by error family, so scripts can react without parsing messages (the README lists
+ * them): 2 bad input, 3 wrong passphrase or recovery key, 4 not found (a missing file too),
+ * 5 in use, 6 integrity, 7 the file system refused (permission, read-only, disk full), 1 other.
+ */
+export function exitCodeFor(error: { code: string; details?: Record<string, unknown> }): number {
+  const { code } = error;
   if (code === 'VAULT.WRONG_PASSPHRASE' || code === 'VAULT.WRONG_RECOVERY_KEY') return 3;
+  if (code === 'FILE.IO') return error.details?.reason === 'ENOENT' ? 4 : 7;
   if (code === 'VAULT.NOT_FOUND' || code.endsWith('NOT_FOUND')) return 4;
   if (code === 'VAULT.IN_USE') return 5;
   if (code.startsWith('INTEGRITY') || code === 'VAULT.CORRUPT' || code.startsWith('BUNDLE'))
     return 6;
-  if (
-    code.startsWith('INPUT') ||
-    code.startsWith('LIMIT') ||
-    code === 'FILE.EXISTS' ||
-    code === 'IMPORT.INVALID_FILE' ||
-    code === 'BACKUP.INVALID'
-  )
-    return 2;
+  if (code.startsWith('INPUT') || code.startsWith('LIMIT') || BAD_INPUT.has(code)) return 2;
   return 1;
+}
+
+/** Commander's usage errors, as one line: "tvault: <what> (run tvault --help for usage)". */
+function usageLine(message: string): string {
+  const what = message
+    .replace(/^error: /, '')
+    .split('\n')[0]!
+    .trim();
+  return `tvault: ${what} (run tvault --help for usage)\n`;
 }
 
 export function buildProgram(): Command {
@@ -36,8 +55,11 @@ export function buildProgram(): Command {
     .description('Testimony Vault: an end-to-end encrypted archive of testimonies and evidence.')
     .option('--vault <dir>', 'the vault folder (default: TVAULT_DIR or the user data folder)')
     .option('--json', 'print exactly one JSON document on stdout')
-    .showHelpAfterError('(run tvault --help for usage)')
     .exitOverride();
+  // One line on stderr for usage errors (the README's promise); help still goes to stdout.
+  const configureOutput = (command: Command) =>
+    command.configureOutput({ outputError: (text, write) => write(usageLine(text)) });
+  configureOutput(program);
   program.addHelpText(
     'after',
     `
@@ -58,7 +80,8 @@ Environment:
   registerVerifyCommand(program);
   registerCustodyReportCommand(program);
   registerBackupCommands(program);
-  for (const command of program.commands) command.exitOverride();
+  const all = (command: Command): Command[] => [command, ...command.commands.flatMap(all)];
+  for (const command of all(program)) configureOutput(command.exitOverride());
   return program;
 }
 
@@ -69,7 +92,9 @@ export async function run(argv: string[]): Promise<number> {
     await program.parseAsync(argv);
     // A command that printed its result may still fail the run (verify finding problems: 6).
     return exitStatus.code;
-  } catch (error) {
+  } catch (thrown) {
+    // File-system errors name their file: shown as FILE.IO rather than "internal error".
+    const error = fileSystemError(thrown) ?? thrown;
     if (error instanceof CommanderError) {
       // Help and version exit 0; usage errors were already printed by commander (stderr).
       if (error.exitCode === 0) return 0;
@@ -92,7 +117,7 @@ export async function run(argv: string[]): Promise<number> {
     process.stderr.write(`tvault: ${message}\n`);
     if (json)
       process.stdout.write(`${JSON.stringify({ error: { code: serialized.code, message } })}\n`);
-    return exitCodeFor(serialized.code);
+    return exitCodeFor(serialized);
   }
 }
 

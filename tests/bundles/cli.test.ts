@@ -96,7 +96,7 @@ describe('tvault identity and partner', () => {
         'Beta',
         ib.identity.slice(0, -3),
       ]);
-      expect(typo.code).toBe(1);
+      expect(typo.code).toBe(2);
       expect(typo.json.error.code).toBe('IDENTITY.INVALID');
       const removed = await runCliJson([...c, 'partner', 'remove', 'Alpha']);
       expect(removed.json).toEqual({ removed: 'Alpha' });

@@ -21,6 +21,8 @@ export interface CliOptions {
   input?: string | Uint8Array;
   cwd?: string;
   timeoutMs?: number;
+  /** Run as this user id (and its group): only when the tests run as root. */
+  uid?: number;
 }
 
 /**
@@ -49,6 +51,7 @@ export function runCli(args: string[], options: CliOptions = {}): Promise<CliRes
       cwd: options.cwd ?? REPO_ROOT,
       env,
       stdio: ['pipe', 'pipe', 'pipe'],
+      ...(options.uid !== undefined ? { uid: options.uid, gid: options.uid } : {}),
     });
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];

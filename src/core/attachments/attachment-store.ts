@@ -42,7 +42,15 @@ export class AttachmentStore {
       const ids = this.#rows.deleteOfRecord(recordId);
       // After the commit: the rows (and the only copies of the keys) are gone for good.
       return () => {
-        for (const id of ids) removeBlob(vault.blobsDir, id);
+        let failure: unknown = null;
+        for (const id of ids) {
+          try {
+            removeBlob(vault.blobsDir, id);
+          } catch (error) {
+            failure ??= error;
+          }
+        }
+        if (failure) throw failure;
       };
     });
   }
@@ -213,8 +221,11 @@ export class AttachmentStore {
   detach(id: string): void {
     const row = this.#rows.row(id);
     this.#rows.delete(row);
-    removeBlob(this.#vault.blobsDir, row.id);
-    this.#vault.checkpoint();
+    try {
+      removeBlob(this.#vault.blobsDir, row.id);
+    } finally {
+      this.#vault.checkpoint();
+    }
   }
 
   /** The extracted text (for the search index), or null when there is none. */

@@ -2,17 +2,27 @@ import { readdirSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { fsyncDir } from '../fs/atomic';
 import { PARTIAL_SUFFIX, isBlobName } from './blob-format';
-import { isNodeError } from './errors';
+import { FileIoError, isNodeError } from './errors';
 
-/** Removes blobs/<id> for good and flushes the folder entry. */
+/**
+ * Removes blobs/<id> for good and flushes the folder entry. Called after the row (the only
+ * copy of the file's key) is gone: a failure leaves an unreadable orphan, which the next unlock
+ * removes (removeLeftovers), and is reported as FILE.IO, never passed over in silence.
+ */
 export function removeBlob(blobsDir: string, id: string): void {
+  const path = join(blobsDir, id);
   try {
-    unlinkSync(join(blobsDir, id));
-    fsyncDir(blobsDir);
+    unlinkSync(path);
   } catch (error) {
-    // Already gone is fine; anything else leaves an orphan that the next open removes.
+    // Already gone is fine.
     if (isNodeError(error, 'ENOENT')) return;
+    throw new FileIoError(
+      'Deleted, but the encrypted file could not be removed (the next unlock removes it)',
+      path,
+      error,
+    );
   }
+  fsyncDir(blobsDir);
 }
 
 /**

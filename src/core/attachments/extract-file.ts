@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { realpathSync, statSync } from 'node:fs';
 import { link, lstat, rename, unlink } from 'node:fs/promises';
-import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { FileExistsError, InvalidInputError } from '../../shared/errors';
+import { dirname, join } from 'node:path';
+import { FileExistsError } from '../../shared/errors';
+import { checkOutputPath } from '../fs/output-path';
 import { fsyncDir } from '../fs/atomic';
 import { SequentialWriter } from '../fs/sequential-writer';
 import { BLOB_CHUNK_BYTES } from './blob-format';
@@ -37,23 +37,12 @@ export async function extractToFile(
   outPath: string,
   options: { force?: boolean; vaultDir: string },
 ): Promise<ExtractResult> {
-  if (typeof outPath !== 'string' || outPath === '' || outPath.includes('\0'))
-    throw new InvalidInputError('Give a file path to extract to.');
-  const out = resolve(outPath);
+  const out = checkOutputPath(outPath, {
+    vaultDir: options.vaultDir,
+    force: options.force === true,
+    what: 'the extracted file',
+  });
   const parent = dirname(out);
-  try {
-    if (!statSync(parent).isDirectory()) throw new FileIoError('Not a folder', parent, 'ENOTDIR');
-  } catch (error) {
-    if (error instanceof FileIoError) throw error;
-    throw new FileIoError('The folder to extract into does not exist', parent, error);
-  }
-  // Plaintext must never land inside the vault folder.
-  if (isInside(realpathSync(parent), realpathSync(options.vaultDir)))
-    throw new InvalidInputError('Extract to a place outside the vault folder.');
-  const existing = await lstat(out).catch(() => null);
-  if (existing?.isDirectory())
-    throw new InvalidInputError(`${basename(out)} is a folder; give a file path.`, { path: out });
-  if (existing && !options.force) throw new FileExistsError(out);
 
   const temp = join(parent, `.tvault-${ref.id}-${randomBytes(6).toString('hex')}.partial`);
   let writer: SequentialWriter | null = null;
@@ -118,9 +107,4 @@ async function place(temp: string, out: string, force: boolean): Promise<void> {
     if (await lstat(out).catch(() => null)) throw new FileExistsError(out);
     await rename(temp, out);
   }
-}
-
-function isInside(path: string, dir: string): boolean {
-  const rel = relative(dir, path);
-  return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
 }

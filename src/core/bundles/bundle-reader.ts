@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { type FileHandle, open } from 'node:fs/promises';
-import { VaultError } from '../../shared/errors';
+import { InvalidInputError } from '../../shared/errors';
+import { FileIoError, printable } from '../fs/errors';
 import { sodium, wipe } from '../crypto/sodium';
 import { InvalidIdentityError } from '../identity/errors';
 import { type PublicIdentity, fingerprintOf, parseIdentity } from '../identity/public-identity';
@@ -125,12 +126,7 @@ export async function openBundle(
   opener: StanzaOpener,
   options: ReadOptions = {},
 ): Promise<OpenedBundle> {
-  let file: FileHandle;
-  try {
-    file = await open(path, 'r');
-  } catch {
-    throw new VaultError('FILE.IO', `Cannot read the bundle ${path}.`, { path });
-  }
+  const file = await openBundleFile(path);
   let fileKey: Uint8Array | null = null;
   let payloadKey: Uint8Array | null = null;
   try {
@@ -194,4 +190,23 @@ export async function openBundle(
   } finally {
     wipe(fileKey, payloadKey);
   }
+}
+
+/** Opens a bundle file for reading: FILE.IO naming it and the cause, or a folder refused. */
+export async function openBundleFile(path: string): Promise<FileHandle> {
+  let file: FileHandle;
+  try {
+    file = await open(path, 'r');
+  } catch (error) {
+    throw new FileIoError('Cannot read the bundle', path, error);
+  }
+  const isFolder = await file.stat().then(
+    (info) => info.isDirectory(),
+    () => false,
+  );
+  if (isFolder) {
+    await file.close();
+    throw new InvalidInputError(`${printable(path)} is a folder, not a bundle file.`, { path });
+  }
+  return file;
 }

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { FileExistsError, InvalidInputError, VaultError } from '../../shared/errors';
+import { InvalidInputError, RecordNotFoundError, VaultError } from '../../shared/errors';
+import { checkOutputPath } from '../fs/output-path';
 import type { TestimonyRecord } from '../../shared/records/types';
 import { validateFields } from '../../shared/records/validate';
 import { newId } from '../ids';
@@ -81,6 +80,8 @@ function selectIds(vault: Vault, selection: ExportSelection): string[] {
     return vault.search.matchingIds(selection.query);
   }
   const ids = (selection.ids ?? []).map((id) => vault.records.resolveId(id));
+  // A full id resolves without a lookup: an unknown one is "not found", not "refused".
+  for (const id of ids) if (!vault.records.exists(id)) throw new RecordNotFoundError(id);
   if (ids.length === 0) throw new InvalidInputError('No record ids were given.');
   return [...new Set(ids)];
 }
@@ -230,8 +231,11 @@ function sha256(bytes: Uint8Array): string {
  * written). Redaction is the default; the vault's own records are never changed.
  */
 export async function exportBundle(vault: Vault, options: ExportOptions): Promise<ExportResult> {
-  const out = resolve(options.out);
-  if (!options.force && existsSync(out)) throw new FileExistsError(out);
+  const out = checkOutputPath(options.out, {
+    vaultDir: vault.dir,
+    force: options.force === true,
+    what: 'the bundle',
+  });
   const preview = previewExport(vault, options);
   const recipients = recipientsOf(vault, options.to);
   assertExportAllowed(preview, options.confirmed === true);

@@ -1,9 +1,8 @@
-import { stat } from 'node:fs/promises';
-import { VaultError } from '../../shared/errors';
 import type { Vault } from '../vault/vault';
 import { BundleNotForUsError } from './errors';
 import { findReceived } from './received-bundles';
 import { verifyBundle } from './verify';
+import { openBundleFile } from './bundle-reader';
 
 /** What can be told about a bundle without importing it. */
 export type InspectReport =
@@ -34,10 +33,11 @@ export type InspectReport =
  */
 export async function inspectBundle(vault: Vault | null, path: string): Promise<InspectReport> {
   let size: number;
+  const file = await openBundleFile(path);
   try {
-    size = (await stat(path)).size;
-  } catch {
-    throw new VaultError('FILE.IO', `Cannot read the bundle ${path}.`, { path });
+    size = (await file.stat()).size;
+  } finally {
+    await file.close();
   }
   if (!vault) return { size, recipient: false };
   try {

@@ -22,24 +22,33 @@ const BATCH_SIZE = 1000;
 export const MAX_RECORD_BYTES = 64 * 1024 * 1024;
 const MAX_REJECTIONS_LISTED = 10_000;
 
-/** Turns one imported object (JSON line or CSV row) into validated fields. */
+/** A key an import may use: a field, a consent sub-field, or one that is ignored. */
+export function isImportKey(key: string): boolean {
+  if (IGNORED_KEYS.has(key) || FIELD_KEYS.has(key)) return true;
+  return key.startsWith('consent.') && CONSENT_KEYS.has(key.slice('consent.'.length));
+}
+
+/**
+ * Turns one imported object (JSON line or CSV row) into validated fields. Rejection reasons
+ * name the rule and the position, never text from the file (a field name can be a name).
+ */
 export function fieldsFromImported(value: unknown): TestimonyFields {
   if (!value || typeof value !== 'object' || Array.isArray(value)) {
     throw new InvalidInputError('not a JSON object');
   }
   const base = emptyFields();
   const out: Record<string, unknown> = { ...base, consent: { ...base.consent } };
+  let position = 0;
   for (const [key, raw] of Object.entries(value as Record<string, unknown>)) {
+    position += 1;
+    // Only the known keys: "consent.__proto__" must not reach the object's prototype.
+    if (!isImportKey(key))
+      throw new InvalidInputError(`unknown field (the ${ordinal(position)} key of the object)`);
     if (IGNORED_KEYS.has(key)) continue;
     if (key.startsWith('consent.')) {
-      const sub = key.slice('consent.'.length);
-      // Only the known keys: "consent.__proto__" must not reach the object's prototype.
-      if (!CONSENT_KEYS.has(sub))
-        throw new InvalidInputError(`unknown field "${key.slice(0, 40)}"`);
-      (out.consent as Record<string, unknown>)[sub] = raw;
+      (out.consent as Record<string, unknown>)[key.slice('consent.'.length)] = raw;
       continue;
     }
-    if (!FIELD_KEYS.has(key)) throw new InvalidInputError(`unknown field "${key.slice(0, 40)}"`);
     if (key === 'consent' && raw && typeof raw === 'object') {
       out.consent = { ...(out.consent as object), ...(raw as object) };
     } else if (key === 'consent' && typeof raw === 'string') {
@@ -49,6 +58,12 @@ export function fieldsFromImported(value: unknown): TestimonyFields {
     }
   }
   return validateFields(out);
+}
+
+function ordinal(n: number): string {
+  const tens = n % 100;
+  const suffix = tens >= 11 && tens <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+  return `${n}${suffix}`;
 }
 
 /** CSV cells are strings: map them onto field types (tags and identifying: JSON array or ";"). */
@@ -128,6 +143,7 @@ function csvCells(text: string): string[] | null {
 
 async function* csvRows(path: string, maxRecordBytes: number): AsyncGenerator<ImportItem> {
   let header: string[] | null = null;
+  let unknownColumn = -1;
   for await (const raw of readRecords(path, { csvQuotes: true, maxRecordBytes })) {
     if ('oversized' in raw) {
       if (!header) throw invalidFile(path, 'its header row is too large');
@@ -147,6 +163,12 @@ async function* csvRows(path: string, maxRecordBytes: number): AsyncGenerator<Im
       if (!header || header.some((name) => name === '') || new Set(header).size !== header.length) {
         throw invalidFile(path, 'its first row must name each column once');
       }
+      // "scope" is the CSV shorthand of consent.scope.
+      unknownColumn = header.findIndex((name) => name !== 'scope' && !isImportKey(name));
+      continue;
+    }
+    if (unknownColumn >= 0) {
+      yield { line: raw.line, error: `unknown field (column ${unknownColumn + 1} of the header)` };
       continue;
     }
     if (!cells) {

@@ -1,6 +1,8 @@
 import Database from 'better-sqlite3';
-import { closeSync, existsSync, openSync } from 'node:fs';
+import { accessSync, closeSync, constants, existsSync, openSync, readSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { VaultCorruptError, VaultInUseError } from '../../shared/errors';
+import { FileIoError, causeOf, errorCodeOf } from '../fs/errors';
 import { migrate } from './migrations';
 
 export type Db = Database.Database;
@@ -14,6 +16,65 @@ export interface OpenDbOptions {
   nativeBinding?: string;
   /** How long to wait for another process to let go of the vault before VAULT.IN_USE. */
   busyTimeoutMs?: number;
+  /**
+   * Leave the schema as it is (no migration): Vault.open migrates only after the vault header
+   * and the database's vault id were checked, so that a failing open never writes.
+   */
+  skipMigrations?: boolean;
+}
+
+const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
+/** Bytes 18 and 19 of the header: file format write and read versions, 2 = WAL. */
+const WAL_FORMAT = 2;
+
+/**
+ * Checks an existing vault.db's first bytes without SQLite (which would happily turn an empty
+ * or foreign file into a fresh database and write it): the SQLite magic string and the WAL
+ * format every vault database has. Reads only.
+ */
+export function checkDatabaseFile(path: string): void {
+  const header = Buffer.alloc(100);
+  let read = 0;
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (error) {
+    throw new FileIoError('Cannot open the vault database', path, error);
+  }
+  try {
+    read = readSync(fd, header, 0, header.length, 0);
+  } catch (error) {
+    throw new FileIoError('Cannot read the vault database', path, error);
+  } finally {
+    closeSync(fd);
+  }
+  if (read === 0) throw new VaultCorruptError('vault.db is empty', { file: 'vault.db' });
+  if (
+    read < header.length ||
+    !header.subarray(0, SQLITE_MAGIC.length).equals(SQLITE_MAGIC) ||
+    header[18] !== WAL_FORMAT ||
+    header[19] !== WAL_FORMAT
+  ) {
+    throw new VaultCorruptError('vault.db is not a vault database', { file: 'vault.db' });
+  }
+}
+
+/**
+ * SQLite's file-system failures as FILE.IO naming the file. SQLite falls back to a read-only
+ * descriptor when it cannot write and then fails later with a vaguer code (SQLITE_IOERR_LOCK),
+ * so the file and its folder are asked directly whether they can be written.
+ */
+function asFileError(error: unknown, path: string): FileIoError | null {
+  const code = errorCodeOf(error);
+  if (!code?.startsWith('SQLITE_') || !causeOf(code)) return null;
+  for (const target of [path, dirname(path)]) {
+    try {
+      accessSync(target, constants.W_OK);
+    } catch (denied) {
+      return new FileIoError('The vault is not writable', target, denied);
+    }
+  }
+  return new FileIoError('Cannot open the vault database', path, code);
 }
 
 function isBusy(error: unknown): boolean {
@@ -38,7 +99,10 @@ export function openDatabase(path: string, options: OpenDbOptions = {}): Db {
     });
   } catch (error) {
     if (isBusy(error)) throw new VaultInUseError(path);
-    throw new VaultCorruptError('the database could not be opened', { file: 'vault.db' });
+    throw (
+      asFileError(error, path) ??
+      new VaultCorruptError('the database could not be opened', { file: 'vault.db' })
+    );
   }
   try {
     db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 2000}`);
@@ -55,7 +119,7 @@ export function openDatabase(path: string, options: OpenDbOptions = {}): Db {
     const check = db.pragma('quick_check', { simple: true });
     if (check !== 'ok')
       throw new VaultCorruptError('the database failed its integrity check', { file: 'vault.db' });
-    migrate(db);
+    if (!options.skipMigrations) migrate(db);
     return db;
   } catch (error) {
     db.close();
@@ -69,7 +133,7 @@ export function openDatabase(path: string, options: OpenDbOptions = {}): Db {
     if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
       throw new VaultCorruptError('vault.db is not a valid database', { file: 'vault.db' });
     }
-    throw error;
+    throw asFileError(error, path) ?? error;
   }
 }
 

@@ -32,7 +32,15 @@ import { type AttachmentTextSource, SearchService } from '../search/search-servi
 import { type TestimonyRecord, emptyFields } from '../../shared/records/types';
 import { validatePatch } from '../../shared/records/validate';
 import type { FieldsPatch } from '../../shared/records/validate';
-import { type Db, type OpenDbOptions, checkpoint, openDatabase } from '../storage/db';
+import {
+  type Db,
+  type OpenDbOptions,
+  checkDatabaseFile,
+  checkpoint,
+  openDatabase,
+} from '../storage/db';
+import { migrate } from '../storage/migrations';
+import { FileIoError } from '../fs/errors';
 import {
   type VaultHeader,
   buildHeader,
@@ -268,12 +276,21 @@ export class Vault {
     const headerPath = join(dir, VAULT_FILES.header);
     if (!existsSync(headerPath) || !statSync(headerPath).isFile())
       throw new VaultNotFoundError(dir);
-    const header = parseHeader(readFileSync(headerPath, 'utf8'));
-    // SQLite would create a missing vault.db: refuse instead of leaving an empty one behind.
-    if (!existsSync(join(dir, VAULT_FILES.database)))
+    let headerText: string;
+    try {
+      headerText = readFileSync(headerPath, 'utf8');
+    } catch (error) {
+      throw new FileIoError('Cannot read the vault header', headerPath, error);
+    }
+    const header = parseHeader(headerText);
+    const dbPath = join(dir, VAULT_FILES.database);
+    // SQLite would create a missing vault.db, or write a fresh schema over an emptied one:
+    // refuse instead. Nothing is written until every check below has passed.
+    if (!existsSync(dbPath))
       throw new VaultCorruptError('vault.db is missing', { file: VAULT_FILES.database });
+    checkDatabaseFile(dbPath);
     // Lock the database before the slow key derivation, so "in use" is said at once.
-    const db = openDatabase(join(dir, VAULT_FILES.database), options);
+    const db = openDatabase(dbPath, { ...options, skipMigrations: true });
     let keys: KeyRing | null = null;
     try {
       const masterKey =
@@ -284,14 +301,15 @@ export class Vault {
             : await unwrapWithShareTexts(header, credentials.shares);
       keys = new KeyRing(masterKey);
       verifyHeaderMac(header, keys.key('header'));
-      const stored = db.prepare("SELECT value FROM meta WHERE key = 'vault_id'").get() as
-        { value: string } | undefined;
-      if (stored?.value !== header.vaultId) {
+      if (storedVaultId(db) !== header.vaultId) {
         throw new VaultCorruptError('vault.db does not belong to this vault header', {
           file: VAULT_FILES.database,
         });
       }
-      // Schema upgrades that need the keys (the database migrated before the unlock).
+      // The header and the database are this vault's: only now may the schema be brought up
+      // to date.
+      migrate(db);
+      // Schema upgrades that need the keys.
       resealReceivedBundles(db, keys, header.vaultId);
       mkdirSync(join(dir, VAULT_FILES.blobs), { recursive: true, mode: 0o700 });
       const vault = new Vault(dir, db, keys, header);
@@ -375,9 +393,19 @@ export class Vault {
       }
       this.records.deleteRows(id);
     });
-    for (const then of after) then();
+    // Every follow-up runs even if one fails, and the WAL is truncated in any case; the first
+    // failure (a blob that could not be removed) is then reported.
+    let failure: unknown = null;
+    for (const then of after) {
+      try {
+        then();
+      } catch (error) {
+        failure ??= error;
+      }
+    }
     this.search.purgeDeleted();
     this.checkpoint();
+    if (failure) throw failure;
   }
 
   /** Adds a testimony (validated) and returns it. */
@@ -591,6 +619,17 @@ async function unwrapWithShareTexts(
     );
   } finally {
     wipe(secret);
+  }
+}
+
+/** The vault id the database was created for; null when it has none (not a vault database). */
+function storedVaultId(db: Db): string | null {
+  try {
+    const row = db.prepare("SELECT value FROM meta WHERE key = 'vault_id'").get() as
+      { value: string } | undefined;
+    return row?.value ?? null;
+  } catch {
+    return null;
   }
 }
 

@@ -54,9 +54,9 @@ export async function indexInWorkers(
       batch.push(doc);
       if (batch.length < batchSize) continue;
       submit();
-      // Two batches per worker in flight: none idles while this thread decrypts, and memory
-      // holds a bounded number of batches.
-      while (pool.pending >= 2 * Math.max(1, pool.workerCount) && waited < builds.length)
+      // One batch per worker in flight while this thread decrypts the next one: memory holds
+      // a bounded number of batches (two per worker measured 1.17 GB at 20,000 testimonies).
+      while (pool.pending >= Math.max(1, pool.workerCount) && waited < builds.length)
         await builds[waited++];
     }
     if (batch.length > 0) submit();

@@ -107,6 +107,7 @@ export function ArchiveView({ features }: { features: Features }) {
           actions={act}
           features={features}
           listIds={items.map((s) => s.id)}
+          inList={detail.selectedId !== null && items.some((s) => s.id === detail.selectedId)}
         />
       </div>
     </OpenedWarningsProvider>

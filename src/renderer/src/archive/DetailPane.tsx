@@ -12,11 +12,14 @@ export function DetailPane({
   actions,
   features,
   listIds,
+  inList,
 }: {
   detail: Detail;
   actions: DetailActions;
   features: Features;
   listIds: string[];
+  /** Whether the selected record is in the list as searched and filtered. */
+  inList: boolean;
 }) {
   const { t } = useI18n();
   const { selectedId, creating, sharing } = detail;
@@ -37,6 +40,8 @@ export function DetailPane({
           id={selectedId}
           features={features}
           focusOnMount={detail.focus}
+          outOfList={!inList}
+          emptyPane={<EmptyPane focus={false} />}
           onDeleted={actions.deleted}
           onShare={actions.share}
         />

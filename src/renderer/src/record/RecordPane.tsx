@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import type { Features } from '../../../shared/ipc/types';
 import type { TestimonyRecord } from '../../../shared/records/types';
 import { useDeleteRecord, useRecord } from '../data/records';
@@ -18,12 +18,17 @@ export function RecordPane({
   id,
   features,
   focusOnMount,
+  outOfList,
+  emptyPane,
   onDeleted,
   onShare,
 }: {
   id: string;
   features: Features;
   focusOnMount: boolean;
+  /** The search or filters left the record out: it is not shown (a form being edited stays). */
+  outOfList: boolean;
+  emptyPane: ReactNode;
   onDeleted: () => void;
   onShare: () => void;
 }) {
@@ -48,6 +53,7 @@ export function RecordPane({
       />
     );
   }
+  if (outOfList) return emptyPane;
   if (mode === 'history') return <HistoryView id={id} onClose={() => setMode('view')} />;
   return (
     <div className="record-pane">

@@ -1,6 +1,7 @@
 import type { TestimonyRecord } from '../../../shared/records/types';
 import { useOpenedWarnings } from '../archive/OpenedWarnings';
 import { useI18n } from '../i18n/I18n';
+import { LongText } from './LongText';
 
 /** The testimony's text, kept closed behind its content warning until the reader opens it. */
 export function RecordBody({ record }: { record: TestimonyRecord }) {
@@ -35,9 +36,13 @@ export function RecordBody({ record }: { record: TestimonyRecord }) {
               </button>
             </p>
           )}
-          <div className="body-text" dir="auto" lang={lang} data-testid="record-body">
-            {record.body || t('record.emptyBody')}
-          </div>
+          {record.body ? (
+            <LongText text={record.body} lang={lang} testId="record-body" />
+          ) : (
+            <div className="body-text" data-testid="record-body">
+              {t('record.emptyBody')}
+            </div>
+          )}
         </>
       )}
     </section>

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { CustodyEntry } from '../../shared/custody/types';
+import type { CustodyReport } from '../../shared/custody/types';
 import { InvalidInputError, VaultError } from '../../shared/errors';
 import { loadSodium, sodium } from '../crypto/sodium';
 import { fingerprintOf, parseIdentity } from '../identity/public-identity';
@@ -17,28 +17,7 @@ import { revisionDigest } from './revision-digest';
 export const REPORT_FORMAT = 'testimony-vault-custody-report';
 const SIGNATURE_CONTEXT = 'tvault custody report v1\n';
 
-export interface CustodyReport {
-  format: typeof REPORT_FORMAT;
-  version: 1;
-  madeAt: string;
-  vault: { id: string; identity: string; fingerprint: string };
-  record: {
-    id: string;
-    title: string;
-    lang: string;
-    revisions: { revision: number; updatedAt: string; sha256: string }[];
-    files: {
-      id: string;
-      name: string;
-      mime: string;
-      size: number;
-      sha256: string;
-      addedAt: string;
-    }[];
-  };
-  entries: CustodyEntry[];
-  log: { seq: number; hash: string } | null;
-}
+export type { CustodyReport };
 
 export interface ReportSignature {
   signer: string;

@@ -1,13 +1,9 @@
-import type { VerifyProblem } from '../../shared/custody/types';
+import type { VerifyProblem, VerifyReport } from '../../shared/custody/types';
 import { isVaultError } from '../../shared/errors';
 import { verifyLog } from '../custody/verify-log';
 import type { Vault } from '../vault/vault';
 
-export interface VerifyReport {
-  ok: boolean;
-  checked: { records: number; revisions: number; attachments: number; logEntries: number };
-  problems: VerifyProblem[];
-}
+export type { VerifyReport };
 
 export type VerifyPhase = 'records' | 'attachments' | 'log' | 'search';
 

@@ -8,6 +8,7 @@ import { searchHandlers } from './handlers/search';
 import { settingsHandlers } from './handlers/settings';
 import { sharingHandlers } from './handlers/sharing';
 import { vaultHandlers } from './handlers/vault';
+import { custodyHandlers } from './handlers/custody';
 
 /** The handler object: one function per channel, taking the raw (untrusted) request. */
 export type Handlers = { readonly [C in Channel]: (request: unknown) => Promise<ResponseOf<C>> };
@@ -25,6 +26,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...attachmentHandlers(ctx),
     ...searchHandlers(ctx),
     ...sharingHandlers(ctx),
+    ...custodyHandlers(ctx),
   };
   const handlers = {} as Record<Channel, (request: unknown) => Promise<unknown>>;
   for (const channel of CHANNELS) {

@@ -54,3 +54,34 @@ export interface VerifyProblem {
   id: string;
   detail: string;
 }
+
+/** `tvault verify --json` and the app's verify screen. */
+export interface VerifyReport {
+  ok: boolean;
+  checked: { records: number; revisions: number; attachments: number; logEntries: number };
+  problems: VerifyProblem[];
+}
+
+/** One record's custody report (docs/custody.md); signed as JSON by the vault's identity. */
+export interface CustodyReport {
+  format: 'testimony-vault-custody-report';
+  version: 1;
+  madeAt: string;
+  vault: { id: string; identity: string; fingerprint: string };
+  record: {
+    id: string;
+    title: string;
+    lang: string;
+    revisions: { revision: number; updatedAt: string; sha256: string }[];
+    files: {
+      id: string;
+      name: string;
+      mime: string;
+      size: number;
+      sha256: string;
+      addedAt: string;
+    }[];
+  };
+  entries: CustodyEntry[];
+  log: { seq: number; hash: string } | null;
+}

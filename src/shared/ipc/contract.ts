@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { SerializedError } from '../errors';
 import { LANGUAGES } from '../i18n';
 import type { RecordSummary, TestimonyRecord } from '../records/types';
+import type { CustodyEntry, CustodyReport, VerifyReport } from '../custody/types';
 import { fieldsPatchSchema } from '../records/validate';
 import type { Channel, EventName } from './channels';
 import type {
@@ -86,6 +87,29 @@ export const contract = {
   'vault.changePassphrase': {
     request: z.strictObject({ current: secret, next: secret }),
     response: reply<null>(),
+  },
+  'vault.verify': { request: none, response: reply<VerifyReport>() },
+  // Like the passphrase change: the current passphrase first, so an unattended unlocked laptop
+  // cannot be used to mint a new way in.
+  'recovery.newKey': {
+    request: z.strictObject({ current: secret }),
+    response: reply<{ recoveryKey: string }>(),
+  },
+  'recovery.split': {
+    request: z.strictObject({
+      current: secret,
+      shares: z.number().int().min(2).max(255),
+      threshold: z.number().int().min(2).max(255),
+    }),
+    response: reply<{ splitId: string; threshold: number; count: number; shares: string[] }>(),
+  },
+  'custody.log': {
+    request: z.strictObject({ recordId: id.optional() }),
+    response: reply<CustodyEntry[]>(),
+  },
+  'custody.report': {
+    request: z.strictObject({ recordId: id }),
+    response: reply<{ report: CustodyReport; signature: string }>(),
   },
   'records.list': { request: none, response: reply<RecordSummary[]>() },
   'records.get': {

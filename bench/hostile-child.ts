@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import { TEST_KDF } from '../src/core/crypto/kdf';
 import { Vault } from '../src/core/vault/vault';
+import { senderOf } from '../src/core/bundles/manifest';
 import { makePdf, makePdfBomb } from '../tests/helpers/pdf';
 import { measure } from './hostile-measure';
 
@@ -39,6 +40,31 @@ const scenarios: Record<string, () => Promise<Record<string, unknown>>> = {
       vault.attachments.attachStream(recordId, once(bomb), { name: 'bomb.pdf' }),
     );
     return { fileBytes: bomb.length, textSkipped: result.textSkipped, ...cost };
+  },
+  /** A 16 MiB manifest of nested arrays, as it reaches the receiver before any signature. */
+  'deep-json': async () => {
+    const depth = 8 * MiB;
+    const deep = new TextEncoder().encode(
+      `{"sender":"x","entries":${'['.repeat(depth)}${']'.repeat(depth)}}`,
+    );
+    const { result, cost } = await measure(async () => {
+      try {
+        senderOf(deep);
+        return 'accepted';
+      } catch (error) {
+        return (error as { code?: string }).code ?? 'error';
+      }
+    });
+    // Baseline: JSON.parse of a flat text of the same size (what any manifest costs).
+    const flat = `[${'"aaaaaaaaaaaaaa",'.repeat(Math.floor(deep.length / 17) - 1)}"a"]`;
+    const baseline = await measure(async () => JSON.parse(flat) as unknown);
+    return {
+      bytes: deep.length,
+      outcome: result,
+      ...cost,
+      flatParseSeconds: baseline.cost.seconds,
+      flatParseLongestBlockMs: baseline.cost.longestBlockMs,
+    };
   },
   /** The same number of bytes, not a PDF: what ingest costs without extraction. */
   'plain-file': async () => {

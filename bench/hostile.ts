@@ -12,6 +12,9 @@ import { fileURLToPath } from 'node:url';
  * - pdf-bomb: a PDF of about 1 MB whose page inflates to `bombMiB` MiB, attached; goal under
  *   15 s, 600 MB and no main-thread block over 100 ms. Baseline: attaching a plain file of the
  *   same size (no text extraction).
+ * - deep-json: a 16 MiB manifest of nested arrays handed to senderOf (what runs before the
+ *   signature check): refused by the depth scan. Baseline: JSON.parse of a flat text of the same
+ *   size. Before the scan, the nested one held the main thread 5.7 s.
  * - idle: the probe alone for a few seconds: on a shared machine the scheduler alone can hold
  *   the main thread back for tens of milliseconds, which every longest-block figure includes.
  */
@@ -50,8 +53,11 @@ export async function benchHostile(opts: {
   const bomb = child('pdf-bomb', opts.bombMiB);
   const plain = child('plain-file', Number(bomb.fileBytes));
   const idle = child('idle', 5000);
+  const deep = child('deep-json', 0);
   return {
     ...prefixed('idle', idle),
+    ...prefixed('deepJson', deep),
+    deepJsonSecondsRatioToFlatParse: Number(deep.seconds) / Number(deep.flatParseSeconds),
     ...prefixed('pdfBomb', bomb),
     ...prefixed('plainFile', plain),
     pdfBombSecondsRatioToGoal15s: Number(bomb.seconds) / 15,

@@ -1,10 +1,7 @@
-import { randomBytes } from 'node:crypto';
-import { link, lstat, rename, unlink } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import { FileExistsError } from '../../shared/errors';
+import { dirname } from 'node:path';
 import { checkOutputPath } from '../fs/output-path';
-import { fsyncDir } from '../fs/atomic';
 import { SequentialWriter } from '../fs/sequential-writer';
+import { StagedOutput } from '../fs/staged-output';
 import { BLOB_CHUNK_BYTES } from './blob-format';
 import { type BlobRef, SEQUENTIAL_BATCH_CHUNKS, decryptBlob } from './blob-reader';
 import { FileIoError, attachmentIntegrity, isNodeError } from './errors';
@@ -24,12 +21,12 @@ export interface ExtractResult {
 
 /**
  * Writes an attachment's plaintext to a file the user chose (docs/attachments.md, "Extract").
- * The bytes go to a hidden temporary file beside the destination; every chunk is authenticated
- * on the way and the SHA-256 of the whole is compared with the one recorded at ingest (chain of
- * custody). Only then is the file fsynced and moved into place. On any failure the temporary
- * file is removed: no partial output is ever left behind. Without `force` an existing file is
- * never replaced, even one that appears while extracting (the final step is a hard link, which
- * fails if the name exists).
+ * The bytes go to a staged file in the destination folder (StagedOutput: unnamed on Linux, so
+ * that even a killed process leaves nothing readable); every chunk is authenticated on the way
+ * and the SHA-256 of the whole is compared with the one recorded at ingest (chain of custody).
+ * Only then is the file fsynced and given its name. On any failure the stage is discarded: no
+ * partial output is ever left behind. Without `force` an existing file is never replaced, even
+ * one that appears while extracting (the final step is a link, which fails if the name exists).
  */
 export async function extractToFile(
   ref: BlobRef,
@@ -44,14 +41,15 @@ export async function extractToFile(
   });
   const parent = dirname(out);
 
-  const temp = join(parent, `.tvault-${ref.id}-${randomBytes(6).toString('hex')}.partial`);
+  let stage: StagedOutput | null = null;
   let writer: SequentialWriter | null = null;
   const hasher: StreamHasher = hasherFor(ref.size);
   const batchBytes = SEQUENTIAL_BATCH_CHUNKS * BLOB_CHUNK_BYTES;
   const buffers = [0, 1].map(() => new Uint8Array(batchBytes)) as [Uint8Array, Uint8Array];
   try {
     try {
-      writer = await SequentialWriter.create(temp, {
+      stage = await StagedOutput.create(out);
+      writer = await SequentialWriter.adopt(stage.handle, stage.directPath, {
         batchBytes: WRITE_BATCH_BYTES,
         maxReserve: COPY_PIECE_BYTES,
       });
@@ -75,36 +73,20 @@ export async function extractToFile(
     if (size !== ref.size || sha256 !== expectedSha256) throw attachmentIntegrity(ref.id, 'sha256');
     await writer.finish();
     writer = null;
-    await place(temp, out, options.force === true);
-    fsyncDir(parent);
+    const staged = stage;
+    stage = null;
+    await staged.commit(options.force === true);
     return { path: out, size, sha256, verified: true };
   } catch (error) {
     // Writes may still be running: let them end before the file is closed and removed.
     await (writer as SequentialWriter | null)?.abort();
-    await unlink(temp).catch(() => undefined);
-    if (isNodeError(error, 'ENOSPC', 'EIO', 'EDQUOT', 'EROFS', 'EACCES', 'EPERM'))
+    await (stage as StagedOutput | null)?.discard();
+    if (isNodeError(error, 'ENOSPC', 'EIO', 'EDQUOT', 'EROFS', 'EACCES', 'EPERM', 'EFBIG'))
       throw new FileIoError('Cannot write the extracted file', out, error);
     throw error;
   } finally {
     hasher.dispose();
     // Plaintext (the writer wipes its own buffers when it finishes or aborts).
     for (const buffer of buffers) buffer.fill(0);
-  }
-}
-
-async function place(temp: string, out: string, force: boolean): Promise<void> {
-  if (force) {
-    await rename(temp, out);
-    return;
-  }
-  try {
-    await link(temp, out);
-    await unlink(temp);
-  } catch (error) {
-    if (isNodeError(error, 'EEXIST')) throw new FileExistsError(out);
-    // File systems without hard links (FAT, exFAT on USB sticks): check, then rename.
-    if (!isNodeError(error, 'EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EMLINK')) throw error;
-    if (await lstat(out).catch(() => null)) throw new FileExistsError(out);
-    await rename(temp, out);
   }
 }

@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { type FileHandle, open, rename, unlink } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import type { FileHandle } from 'node:fs/promises';
 import { CancelledError, FileExistsError, IntegrityError } from '../../shared/errors';
 import { sodium, wipe } from '../crypto/sodium';
-import { fsyncDir } from '../fs/atomic';
+import { StagedOutput } from '../fs/staged-output';
 import {
   CHUNK_BYTES,
   FILE_KEY_BYTES,
@@ -128,7 +127,8 @@ function u32(value: number): Uint8Array {
 /**
  * Writes a bundle (docs/bundle-format.md) in constant memory: header, then the payload stream
  * holding the signed manifest and each entry's content. The file is written under a temporary
- * name beside `out` and renamed only when complete, so a failure never leaves a partial bundle.
+ * stage (StagedOutput: unnamed on Linux) and named only when complete, so a failure, even a
+ * killed process, never leaves a partial bundle.
  * Stanzas are in random order, so a recipient cannot tell who else is addressed.
  */
 export async function writeBundle(options: WriteBundleOptions): Promise<{ size: number }> {
@@ -152,16 +152,13 @@ export async function writeBundle(options: WriteBundleOptions): Promise<{ size: 
 
   const fileKey = sodium().randombytes_buf(FILE_KEY_BYTES);
   const payloadKey = deriveBundleKey(fileKey, SUBKEY_PAYLOAD);
-  const temp = join(
-    dirname(out),
-    `.${basename(out)}.tmp-${sodium().to_hex(sodium().randombytes_buf(6))}`,
-  );
-  let file: FileHandle | null = null;
+  let stage: StagedOutput | null = null;
   try {
     const { header: streamHeader, pusher } = secretStream().initPush(payloadKey);
     const header = buildHeader(fileKey, shuffled(options.recipients), streamHeader);
     const signature = options.signer.sign(signedMessage(header, manifestBytes));
-    file = await open(temp, 'wx', 0o600);
+    stage = await StagedOutput.create(out);
+    const file = stage.handle;
     await writeAll(file, header, 0);
     const payload = new ChunkedPayload(file, pusher, header.length);
     await payload.write(u32(manifestBytes.length));
@@ -190,14 +187,12 @@ export async function writeBundle(options: WriteBundleOptions): Promise<{ size: 
     await payload.finish();
     await file.sync();
     const { size } = await file.stat();
-    await file.close();
-    file = null;
-    await rename(temp, out);
-    fsyncDir(dirname(out));
+    const staged = stage;
+    stage = null;
+    await staged.commit(options.force === true);
     return { size };
   } catch (error) {
-    await file?.close().catch(() => undefined);
-    await unlink(temp).catch(() => undefined);
+    await stage?.discard();
     throw error;
   } finally {
     wipe(fileKey, payloadKey);

@@ -48,12 +48,20 @@ export interface SequentialWriterOptions {
  * file (device and inode): in a folder others can write to (an extraction's destination), the
  * name could have been swapped in between, and the bytes must never go to someone else's file.
  */
-export async function openDirect(path: string, created: FileHandle): Promise<FileHandle | null> {
+export async function openDirect(
+  path: string,
+  created: FileHandle,
+  /** False for /proc/self/fd/N, the only name of an unnamed file (a link that must be followed). */
+  noFollow = true,
+): Promise<FileHandle | null> {
   const O_DIRECT = (constants as { O_DIRECT?: number }).O_DIRECT;
   if (typeof O_DIRECT !== 'number') return null;
   let direct: FileHandle;
   try {
-    direct = await open(path, constants.O_WRONLY | O_DIRECT | constants.O_NOFOLLOW);
+    direct = await open(
+      path,
+      constants.O_WRONLY | O_DIRECT | (noFollow ? constants.O_NOFOLLOW : 0),
+    );
   } catch {
     // The file system has no direct I/O: the ordinary handle does all the work.
     return null;
@@ -89,12 +97,16 @@ export class SequentialWriter {
   #syncing: Promise<void> | null = null;
   #syncError: unknown = null;
   #closed = false;
+  /** False when the caller owns the file's descriptor (adopt): only the direct one is closed. */
+  readonly #ownsBuffered: boolean;
 
   private constructor(
     direct: FileHandle | null,
     buffered: FileHandle,
     options: SequentialWriterOptions,
+    ownsBuffered = true,
   ) {
+    this.#ownsBuffered = ownsBuffered;
     this.#direct = direct;
     this.#buffered = buffered;
     this.#batchBytes = options.batchBytes;
@@ -121,6 +133,25 @@ export class SequentialWriter {
       throw error;
     }
     return new SequentialWriter(direct, buffered, options);
+  }
+
+  /**
+   * Writes into a file the caller created and keeps (an unnamed O_TMPFILE file that is linked
+   * after `finish`): `finish` and `abort` leave `handle` open. The direct descriptor is opened
+   * through `directPath` (for an unnamed file, /proc/self/fd/N).
+   */
+  static async adopt(
+    handle: FileHandle,
+    directPath: string,
+    options: SequentialWriterOptions,
+  ): Promise<SequentialWriter> {
+    const direct =
+      options.mode === 'buffered'
+        ? null
+        : options.openDirect
+          ? await options.openDirect(directPath, handle)
+          : await openDirect(directPath, handle, false);
+    return new SequentialWriter(direct, handle, options, false);
   }
 
   /** How the data is going to disk now ('buffered' after a fallback). */
@@ -177,7 +208,10 @@ export class SequentialWriter {
   async #close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
-    const results = await Promise.allSettled([this.#direct?.close(), this.#buffered.close()]);
+    const results = await Promise.allSettled([
+      this.#direct?.close(),
+      this.#ownsBuffered ? this.#buffered.close() : undefined,
+    ]);
     const failed = results.find((result) => result.status === 'rejected');
     if (failed) throw failed.reason;
   }

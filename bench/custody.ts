@@ -89,3 +89,70 @@ export async function benchCustody(opts: {
 function round(value: number): number {
   return Math.round(value * 1000) / 1000;
 }
+
+/**
+ * `tvault verify` and `tvault backup` on a vault of `records` records and `fileMiB` of files,
+ * beside baselines measured in the same run on the same folder: `sha256sum` of the blob files
+ * (verify decrypts and hashes them, plus records and log) and `cp -r` of the vault folder (a
+ * backup copies it, then checks the copy). The second backup is the incremental case.
+ */
+export async function benchVerifyBackup(opts: {
+  records: number;
+  fileMiB: number;
+}): Promise<Record<string, number | string>> {
+  const { execFileSync } = await import('node:child_process');
+  const { readdirSync } = await import('node:fs');
+  const { backupVault } = await import('../src/core/backup/backup');
+  const { verifyVault } = await import('../src/core/verify/verify-vault');
+  const dir = mkdtempSync(join(tmpdir(), 'tvault-bench-verify-'));
+  try {
+    const vaultDir = join(dir, 'vault');
+    const { vault } = await Vault.create(vaultDir, 'bench passphrase', { kdf: TEST_KDF });
+    const file = join(dir, 'in.jsonl');
+    writeFileSync(
+      file,
+      Array.from({ length: opts.records }, (_, i) =>
+        JSON.stringify({ title: `T ${i}`, body: 'testimony '.repeat(200) }),
+      ).join('\n'),
+    );
+    await vault.importFile(file);
+    const holder = vault.addRecord({ title: 'files' });
+    const fileCount = Math.max(1, Math.ceil(opts.fileMiB / 64));
+    for (let i = 0; i < fileCount; i++) {
+      const path = join(dir, `f${i}.bin`);
+      writeFileSync(path, Buffer.alloc(Math.ceil((opts.fileMiB / fileCount) * 1024 * 1024), i));
+      await vault.attachments.attachFile(holder.id, path);
+      rmSync(path);
+    }
+    const seconds = async (fn: () => unknown) => {
+      const started = performance.now();
+      await fn();
+      return (performance.now() - started) / 1000;
+    };
+    const blobs = readdirSync(vault.blobsDir).map((n) => join(vault.blobsDir, n));
+    const sha = await seconds(() => execFileSync('sha256sum', blobs, { stdio: 'ignore' }));
+    const verify = await seconds(async () => {
+      const report = await verifyVault(vault);
+      if (!report.ok) throw new Error('bench vault does not verify');
+    });
+    vault.close();
+    const cp = await seconds(() => execFileSync('cp', ['-r', vaultDir, join(dir, 'cp-copy')]));
+    const again = await Vault.open(vaultDir, { passphrase: 'bench passphrase' });
+    const first = await seconds(() => backupVault(again, join(dir, 'backup')));
+    const incremental = await seconds(() => backupVault(again, join(dir, 'backup')));
+    again.close();
+    return {
+      records: opts.records,
+      'file MiB': opts.fileMiB,
+      'verify seconds': round(verify),
+      'baseline sha256sum of the blobs seconds': round(sha),
+      'verify / sha256sum (x)': round(verify / sha),
+      'backup seconds': round(first),
+      'baseline cp -r seconds': round(cp),
+      'backup / cp -r (x)': round(first / cp),
+      'incremental backup, nothing changed, seconds': round(incremental),
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -3,7 +3,8 @@
  * measured in the same run (the machine is shared and noisy, so raw seconds alone mean little).
  * Results are printed and written to bench/results/latest.json.
  *
- *   BENCH_ONLY=records,search,attachments,bundles,hostile,custody   run a subset
+ *   BENCH_ONLY=records,search,attachments,bundles,hostile,custody,verify   run a subset
+ *   BENCH_CUSTODY_RECORDS=10000  BENCH_VERIFY_RECORDS=100000  BENCH_VERIFY_MIB=10240
  *   BENCH_SEARCH_DOCS=100000  BENCH_ATTACH_MIB=1024  BENCH_BUNDLE_MIB=2048  BENCH_RECORDS=10000
  *   BENCH_BOMB_MIB=512
  */
@@ -57,6 +58,15 @@ const benches: Record<string, Bench> = {
     const fn = await optional('./custody', 'benchCustody');
     return fn
       ? fn({ records: Number(env.BENCH_CUSTODY_RECORDS ?? 10_000) } as never)
+      : { skipped: 'no bench/custody.ts' };
+  },
+  verify: async () => {
+    const fn = await optional('./custody', 'benchVerifyBackup');
+    return fn
+      ? fn({
+          records: Number(env.BENCH_VERIFY_RECORDS ?? 100_000),
+          fileMiB: Number(env.BENCH_VERIFY_MIB ?? 10_240),
+        } as never)
       : { skipped: 'no bench/custody.ts' };
   },
   bundles: async () => {

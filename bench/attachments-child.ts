@@ -2,10 +2,10 @@
  * The ingest half of bench/attachments.ts, in its own process so that its memory figures are
  * the ingest's own: `node --import tsx bench/attachments-child.ts FILE WORK_DIR`. Creates a
  * vault (weak test KDF: key derivation is not what is measured), attaches FILE, extracts it
- * back, and prints one JSON line. TVAULT_STREAM_BACKEND=wasm measures the fallback.
+ * back, and prints one JSON line. TVAULT_SODIUM=wasm measures the fallback.
  */
 import { join } from 'node:path';
-import { chunkCipher } from '../src/core/crypto/stream-cipher';
+import { sodium } from '../src/core/crypto/sodium';
 import { TEST_KDF } from '../src/core/crypto/kdf';
 import { Vault } from '../src/core/vault/vault';
 
@@ -44,7 +44,7 @@ vault.close();
 
 process.stdout.write(
   `${JSON.stringify({
-    backend: chunkCipher().backend,
+    backend: sodium().backend,
     size: info.size,
     sha256: info.sha256,
     ingestSeconds,

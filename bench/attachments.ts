@@ -219,7 +219,7 @@ export async function benchAttachments(opts: {
     }
     if (opts.wasm) {
       const roundDir = mkdtempSync(join(work, 'ingest-wasm-'));
-      const w = runIngest(input, roundDir, { TVAULT_STREAM_BACKEND: 'wasm' });
+      const w = runIngest(input, roundDir, { TVAULT_SODIUM: 'wasm' });
       figures.wasmIngestSeconds = round(w.ingestSeconds);
       figures.wasmThroughputRatio = round(a.seconds / w.ingestSeconds);
     }

@@ -83,7 +83,7 @@ async function child(work: string, sizeMiB: number): Promise<void> {
   const { exportBundle } = await import('../src/core/bundles/export');
   const { inspectBundle } = await import('../src/core/bundles/inspect');
   const { receiveBundle } = await import('../src/core/bundles/receive');
-  const { secretStream } = await import('../src/core/bundles/secretstream');
+  const { sodium } = await import('../src/core/crypto/sodium');
   const bytes = sizeMiB * MiB;
   const pass = 'bench passphrase, not a secret';
   const { vault: a } = await Vault.create(join(work, 'a'), pass, { kdf: TEST_KDF });
@@ -107,7 +107,7 @@ async function child(work: string, sizeMiB: number): Promise<void> {
   const out = join(work, 'bench.tvb');
   const figures: BundleFigures = {
     sizeMiB,
-    backend: secretStream().backend,
+    backend: sodium().backend,
   };
   const measure = async (name: string, fn: () => Promise<unknown>) => {
     const before = meter.start();

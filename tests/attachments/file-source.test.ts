@@ -5,13 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { writeBlob } from '../../src/core/attachments/blob-writer';
 import { readFileBatches } from '../../src/core/attachments/file-source';
 import { WORKER_HASH_THRESHOLD } from '../../src/core/attachments/hasher';
-import { loadSodium } from '../../src/core/crypto/sodium';
-import {
-  type ChunkCipher,
-  loadSodiumNative,
-  nativeChunkCipher,
-  wasmChunkCipher,
-} from '../../src/core/crypto/stream-cipher';
+import { asKey } from '../../src/core/crypto/keys';
+import { type SodiumPort, loadSodium, sodiumBackends } from '../../src/core/crypto/sodium';
 import { useTempDirs } from '../helpers/temp-dirs';
 import { expectCode, fromBuffer, seededBytes, sha256Hex, writeSeededFile } from './helpers';
 
@@ -20,12 +15,15 @@ await loadSodium();
 const temp = useTempDirs();
 const MiB = 1024 * 1024;
 const ID = '0123456789abcdef0123456789abcdef';
-const KEY = new Uint8Array(32).map((_, i) => i * 7);
+const KEY = asKey(
+  new Uint8Array(32).map((_, i) => i * 7),
+  'file',
+);
+const BACKENDS = await sodiumBackends();
 
-function ciphers(): ChunkCipher[] {
-  const native = loadSodiumNative();
-  if (!native) throw new Error('sodium-native should load on this machine');
-  return [nativeChunkCipher(native), wasmChunkCipher()];
+function ciphers(): SodiumPort[] {
+  if (BACKENDS.length !== 2) throw new Error('sodium-native should load on this machine');
+  return BACKENDS;
 }
 
 describe('blob writer: the zero-copy file path', () => {
@@ -47,7 +45,7 @@ describe('blob writer: the zero-copy file path', () => {
             blobsDir,
             id: ID,
             fileKey: KEY,
-            cipher,
+            sodium: cipher,
             // The generic path: any iterable of bytes, cut unevenly, hashed with copies.
             source: direct ? readFileBatches(handle, path) : fromBuffer(bytes, 3 * MiB + 1),
             sizeHint: size,

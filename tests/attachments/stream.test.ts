@@ -1,6 +1,8 @@
 import { createCipheriv, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { loadSodium } from '../../src/core/crypto/sodium';
+import { type FileKey, asKey } from '../../src/core/crypto/keys';
+import { type SodiumPort, loadSodium, sodium, sodiumBackends } from '../../src/core/crypto/sodium';
+import { loadSodiumNative } from '../../src/core/crypto/sodium-native';
 import {
   STREAM_CHUNK_BYTES,
   StreamCodec,
@@ -9,21 +11,18 @@ import {
   streamSealedLength,
   writeStreamNonce,
 } from '../../src/core/crypto/stream';
-import {
-  chunkCipher,
-  loadSodiumNative,
-  nativeChunkCipher,
-  wasmChunkCipher,
-} from '../../src/core/crypto/stream-cipher';
 
 // At the top: the STREAM suites seal their fixtures while the tests are being collected.
 await loadSodium();
 
-const native = () => {
-  const module = loadSodiumNative();
-  if (!module) throw new Error('sodium-native must load on the test machine');
-  return nativeChunkCipher(module);
-};
+const [nativePort, wasmPort] = await sodiumBackends();
+if (nativePort?.backend !== 'sodium-native') throw new Error('sodium-native must load here');
+const native = () => nativePort;
+const wasmChunkCipher = () => wasmPort!;
+
+function codecOf(port: SodiumPort, key: Uint8Array, ad: Uint8Array): StreamCodec {
+  return new StreamCodec({ sodium: port, key: asKey(key, 'file') satisfies FileKey, ad });
+}
 
 /** ChaCha20-Poly1305 (RFC 8439) by node:crypto (OpenSSL): an independent implementation. */
 function referenceSeal(key: Uint8Array, nonce: Uint8Array, ad: Uint8Array, plain: Uint8Array) {
@@ -69,10 +68,10 @@ describe('STREAM nonce (age spec: 11-byte big-endian counter || last flag)', () 
   });
 });
 
-describe('chunk cipher backends', () => {
+describe('libsodium backends for the chunk AEAD', () => {
   it('selects sodium-native here', () => {
-    expect(chunkCipher().backend).toBe(
-      process.env.TVAULT_STREAM_BACKEND === 'wasm' ? 'libsodium-wrappers-sumo' : 'sodium-native',
+    expect(sodium().backend).toBe(
+      process.env.TVAULT_SODIUM === 'wasm' ? 'libsodium-wrappers-sumo' : 'sodium-native',
     );
   });
 
@@ -89,8 +88,8 @@ describe('chunk cipher backends', () => {
     const key = randomBytes(32);
     const ad = randomBytes(40);
     const plain = randomBytes(STREAM_CHUNK_BYTES * 2 + 777);
-    const a = sealAll(new StreamCodec(native(), key, ad), plain);
-    const b = sealAll(new StreamCodec(wasmChunkCipher(), key, ad), plain);
+    const a = sealAll(codecOf(native(), key, ad), plain);
+    const b = sealAll(codecOf(wasmChunkCipher(), key, ad), plain);
     expect(a.length).toBe(3);
     const nonce = new Uint8Array(12);
     for (let i = 0; i < a.length; i++) {
@@ -104,7 +103,7 @@ describe('chunk cipher backends', () => {
       [a, wasmChunkCipher()],
       [b, native()],
     ] as const) {
-      const codec = new StreamCodec(reader, key, ad);
+      const codec = codecOf(reader, key, ad);
       const out = new Uint8Array(STREAM_CHUNK_BYTES);
       expect(codec.open(out, writer[0]!, 0, false)).toBe(true);
       expect(Buffer.from(out).equals(plain.subarray(0, STREAM_CHUNK_BYTES))).toBe(true);
@@ -113,7 +112,7 @@ describe('chunk cipher backends', () => {
 
   it('an empty final chunk is the tag alone, and opens', () => {
     for (const cipher of [native(), wasmChunkCipher()]) {
-      const codec = new StreamCodec(cipher, randomBytes(32), new Uint8Array(0));
+      const codec = codecOf(cipher, randomBytes(32), new Uint8Array(0));
       const [sealed] = sealAll(codec, new Uint8Array(0));
       expect(sealed!.length).toBe(16);
       expect(codec.open(new Uint8Array(0), sealed!, 0, true)).toBe(true);
@@ -127,8 +126,8 @@ describe('STREAM detects', () => {
     const key = randomBytes(32);
     const ad = new TextEncoder().encode('attachment-a');
     const plain = randomBytes(STREAM_CHUNK_BYTES * 3 + 10);
-    const chunks = sealAll(new StreamCodec(make(), key, ad), plain);
-    const codec = new StreamCodec(make(), key, ad);
+    const chunks = sealAll(codecOf(make(), key, ad), plain);
+    const codec = codecOf(make(), key, ad);
     const out = (sealed: Uint8Array) => new Uint8Array(sealed.length - 16);
 
     it(`reordering (${make().backend})`, () => {
@@ -156,10 +155,10 @@ describe('STREAM detects', () => {
       const tag = Uint8Array.from(chunks[0]!);
       tag[tag.length - 1] = tag[tag.length - 1]! ^ 1;
       expect(codec.open(out(tag), tag, 0, false)).toBe(false);
-      expect(
-        new StreamCodec(make(), randomBytes(32), ad).open(out(chunks[0]!), chunks[0]!, 0, false),
-      ).toBe(false);
-      const other = new StreamCodec(make(), key, new TextEncoder().encode('attachment-b'));
+      expect(codecOf(make(), randomBytes(32), ad).open(out(chunks[0]!), chunks[0]!, 0, false)).toBe(
+        false,
+      );
+      const other = codecOf(make(), key, new TextEncoder().encode('attachment-b'));
       expect(other.open(out(chunks[0]!), chunks[0]!, 0, false)).toBe(false);
     });
   }

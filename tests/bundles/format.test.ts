@@ -9,8 +9,9 @@ import {
   SUBKEY_PAYLOAD,
   deriveBundleKey,
 } from '../../src/core/bundles/format';
-import { secretStreamBackends } from '../../src/core/bundles/secretstream';
-import { loadSodium, sodium } from '../../src/core/crypto/sodium';
+import { asKey } from '../../src/core/crypto/keys';
+import { loadSodium, sodiumBackends } from '../../src/core/crypto/sodium';
+import { libsodium } from '../helpers/libsodium';
 import { useTempDirs } from '../helpers/temp-dirs';
 import { expectCode } from './helpers';
 import {
@@ -47,9 +48,12 @@ async function readAll(path: string, opener: RawParty['opener']) {
 describe('bundle format: primitives', () => {
   it('derives subkeys exactly as docs/bundle-format.md says (BLAKE2b, salt, personal)', async () => {
     await loadSodium();
-    const s = sodium();
-    const fileKey = Uint8Array.from({ length: 32 }, (_, i) => i);
-    for (const id of [SUBKEY_MAC, SUBKEY_PAYLOAD]) {
+    const s = await libsodium();
+    const fileKey = asKey(
+      Uint8Array.from({ length: 32 }, (_, i) => i),
+      'bundle-file',
+    );
+    for (const id of [SUBKEY_MAC, SUBKEY_PAYLOAD] as const) {
       const salt = new Uint8Array(16);
       salt[0] = id; // little-endian 64-bit id, then zeros
       const personal = new Uint8Array(16);
@@ -60,21 +64,21 @@ describe('bundle format: primitives', () => {
   });
 
   it('the native and WebAssembly secretstreams read each other', async () => {
-    await loadSodium();
-    const backends = secretStreamBackends();
-    const key = sodium().randombytes_buf(32);
+    const backends = await sodiumBackends();
+    expect(backends.map((b) => b.backend)).toEqual(['sodium-native', 'libsodium-wrappers-sumo']);
+    const key = (await libsodium()).randombytes_buf(32);
     const messages = [new Uint8Array(CHUNK_BYTES).fill(1), new Uint8Array(5).fill(2)];
     for (const writer of backends) {
       for (const reader of backends) {
-        const { header, pusher } = writer.initPush(key);
+        const { header, pusher } = writer.secretStreamPush(key);
         const sealed = messages.map((m, i) => pusher.push(m, i === messages.length - 1));
-        const puller = reader.initPull(header, key)!;
+        const puller = reader.secretStreamPull({ header, key })!;
         const opened = sealed.map((c) => puller.pull(c));
         expect(opened.map((o) => o?.tag)).toEqual([0, 3]);
         opened.forEach((o, i) => expect(Buffer.from(o!.plain).equals(messages[i]!)).toBe(true));
         const tampered = Uint8Array.from(sealed[0]!);
         tampered[20]! ^= 1;
-        expect(reader.initPull(header, key)!.pull(tampered)).toBeNull();
+        expect(reader.secretStreamPull({ header, key })!.pull(tampered)).toBeNull();
       }
     }
   });

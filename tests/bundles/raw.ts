@@ -10,7 +10,8 @@ import {
   signedMessage,
 } from '../../src/core/bundles/format';
 import type { ManifestEntry } from '../../src/core/bundles/manifest';
-import { loadSodium, sodium } from '../../src/core/crypto/sodium';
+import { asKey } from '../../src/core/crypto/keys';
+import { libsodium, readyLibsodium } from '../helpers/libsodium';
 import { formatIdentity } from '../../src/core/identity/public-identity';
 
 /**
@@ -27,8 +28,7 @@ export interface RawParty {
 }
 
 export async function rawParty(): Promise<RawParty> {
-  await loadSodium();
-  const s = sodium();
+  const s = await libsodium();
   const sign = s.crypto_sign_keypair();
   const box = s.crypto_box_keypair();
   return {
@@ -91,16 +91,16 @@ export function formatSplit(plaintext: Uint8Array): { plain: Uint8Array; tag: nu
 
 /** Writes a bundle by hand (docs/bundle-format.md, step by step). */
 export function craft(options: CraftOptions): Uint8Array {
-  const s = sodium();
-  const fileKey = s.randombytes_buf(32);
+  const s = readyLibsodium();
+  const fileKey = asKey(s.randombytes_buf(32), 'bundle-file');
   const payloadKey = deriveBundleKey(fileKey, SUBKEY_PAYLOAD);
   const { state, header: streamHeader } =
     s.crypto_secretstream_xchacha20poly1305_init_push(payloadKey);
-  const header = buildHeader(
+  const header = buildHeader({
     fileKey,
-    options.recipients.map((r) => r.boxKey),
+    recipientBoxKeys: options.recipients.map((r) => r.boxKey),
     streamHeader,
-  );
+  });
   const manifestBytes =
     options.manifestBytes ??
     new TextEncoder().encode(

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -13,7 +14,7 @@ import {
   headerLength,
 } from '../../src/core/bundles/format';
 import { receiveBundle } from '../../src/core/bundles/receive';
-import { sodium } from '../../src/core/crypto/sodium';
+import { asKey } from '../../src/core/crypto/keys';
 import { formatIdentity } from '../../src/core/identity/public-identity';
 import { VaultError } from '../../src/shared/errors';
 import {
@@ -168,11 +169,11 @@ describe('bundles: tampering is always rejected with a typed BUNDLE error', () =
     const fileKey = opened!.content;
     expect(fileKey.length).toBe(FILE_KEY_BYTES);
     const streamHeaderAt = PREFIX_BYTES + 2 * STANZA_BYTES;
-    const remade = buildHeader(
-      fileKey,
-      [b!.vault.identity.publicIdentity().boxKey],
-      both.subarray(streamHeaderAt, streamHeaderAt + 24),
-    );
+    const remade = buildHeader({
+      fileKey: asKey(fileKey, 'bundle-file'),
+      recipientBoxKeys: [b!.vault.identity.publicIdentity().boxKey],
+      streamHeader: both.subarray(streamHeaderAt, streamHeaderAt + 24),
+    });
     const forged = Buffer.concat([remade, both.subarray(headerLength(2))]);
     await expectCode(
       receiveBundle(b!.vault, writeVariant(dir, 'remade.tvb', forged)),
@@ -189,7 +190,7 @@ describe('bundles: tampering is always rejected with a typed BUNDLE error', () =
     const body = new TextEncoder().encode(
       JSON.stringify({ ...a!.vault.records.get(rec.id), provenance: null }),
     );
-    const sha = (bytes: Uint8Array) => sodium().to_hex(sodium().crypto_hash_sha256(bytes));
+    const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
     const write = (identity: string, out: string) =>
       writeBundle({
         out: join(dir, out),

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openBundle } from '../../src/core/bundles/bundle-reader';
 import { exportBundle } from '../../src/core/bundles/export';
-import { loadSodium, sodium } from '../../src/core/crypto/sodium';
+import { loadSodium } from '../../src/core/crypto/sodium';
+import { libsodium, readyLibsodium } from '../helpers/libsodium';
 import { REPO_ROOT } from '../helpers/cli';
 import { VaultError } from '../../src/shared/errors';
 import { network, shareable, useTestVaults } from './helpers';
@@ -29,7 +30,7 @@ function opener(recipient: Keys['recipients'][number]) {
     openSealedBoxes(boxes: Uint8Array[]) {
       for (const [index, box] of boxes.entries()) {
         try {
-          const content = sodium().crypto_box_seal_open(
+          const content = readyLibsodium().crypto_box_seal_open(
             box,
             hex(recipient.x25519PublicKey),
             hex(recipient.x25519SecretKey),
@@ -69,6 +70,7 @@ describe('bundle test vectors (docs/test-vectors/bundle-v1)', () => {
   for (const name of validNames) {
     it(`${name}: decodes for every recipient, with the product and with the spec reader`, async () => {
       await loadSodium();
+      await libsodium();
       const dir = join(ROOT, 'valid', name);
       const keys = json<Keys>(join(dir, 'keys.json'));
       const expected = json<Expected>(join(dir, 'expected.json'));
@@ -146,7 +148,7 @@ describe('the spec reader reads what a vault exports', () => {
     // A vault never hands out its secret key: open the stanza through the vault, then read the
     // rest by the spec with the file key.
     const file = new Uint8Array(readFileSync(out));
-    const pair = sodium().crypto_box_keypair();
+    const pair = (await libsodium()).crypto_box_keypair();
     await expect(
       specRead(file, { publicKey: pair.publicKey, secretKey: pair.privateKey }),
     ).rejects.toThrow('BUNDLE.NOT_FOR_US');

@@ -1,14 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  associatedData,
-  open,
-  pad,
-  padBlockSize,
-  seal,
-  unpad,
-  NONCE_BYTES,
-  TAG_BYTES,
-} from '../../src/core/crypto/aead';
+import { open, seal, NONCE_BYTES, TAG_BYTES } from '../../src/core/crypto/aead';
+import { associatedData } from '../../src/core/crypto/associated-data';
+import { asKey } from '../../src/core/crypto/keys';
+import { pad, padBlockSize, unpad } from '../../src/core/crypto/padding';
 import {
   DEFAULT_KDF,
   TEST_KDF,
@@ -22,7 +16,8 @@ import {
   generateRecoverySecret,
   parseRecoveryKey,
 } from '../../src/core/crypto/recovery-key';
-import { loadSodium, sodium, sodiumNative } from '../../src/core/crypto/sodium';
+import { loadSodium, randomBytes, sodium } from '../../src/core/crypto/sodium';
+import { libsodium } from '../helpers/libsodium';
 import { IntegrityError, VaultError } from '../../src/shared/errors';
 
 beforeAll(async () => {
@@ -33,35 +28,43 @@ const bytes = (text: string) => new TextEncoder().encode(text);
 
 describe('seal / open (XChaCha20-Poly1305)', () => {
   it('round-trips and uses a fresh nonce every time', () => {
-    const key = sodium().crypto_aead_xchacha20poly1305_ietf_keygen();
+    const key = asKey(randomBytes(32), 'test');
     const ad = associatedData('test', 1);
-    const a = seal(key, bytes('same plaintext'), ad);
-    const b = seal(key, bytes('same plaintext'), ad);
+    const a = seal({ key, plain: bytes('same plaintext'), ad });
+    const b = seal({ key, plain: bytes('same plaintext'), ad });
     expect(a.length).toBe(NONCE_BYTES + 'same plaintext'.length + TAG_BYTES);
     expect(Buffer.from(a.subarray(0, NONCE_BYTES))).not.toEqual(
       Buffer.from(b.subarray(0, NONCE_BYTES)),
     );
-    expect(new TextDecoder().decode(open(key, a, ad, 'thing 1'))).toBe('same plaintext');
+    expect(
+      new TextDecoder().decode(open({ key: key, sealed: a, ad: ad, subject: 'thing 1' })),
+    ).toBe('same plaintext');
   });
 
   it('rejects every flipped byte, a wrong key, a wrong AD and truncation, naming the subject', () => {
-    const key = sodium().crypto_aead_xchacha20poly1305_ietf_keygen();
+    const key = asKey(randomBytes(32), 'test');
     const ad = associatedData('test', 1);
-    const sealed = seal(key, bytes('secret words'), ad);
+    const sealed = seal({ key, plain: bytes('secret words'), ad });
     for (let i = 0; i < sealed.length; i++) {
       const bad = Uint8Array.from(sealed);
       bad[i] = bad[i]! ^ 0x80;
-      expect(() => open(key, bad, ad, 'thing 7')).toThrow(IntegrityError);
+      expect(() => open({ key: key, sealed: bad, ad: ad, subject: 'thing 7' })).toThrow(
+        IntegrityError,
+      );
     }
-    const other = sodium().crypto_aead_xchacha20poly1305_ietf_keygen();
-    expect(() => open(other, sealed, ad, 'thing 7')).toThrow(/thing 7/);
-    expect(() => open(key, sealed, associatedData('test', 2), 'thing 7')).toThrow(IntegrityError);
-    expect(() => open(key, sealed.subarray(0, sealed.length - 1), ad, 'thing 7')).toThrow(
+    const other = asKey(randomBytes(32), 'test');
+    expect(() => open({ key: other, sealed, ad, subject: 'thing 7' })).toThrow(/thing 7/);
+    expect(() => open({ key, sealed, ad: associatedData('test', 2), subject: 'thing 7' })).toThrow(
       IntegrityError,
     );
-    expect(() => open(key, sealed.subarray(0, 10), ad, 'thing 7')).toThrow(IntegrityError);
+    expect(() =>
+      open({ key, sealed: sealed.subarray(0, sealed.length - 1), ad, subject: 'thing 7' }),
+    ).toThrow(IntegrityError);
+    expect(() => open({ key, sealed: sealed.subarray(0, 10), ad, subject: 'thing 7' })).toThrow(
+      IntegrityError,
+    );
     try {
-      open(other, sealed, ad, 'thing 7');
+      open({ key: other, sealed, ad, subject: 'thing 7' });
     } catch (error) {
       expect((error as VaultError).code).toBe('INTEGRITY.FAILED');
       expect((error as Error).message).not.toContain('secret');
@@ -83,7 +86,7 @@ describe('seal / open (XChaCha20-Poly1305)', () => {
 describe('pad / unpad', () => {
   it('hides lengths within a size class and round-trips', () => {
     for (const length of [0, 1, 255, 256, 1000, 4095, 4096, 5000, 100_000]) {
-      const plain = sodium().randombytes_buf(length);
+      const plain = randomBytes(length);
       const padded = pad(plain);
       expect(padded.length % padBlockSize(length + 1)).toBe(0);
       expect(padded.length).toBeGreaterThan(length);
@@ -99,8 +102,8 @@ describe('pad / unpad', () => {
 
 describe('key derivation', () => {
   it('defaults are at least libsodium MODERATE; the test setting is only taken from TVAULT_TEST_KDF=1', () => {
-    expect(DEFAULT_KDF.opslimit).toBeGreaterThanOrEqual(sodium().crypto_pwhash_OPSLIMIT_MODERATE);
-    expect(DEFAULT_KDF.memlimit).toBeGreaterThanOrEqual(sodium().crypto_pwhash_MEMLIMIT_MODERATE);
+    expect(DEFAULT_KDF.opslimit).toBeGreaterThanOrEqual(sodium().pwhashLimits.opsModerate);
+    expect(DEFAULT_KDF.memlimit).toBeGreaterThanOrEqual(sodium().pwhashLimits.memModerate);
     expect(kdfFromEnvironment({})).toBeUndefined();
     expect(kdfFromEnvironment({ TVAULT_TEST_KDF: 'yes' })).toBeUndefined();
     expect(kdfFromEnvironment({ TVAULT_TEST_KDF: '1' })).toBe(TEST_KDF);
@@ -128,18 +131,19 @@ describe('key derivation', () => {
     const salt = new Uint8Array(16).map((_, i) => i * 11);
     const params = { ...TEST_KDF, opslimit: 2 };
     const key = await deriveKeyFromPassphrase('caf\u00e9 ✊🏿 passphrase', salt, params);
-    const reference = sodium().crypto_pwhash(
+    const s = await libsodium();
+    const reference = s.crypto_pwhash(
       32,
       new TextEncoder().encode('caf\u00e9 ✊🏿 passphrase'),
       salt,
       params.opslimit,
       params.memlimit,
-      sodium().crypto_pwhash_ALG_ARGON2ID13,
+      s.crypto_pwhash_ALG_ARGON2ID13,
     );
     expect(Buffer.from(key).toString('hex')).toBe(Buffer.from(reference).toString('hex'));
   });
 
-  it.skipIf(sodiumNative() === null)(
+  it.skipIf(process.env.TVAULT_SODIUM === 'wasm')(
     'derives off the calling thread: its event loop keeps turning meanwhile',
     async () => {
       let ticks = 0;
@@ -200,7 +204,7 @@ describe('recovery key', () => {
 
 describe('KeyRing', () => {
   it('derives distinct purpose keys and wipes them', () => {
-    const ring = new KeyRing(sodium().crypto_kdf_keygen());
+    const ring = new KeyRing(asKey(randomBytes(32), 'master'));
     const records = ring.key('records');
     const search = ring.key('search');
     expect(Buffer.from(records).equals(Buffer.from(search))).toBe(false);

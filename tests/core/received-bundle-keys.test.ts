@@ -2,8 +2,8 @@ import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findReceived } from '../../src/core/bundles/received-bundles';
-import { associatedData } from '../../src/core/crypto/aead';
-import { sodium } from '../../src/core/crypto/sodium';
+import { associatedData } from '../../src/core/crypto/associated-data';
+import { libsodium, readyLibsodium } from '../helpers/libsodium';
 import { SCHEMA_VERSION } from '../../src/core/storage/migrations';
 import { expectCode } from '../bundles/helpers';
 import { withRawDb } from '../helpers/raw-db';
@@ -51,7 +51,7 @@ function rows(dir: string): { id: string; sealed: Uint8Array }[] {
 }
 
 function derive(master: Uint8Array, context: string): Uint8Array {
-  return sodium().crypto_kdf_derive_from_key(32, 1, context, master);
+  return readyLibsodium().crypto_kdf_derive_from_key(32, 1, context, master);
 }
 
 describe('received-bundle rows: one key per use (migration 3)', () => {
@@ -59,7 +59,7 @@ describe('received-bundle rows: one key per use (migration 3)', () => {
     const dir = copyFixture();
     expect(rows(dir).map((r) => r.id)).toEqual([OLD_ROW_ID]);
     const vault = await vaults.open(dir);
-    const s = sodium();
+    const s = await libsodium();
     const master = vault.keys.masterKey();
     const idKey = derive(master, 'tvrcvids');
     const rowKey = derive(master, 'tvrcvrow');

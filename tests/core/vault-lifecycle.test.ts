@@ -10,7 +10,6 @@ import {
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TEST_KDF } from '../../src/core/crypto/kdf';
-import { sodiumNative } from '../../src/core/crypto/sodium';
 import { SCHEMA_VERSION } from '../../src/core/storage/migrations';
 import { Vault } from '../../src/core/vault/vault';
 import { withRawDb } from '../helpers/raw-db';
@@ -66,7 +65,7 @@ describe('create, lock, unlock', () => {
     if (process.platform !== 'win32') expect(statSync(dir).mode & 0o777).toBe(0o700);
   });
 
-  it.skipIf(sodiumNative() === null)(
+  it.skipIf(process.env.TVAULT_SODIUM === 'wasm')(
     'touches the disk only once the key is derived: quitting during the derivation leaves nothing',
     async () => {
       const dir = vaults.temp.path();

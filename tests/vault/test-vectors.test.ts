@@ -2,7 +2,7 @@ import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sodium from 'libsodium-wrappers-sumo';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { pad } from '../../src/core/crypto/aead';
+import { pad } from '../../src/core/crypto/padding';
 import { KEY_PURPOSES } from '../../src/core/crypto/keyring';
 import { openDatabase } from '../../src/core/storage/db';
 import { SCHEMA_VERSION } from '../../src/core/storage/migrations';

@@ -1,4 +1,4 @@
-import { associatedData } from '../crypto/aead';
+import { associatedData } from '../crypto/associated-data';
 import {
   STREAM_CHUNK_BYTES,
   STREAM_SEALED_CHUNK_BYTES,

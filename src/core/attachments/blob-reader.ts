@@ -1,6 +1,7 @@
 import { type FileHandle, open } from 'node:fs/promises';
 import { STREAM_SEALED_CHUNK_BYTES, StreamCodec, streamChunkPlainLength } from '../crypto/stream';
-import { type ChunkCipher, chunkCipher } from '../crypto/stream-cipher';
+import type { FileKey } from '../crypto/keys';
+import { type SodiumPort, sodium } from '../crypto/sodium';
 import { pageAlignedBytes } from '../fs/page-aligned';
 import {
   BLOB_CHUNK_BYTES,
@@ -21,7 +22,7 @@ export const SEQUENTIAL_BATCH_CHUNKS = 64;
 export interface BlobRef {
   id: string;
   path: string;
-  fileKey: Uint8Array;
+  fileKey: FileKey;
   /** Plaintext size, from the sealed metadata: it fixes the chunk count and the last chunk. */
   size: number;
 }
@@ -38,7 +39,8 @@ export interface DecryptOptions {
   buffers?: readonly [Uint8Array, Uint8Array];
   /** Chunks per read (default 16, about 1 MiB: a seek in a video needs no more). */
   batchChunks?: number;
-  cipher?: ChunkCipher;
+  /** The libsodium build to decrypt with (tests pass each); the process's choice by default. */
+  sodium?: SodiumPort;
 }
 
 /**
@@ -61,11 +63,11 @@ export async function* decryptBlob(
   // An empty file has one empty chunk, still checked so that a missing final chunk is caught.
   const firstChunk = size === 0 ? 0 : Math.floor(start / BLOB_CHUNK_BYTES);
   const lastChunk = size === 0 ? 0 : Math.floor(end / BLOB_CHUNK_BYTES);
-  const codec = new StreamCodec(
-    options.cipher ?? chunkCipher(),
-    ref.fileKey,
-    chunkAssociatedData(id),
-  );
+  const codec = new StreamCodec({
+    sodium: options.sodium ?? sodium(),
+    key: ref.fileKey,
+    ad: chunkAssociatedData(id),
+  });
 
   const shared = options.buffers ?? null;
   if (shared && shared.some((buffer) => buffer.length < batchChunks * BLOB_CHUNK_BYTES))

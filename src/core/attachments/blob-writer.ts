@@ -4,7 +4,8 @@ import { CancelledError, IntegrityError, InvalidInputError } from '../../shared/
 import { fsyncDir } from '../fs/atomic';
 import { SequentialWriter } from '../fs/sequential-writer';
 import { STREAM_SEALED_CHUNK_BYTES, StreamCodec } from '../crypto/stream';
-import { type ChunkCipher, chunkCipher } from '../crypto/stream-cipher';
+import type { FileKey } from '../crypto/keys';
+import { type SodiumPort, sodium } from '../crypto/sodium';
 import {
   BLOB_CHUNK_BYTES,
   BLOB_HEADER_BYTES,
@@ -27,7 +28,7 @@ const BATCH_BYTES = 4 * 1024 * 1024;
 export interface WriteBlobOptions {
   blobsDir: string;
   id: string;
-  fileKey: Uint8Array;
+  fileKey: FileKey;
   source: AsyncIterable<Uint8Array>;
   capture?: ContentCapture;
   /** Bytes taken from the source so far. */
@@ -37,7 +38,8 @@ export interface WriteBlobOptions {
   maxSize?: number;
   /** The expected size, if known: large inputs are hashed on a worker thread. */
   sizeHint?: number;
-  cipher?: ChunkCipher;
+  /** The libsodium build to encrypt with (tests pass each); the process's choice by default. */
+  sodium?: SodiumPort;
 }
 
 export interface WrittenBlob {
@@ -65,7 +67,11 @@ export async function writeBlob(options: WriteBlobOptions): Promise<WrittenBlob>
   const { blobsDir, id, fileKey, source, capture, onBytes, signal, maxSize } = options;
   const partial = join(blobsDir, `${id}${PARTIAL_SUFFIX}`);
   const final = join(blobsDir, id);
-  const codec = new StreamCodec(options.cipher ?? chunkCipher(), fileKey, chunkAssociatedData(id));
+  const codec = new StreamCodec({
+    sodium: options.sodium ?? sodium(),
+    key: fileKey,
+    ad: chunkAssociatedData(id),
+  });
   // Holds the tail of the input: at most one chunk, the one that may turn out to be the last.
   const staging = Buffer.allocUnsafe(BLOB_CHUNK_BYTES);
   // A large file is read and hashed on a worker, straight into a ring the sealing reads from.

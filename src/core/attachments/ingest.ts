@@ -1,4 +1,5 @@
-import { sodium, wipe } from '../crypto/sodium';
+import { asKey } from '../crypto/keys';
+import { randomBytes, wipe } from '../crypto/sodium';
 import { ID_PATTERN, newId } from '../ids';
 import { InvalidInputError } from '../../shared/errors';
 import { removeBlob } from './blob-files';
@@ -45,7 +46,7 @@ export async function ingest(
   const expectedSha256 = checkSha256(meta.expectedSha256);
   const expectedSize = checkSize(meta.expectedSize);
   const id = meta.id === undefined ? newId() : freshId(meta.id, rows);
-  const fileKey = sodium().randombytes_buf(32);
+  const fileKey = asKey(randomBytes(32), 'file');
   const capture = new ContentCapture();
   let content: Uint8Array | null = null;
   try {

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { TEXT_SKIP_REASONS, type TextSkipReason } from '../../shared/attachments/types';
 import { InvalidInputError } from '../../shared/errors';
-import { associatedData, open, pad, seal, unpad } from '../crypto/aead';
+import { open, seal } from '../crypto/aead';
+import { associatedData } from '../crypto/associated-data';
+import { type AttachmentsKey, type FileKey, asKey } from '../crypto/keys';
+import { pad, unpad } from '../crypto/padding';
 import { openJson, sealJson } from '../records/codec';
 import { BLOB_VERSION } from './blob-format';
 import { attachmentIntegrity } from './errors';
@@ -61,29 +64,35 @@ const ad = {
     associatedData('tvault-attachment-text', 1, b.vaultId, b.attachmentId, b.recordId),
 };
 
-export function wrapFileKey(
-  attachmentsKey: Uint8Array,
-  fileKey: Uint8Array,
-  b: RowBinding,
-): Uint8Array {
-  return seal(attachmentsKey, fileKey, ad.key(b));
+export function wrapFileKey(args: {
+  attachmentsKey: AttachmentsKey;
+  fileKey: FileKey;
+  binding: RowBinding;
+}): Uint8Array {
+  return seal({ key: args.attachmentsKey, plain: args.fileKey, ad: ad.key(args.binding) });
 }
 
-export function unwrapFileKey(
-  attachmentsKey: Uint8Array,
-  wrapped: Uint8Array,
-  b: RowBinding,
-): Uint8Array {
-  const key = open(attachmentsKey, wrapped, ad.key(b), `the key of attachment ${b.attachmentId}`);
+export function unwrapFileKey(args: {
+  attachmentsKey: AttachmentsKey;
+  wrapped: Uint8Array;
+  binding: RowBinding;
+}): FileKey {
+  const b = args.binding;
+  const key = open({
+    key: args.attachmentsKey,
+    sealed: args.wrapped,
+    ad: ad.key(b),
+    subject: `the key of attachment ${b.attachmentId}`,
+  });
   if (key.length !== 32) throw attachmentIntegrity(b.attachmentId, 'key');
-  return key;
+  return asKey(key, 'file');
 }
 
-export function sealMeta(fileKey: Uint8Array, meta: AttachmentMeta, b: RowBinding): Uint8Array {
+export function sealMeta(fileKey: FileKey, meta: AttachmentMeta, b: RowBinding): Uint8Array {
   return sealJson(fileKey, meta, ad.meta(b));
 }
 
-export function openMeta(fileKey: Uint8Array, sealed: Uint8Array, b: RowBinding): AttachmentMeta {
+export function openMeta(fileKey: FileKey, sealed: Uint8Array, b: RowBinding): AttachmentMeta {
   const subject = `the metadata of attachment ${b.attachmentId}`;
   const parsed = metaSchema.safeParse(openJson<unknown>(fileKey, sealed, ad.meta(b), subject));
   if (!parsed.success) throw attachmentIntegrity(b.attachmentId, 'meta');
@@ -93,13 +102,13 @@ export function openMeta(fileKey: Uint8Array, sealed: Uint8Array, b: RowBinding)
 const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
-export function sealText(fileKey: Uint8Array, text: string, b: RowBinding): Uint8Array {
-  return seal(fileKey, pad(encoder.encode(text)), ad.text(b));
+export function sealText(fileKey: FileKey, text: string, b: RowBinding): Uint8Array {
+  return seal({ key: fileKey, plain: pad(encoder.encode(text)), ad: ad.text(b) });
 }
 
-export function openText(fileKey: Uint8Array, sealed: Uint8Array, b: RowBinding): string {
+export function openText(fileKey: FileKey, sealed: Uint8Array, b: RowBinding): string {
   const subject = `the text of attachment ${b.attachmentId}`;
-  const bytes = unpad(open(fileKey, sealed, ad.text(b), subject), subject);
+  const bytes = unpad(open({ key: fileKey, sealed, ad: ad.text(b), subject }), subject);
   try {
     return decoder.decode(bytes);
   } catch {

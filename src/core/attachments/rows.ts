@@ -3,6 +3,7 @@ import {
   InvalidInputError,
   RecordNotFoundError,
 } from '../../shared/errors';
+import type { FileKey } from '../crypto/keys';
 import { wipe } from '../crypto/sodium';
 import { ID_PATTERN } from '../ids';
 import type { Vault } from '../vault/vault';
@@ -78,8 +79,12 @@ export class AttachmentRows {
   }
 
   /** The file key, unwrapped: the caller wipes it. */
-  fileKey(row: Pick<AttachmentRow, 'id' | 'record_id' | 'wrapped_key'>): Uint8Array {
-    return unwrapFileKey(this.vault.keys.key('attachments'), row.wrapped_key, this.binding(row));
+  fileKey(row: Pick<AttachmentRow, 'id' | 'record_id' | 'wrapped_key'>): FileKey {
+    return unwrapFileKey({
+      attachmentsKey: this.vault.keys.key('attachments'),
+      wrapped: row.wrapped_key,
+      binding: this.binding(row),
+    });
   }
 
   meta(row: AttachmentRow): AttachmentMeta {
@@ -117,12 +122,16 @@ export class AttachmentRows {
   insert(
     recordId: string,
     id: string,
-    fileKey: Uint8Array,
+    fileKey: FileKey,
     meta: AttachmentMeta,
     text: string | null,
   ): void {
     const binding = { vaultId: this.vault.vaultId, attachmentId: id, recordId };
-    const wrapped = wrapFileKey(this.vault.keys.key('attachments'), fileKey, binding);
+    const wrapped = wrapFileKey({
+      attachmentsKey: this.vault.keys.key('attachments'),
+      fileKey,
+      binding,
+    });
     const sealedMeta = sealMeta(fileKey, meta, binding);
     const sealedText = text === null ? null : sealText(fileKey, text, binding);
     this.vault.transaction(() => {

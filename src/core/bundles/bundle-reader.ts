@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { type FileHandle, open } from 'node:fs/promises';
 import { InvalidInputError } from '../../shared/errors';
+import { type BundleFileKey, type BundlePayloadKey, asKey } from '../crypto/keys';
 import { FileIoError, printable } from '../fs/errors';
 import { sodium, wipe } from '../crypto/sodium';
 import { InvalidIdentityError } from '../identity/errors';
@@ -33,7 +34,7 @@ import {
   senderOf,
 } from './manifest';
 import { PayloadStream, type PayloadReadOptions } from './payload-stream';
-import { secretStream } from './secretstream';
+import { startPull } from '../crypto/secretstream';
 
 /** Opens crypto_box_seal boxes with a private key it never hands out (VaultIdentity). */
 export interface StanzaOpener {
@@ -127,8 +128,8 @@ export async function openBundle(
   options: ReadOptions = {},
 ): Promise<OpenedBundle> {
   const file = await openBundleFile(path);
-  let fileKey: Uint8Array | null = null;
-  let payloadKey: Uint8Array | null = null;
+  let fileKey: BundleFileKey | null = null;
+  let payloadKey: BundlePayloadKey | null = null;
   try {
     const { size } = await file.stat();
     const prefix = new Uint8Array(PREFIX_BYTES);
@@ -141,14 +142,14 @@ export async function openBundle(
     const header = splitHeader(headerBytes);
     const opened = opener.openSealedBoxes(header.stanzas);
     if (!opened) throw new BundleNotForUsError();
-    fileKey = opened.content;
+    fileKey = asKey(opened.content, 'bundle-file');
     if (fileKey.length !== FILE_KEY_BYTES)
       throw new BundleMalformedError('the file key has the wrong size');
     if (!headerMacValid(header, fileKey)) {
       throw new BundleIntegrityError('the header does not authenticate');
     }
     payloadKey = deriveBundleKey(fileKey, SUBKEY_PAYLOAD);
-    const puller = secretStream().initPull(header.streamHeader, payloadKey);
+    const puller = startPull(header.streamHeader, payloadKey);
     if (!puller) throw new BundleIntegrityError('the payload header is not valid');
     const payload = new PayloadStream(file, puller, headerBytes.length, size, options);
 
@@ -167,11 +168,11 @@ export async function openBundle(
         throw new BundleMalformedError('the sender identity is not valid');
       throw error;
     }
-    const valid = sodium().crypto_sign_verify_detached(
+    const valid = sodium().verifyDetached({
       signature,
-      signedMessage(headerBytes, manifestBytes),
-      sender.signingKey,
-    );
+      message: signedMessage(headerBytes, manifestBytes),
+      publicKey: sender.signingKey,
+    });
     if (!valid) throw new BundleBadSignatureError();
     const { manifest, counts } = parseManifest(manifestBytes);
     return new OpenedBundle(

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import { CancelledError, FileExistsError, IntegrityError } from '../../shared/errors';
-import { sodium, wipe } from '../crypto/sodium';
+import { asKey } from '../crypto/keys';
+import { randomBytes, sodium, wipe } from '../crypto/sodium';
 import { StagedOutput } from '../fs/staged-output';
 import {
   CHUNK_BYTES,
@@ -15,7 +16,7 @@ import {
   signedMessage,
 } from './format';
 import type { Manifest, ManifestEntry } from './manifest';
-import { type Pusher, secretStream } from './secretstream';
+import { type Pusher, startPush } from '../crypto/secretstream';
 
 /** Whoever signs the manifest: the vault identity, or (in tests) any other key. */
 export interface BundleSigner {
@@ -112,7 +113,7 @@ async function writeAll(file: FileHandle, bytes: Uint8Array, position: number): 
 function shuffled<T>(items: T[]): T[] {
   const out = [...items];
   for (let i = out.length - 1; i > 0; i--) {
-    const j = sodium().randombytes_uniform(i + 1);
+    const j = sodium().randomBelow(i + 1);
     [out[i], out[j]] = [out[j]!, out[i]!];
   }
   return out;
@@ -150,12 +151,16 @@ export async function writeBundle(options: WriteBundleOptions): Promise<{ size: 
   }
   const total = options.entries.reduce((sum, e) => sum + e.size, 0);
 
-  const fileKey = sodium().randombytes_buf(FILE_KEY_BYTES);
+  const fileKey = asKey(randomBytes(FILE_KEY_BYTES), 'bundle-file');
   const payloadKey = deriveBundleKey(fileKey, SUBKEY_PAYLOAD);
   let stage: StagedOutput | null = null;
   try {
-    const { header: streamHeader, pusher } = secretStream().initPush(payloadKey);
-    const header = buildHeader(fileKey, shuffled(options.recipients), streamHeader);
+    const { header: streamHeader, pusher } = startPush(payloadKey);
+    const header = buildHeader({
+      fileKey,
+      recipientBoxKeys: shuffled(options.recipients),
+      streamHeader,
+    });
     const signature = options.signer.sign(signedMessage(header, manifestBytes));
     stage = await StagedOutput.create(out);
     const file = stage.handle;

@@ -1,6 +1,12 @@
+import {
+  type BundleFileKey,
+  type BundleMacKey,
+  type BundlePayloadKey,
+  asKey,
+} from '../crypto/keys';
+import { SECRETSTREAM_ABYTES, SECRETSTREAM_HEADER_BYTES } from '../crypto/secretstream';
 import { sodium } from '../crypto/sodium';
 import { BundleMalformedError } from './errors';
-import { SECRETSTREAM_ABYTES, SECRETSTREAM_HEADER_BYTES } from './secretstream';
 
 /**
  * The byte layout of a bundle, version 1. docs/bundle-format.md is the specification; this file
@@ -30,6 +36,11 @@ export const KDF_CONTEXT = 'tvbundle';
 export const SUBKEY_MAC = 1;
 export const SUBKEY_PAYLOAD = 2;
 
+interface BundleSubkeys {
+  [SUBKEY_MAC]: BundleMacKey;
+  [SUBKEY_PAYLOAD]: BundlePayloadKey;
+}
+
 const encoder = new TextEncoder();
 /** Domain separation for the signature: nothing else this vault signs starts with it. */
 export const SIGNATURE_CONTEXT = encoder.encode('tvault-bundle-v1 manifest signature\0');
@@ -38,25 +49,35 @@ export function headerLength(recipients: number): number {
   return PREFIX_BYTES + recipients * STANZA_BYTES + SECRETSTREAM_HEADER_BYTES + MAC_BYTES;
 }
 
-export function deriveBundleKey(fileKey: Uint8Array, subkey: number): Uint8Array {
-  return sodium().crypto_kdf_derive_from_key(32, subkey, KDF_CONTEXT, fileKey);
+export function deriveBundleKey<S extends keyof BundleSubkeys>(
+  fileKey: BundleFileKey,
+  subkey: S,
+): BundleSubkeys[S] {
+  const key = sodium().deriveKey({
+    length: 32,
+    key: fileKey,
+    subkeyId: subkey,
+    context: KDF_CONTEXT,
+  });
+  return asKey(key, subkey === SUBKEY_MAC ? 'bundle-mac' : 'bundle-payload') as BundleSubkeys[S];
 }
 
-function headerMac(fileKey: Uint8Array, macInput: Uint8Array): Uint8Array {
+function headerMac(fileKey: BundleFileKey, macInput: Uint8Array): Uint8Array {
   const macKey = deriveBundleKey(fileKey, SUBKEY_MAC);
   try {
-    return sodium().crypto_generichash(MAC_BYTES, macInput, macKey);
+    return sodium().blake2b({ length: MAC_BYTES, message: macInput, key: macKey });
   } finally {
     sodium().memzero(macKey);
   }
 }
 
 /** Builds the header: the file key sealed to each recipient, in the order given. */
-export function buildHeader(
-  fileKey: Uint8Array,
-  recipientBoxKeys: Uint8Array[],
-  streamHeader: Uint8Array,
-): Uint8Array {
+export function buildHeader(args: {
+  fileKey: BundleFileKey;
+  recipientBoxKeys: Uint8Array[];
+  streamHeader: Uint8Array;
+}): Uint8Array {
+  const { fileKey, recipientBoxKeys, streamHeader } = args;
   const n = recipientBoxKeys.length;
   if (n < 1 || n > MAX_RECIPIENTS) throw new RangeError('a bundle has 1 to 255 recipients');
   const header = new Uint8Array(headerLength(n));
@@ -64,7 +85,10 @@ export function buildHeader(
   header[MAGIC.length] = FORMAT_VERSION;
   header[MAGIC.length + 1] = n;
   recipientBoxKeys.forEach((boxKey, i) => {
-    header.set(sodium().crypto_box_seal(fileKey, boxKey), PREFIX_BYTES + i * STANZA_BYTES);
+    header.set(
+      sodium().boxSeal({ message: fileKey, publicKey: boxKey }),
+      PREFIX_BYTES + i * STANZA_BYTES,
+    );
   });
   const streamOffset = PREFIX_BYTES + n * STANZA_BYTES;
   header.set(streamHeader, streamOffset);
@@ -113,10 +137,10 @@ export function splitHeader(bytes: Uint8Array): ParsedHeader {
 }
 
 /** Constant-time check of the header MAC under the opened file key. */
-export function headerMacValid(header: ParsedHeader, fileKey: Uint8Array): boolean {
+export function headerMacValid(header: ParsedHeader, fileKey: BundleFileKey): boolean {
   const macOffset = header.bytes.length - MAC_BYTES;
   const expected = headerMac(fileKey, header.bytes.subarray(0, macOffset));
-  return sodium().memcmp(expected, header.bytes.subarray(macOffset));
+  return sodium().equal(expected, header.bytes.subarray(macOffset));
 }
 
 /**

@@ -2,7 +2,7 @@ import type { FileHandle } from 'node:fs/promises';
 import { CancelledError } from '../../shared/errors';
 import { BundleIntegrityError, BundleMalformedError } from './errors';
 import { SEALED_CHUNK_BYTES } from './format';
-import { type Puller, TAG_FINAL, TAG_MESSAGE } from './secretstream';
+import { type Puller, TAG_FINAL, TAG_MESSAGE } from '../crypto/secretstream';
 
 export interface PayloadReadOptions {
   /** Called as ciphertext is read: bytes of the file done so far, and the file size. */

@@ -37,7 +37,7 @@ export interface ReceiveResult {
 export const UNKNOWN_SENDER = 'unknown sender';
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && sodium().memcmp(a, b);
+  return a.length === b.length && sodium().equal(a, b);
 }
 
 /** Adds a received revision: a new record, a newer revision, or nothing (a duplicate). */

@@ -1,5 +1,6 @@
-import { associatedData } from '../crypto/aead';
+import { associatedData } from '../crypto/associated-data';
 import type { KeyRing } from '../crypto/keyring';
+import type { Key } from '../crypto/keys';
 import { sodium } from '../crypto/sodium';
 import { openJson, sealJson } from '../records/codec';
 import type { Db } from '../storage/db';
@@ -24,11 +25,13 @@ export interface ReceivedBundle {
 
 const encoder = new TextEncoder();
 
-function rowIdUnder(key: Uint8Array, bundleId: string): string {
-  const s = sodium();
-  return s.to_hex(
-    s.crypto_generichash(32, encoder.encode(`tvault-received-bundle:${bundleId}`), key),
-  );
+function rowIdUnder(key: Key<'receivedIds'>, bundleId: string): string {
+  const digest = sodium().blake2b({
+    length: 32,
+    message: encoder.encode(`tvault-received-bundle:${bundleId}`),
+    key,
+  });
+  return Buffer.from(digest).toString('hex');
 }
 
 function ad(vaultId: string, id: string): Uint8Array {

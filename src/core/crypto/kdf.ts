@@ -1,5 +1,6 @@
 import { InvalidInputError } from '../../shared/errors';
-import { sodium, sodiumNative } from './sodium';
+import { type PassphraseKey, asKey } from './keys';
+import { sodium } from './sodium';
 
 /** Argon2id parameters, stored in the vault header and bound to the wrapped master key. */
 export interface KdfParams {
@@ -25,14 +26,14 @@ export const TEST_KDF: KdfParams = { alg: 'argon2id13', opslimit: 1, memlimit: 8
 export const SALT_BYTES = 16;
 
 export function validateKdfParams(params: KdfParams): KdfParams {
-  const s = sodium();
+  const limits = sodium().pwhashLimits;
   if (
     params.alg !== 'argon2id13' ||
     !Number.isSafeInteger(params.opslimit) ||
     !Number.isSafeInteger(params.memlimit) ||
-    params.opslimit < s.crypto_pwhash_OPSLIMIT_MIN ||
+    params.opslimit < limits.opsMin ||
     params.opslimit > 64 ||
-    params.memlimit < s.crypto_pwhash_MEMLIMIT_MIN ||
+    params.memlimit < limits.memMin ||
     params.memlimit > 4 * 1024 * 1024 * 1024
   ) {
     throw new InvalidInputError('Unsupported key-derivation parameters.');
@@ -53,38 +54,21 @@ export async function deriveKeyFromPassphrase(
   passphrase: string,
   salt: Uint8Array,
   params: KdfParams,
-): Promise<Uint8Array> {
-  const s = sodium();
+): Promise<PassphraseKey> {
   validateKdfParams(params);
   // The encoded passphrase is wiped after use (the JS string itself cannot be).
   const secret = new TextEncoder().encode(passphrase.normalize('NFC'));
   try {
-    const native = sodiumNative();
-    if (native) {
-      const key = new Uint8Array(32);
-      await new Promise<void>((resolve, reject) =>
-        native.crypto_pwhash_async(
-          key,
-          secret,
-          salt,
-          params.opslimit,
-          params.memlimit,
-          native.crypto_pwhash_ALG_ARGON2ID13,
-          (error) => (error ? reject(error) : resolve()),
-        ),
-      );
-      return key;
-    }
-    return s.crypto_pwhash(
-      32,
-      secret,
+    const key = await sodium().argon2id({
+      length: 32,
+      passphrase: secret,
       salt,
-      params.opslimit,
-      params.memlimit,
-      s.crypto_pwhash_ALG_ARGON2ID13,
-    );
+      opslimit: params.opslimit,
+      memlimit: params.memlimit,
+    });
+    return asKey(key, 'passphrase');
   } finally {
-    s.memzero(secret);
+    sodium().memzero(secret);
   }
 }
 

@@ -1,4 +1,5 @@
 import { VaultLockedError } from '../../shared/errors';
+import { type Key, type MasterKey, asKey } from './keys';
 import { sodium, wipe } from './sodium';
 
 /**
@@ -28,10 +29,10 @@ export const KEY_PURPOSES = {
 export type KeyPurpose = keyof typeof KEY_PURPOSES;
 
 export class KeyRing {
-  #master: Uint8Array | null;
+  #master: MasterKey | null;
   readonly #derived = new Map<KeyPurpose, Uint8Array>();
 
-  constructor(masterKey: Uint8Array) {
+  constructor(masterKey: MasterKey) {
     this.#master = masterKey;
   }
 
@@ -40,24 +41,25 @@ export class KeyRing {
   }
 
   /** The master key itself, only for re-wrapping it (passphrase change). */
-  masterKey(): Uint8Array {
+  masterKey(): MasterKey {
     // After lock: a typed VAULT.LOCKED, so that callers holding a stale reference get a clear
     // error instead of INTERNAL.
     if (!this.#master) throw new VaultLockedError();
     return this.#master;
   }
 
-  key(purpose: KeyPurpose): Uint8Array {
+  /** The purpose key, typed by its purpose (keys.ts): a records key is a Key<'records'>. */
+  key<P extends KeyPurpose>(purpose: P): Key<P> {
     const cached = this.#derived.get(purpose);
-    if (cached) return cached;
-    const derived = sodium().crypto_kdf_derive_from_key(
-      32,
-      1,
-      KEY_PURPOSES[purpose],
-      this.masterKey(),
-    );
+    if (cached) return asKey(cached, purpose);
+    const derived = sodium().deriveKey({
+      length: 32,
+      key: this.masterKey(),
+      subkeyId: 1,
+      context: KEY_PURPOSES[purpose],
+    });
     this.#derived.set(purpose, derived);
-    return derived;
+    return asKey(derived, purpose);
   }
 
   wipe(): void {

@@ -1,6 +1,7 @@
 import { WrongRecoveryKeyError } from '../../shared/errors';
 import { base32Decode, base32Encode } from './base32';
-import { sodium } from './sodium';
+import { type RecoveryWrapKey, asKey } from './keys';
+import { randomBytes, sodium } from './sodium';
 
 /**
  * The recovery key: 32 random bytes plus a 2-byte BLAKE2b checksum, written in Crockford
@@ -12,15 +13,15 @@ const PREFIX = 'TV1';
 export const RECOVERY_SECRET_BYTES = 32;
 
 function checksum(secret: Uint8Array): Uint8Array {
-  return sodium().crypto_generichash(
-    2,
-    secret,
-    new TextEncoder().encode('tvault recovery checksum'),
-  );
+  return sodium().blake2b({
+    length: 2,
+    message: secret,
+    key: new TextEncoder().encode('tvault recovery checksum'),
+  });
 }
 
 export function generateRecoverySecret(): Uint8Array {
-  return sodium().randombytes_buf(RECOVERY_SECRET_BYTES);
+  return randomBytes(RECOVERY_SECRET_BYTES);
 }
 
 export function formatRecoveryKey(secret: Uint8Array): string {
@@ -46,6 +47,11 @@ export function parseRecoveryKey(text: string): Uint8Array {
   return secret;
 }
 
-export function recoveryWrappingKey(secret: Uint8Array): Uint8Array {
-  return sodium().crypto_generichash(32, secret, new TextEncoder().encode('tvault recovery kek'));
+export function recoveryWrappingKey(secret: Uint8Array): RecoveryWrapKey {
+  const key = sodium().blake2b({
+    length: 32,
+    message: secret,
+    key: new TextEncoder().encode('tvault recovery kek'),
+  });
+  return asKey(key, 'recovery');
 }

@@ -1,4 +1,5 @@
-import { CHUNK_NONCE_BYTES, CHUNK_TAG_BYTES, type ChunkCipher } from './stream-cipher';
+import type { FileKey } from './keys';
+import { AEAD_TAG_BYTES, type SodiumPort } from './sodium-port';
 
 /**
  * age's STREAM construction (C2SP age spec, "Payload"; Hoang, Reyhanitabar, Rogaway, Vizár 2015),
@@ -14,7 +15,8 @@ import { CHUNK_NONCE_BYTES, CHUNK_TAG_BYTES, type ChunkCipher } from './stream-c
  * CHUNK bytes. The key must never seal two streams: attachments draw a fresh random key each.
  */
 export const STREAM_CHUNK_BYTES = 64 * 1024;
-export const STREAM_TAG_BYTES = CHUNK_TAG_BYTES;
+export const STREAM_TAG_BYTES = AEAD_TAG_BYTES;
+export const STREAM_NONCE_BYTES = 12;
 export const STREAM_SEALED_CHUNK_BYTES = STREAM_CHUNK_BYTES + STREAM_TAG_BYTES;
 
 /** 2^88 chunks would be the spec's limit; ours is what a JS number counts exactly. */
@@ -24,7 +26,7 @@ const MAX_COUNTER = Number.MAX_SAFE_INTEGER;
 export function writeStreamNonce(out: Uint8Array, counter: number, last: boolean): Uint8Array {
   if (!Number.isSafeInteger(counter) || counter < 0 || counter > MAX_COUNTER)
     throw new RangeError('chunk counter out of range');
-  if (out.length !== CHUNK_NONCE_BYTES) throw new RangeError('nonce buffer of the wrong size');
+  if (out.length !== STREAM_NONCE_BYTES) throw new RangeError('nonce buffer of the wrong size');
   out.fill(0);
   // 11-byte big-endian counter in bytes 0..10; a safe integer fits in the low 7 bytes.
   let value = counter;
@@ -59,16 +61,20 @@ export function streamSealedLength(size: number, chunkBytes = STREAM_CHUNK_BYTES
 
 /**
  * Seals and opens the chunks of one stream. Holds the key, the associated data (the same for
- * every chunk) and one nonce buffer, so that the hot loop allocates nothing.
+ * every chunk) and one nonce buffer, so that the hot loop allocates nothing. `sodium` is the
+ * libsodium port to use (sodium() for the process-wide choice; the tests pass each build).
  */
 export class StreamCodec {
-  readonly #nonce = new Uint8Array(CHUNK_NONCE_BYTES);
+  readonly #nonce = new Uint8Array(STREAM_NONCE_BYTES);
+  readonly #sodium: SodiumPort;
+  readonly #key: FileKey;
+  readonly #ad: Uint8Array;
 
-  constructor(
-    private readonly cipher: ChunkCipher,
-    private readonly key: Uint8Array,
-    private readonly ad: Uint8Array,
-  ) {}
+  constructor(args: { sodium: SodiumPort; key: FileKey; ad: Uint8Array }) {
+    this.#sodium = args.sodium;
+    this.#key = args.key;
+    this.#ad = args.ad;
+  }
 
   /** Seals chunk `counter` into `out` (plain.length + 16 bytes). */
   seal(out: Uint8Array, plain: Uint8Array, counter: number, last: boolean): void {
@@ -76,13 +82,19 @@ export class StreamCodec {
     if (!last && plain.length !== STREAM_CHUNK_BYTES)
       throw new RangeError('only the final chunk may be short');
     writeStreamNonce(this.#nonce, counter, last);
-    this.cipher.seal(out, plain, this.ad, this.#nonce, this.key);
+    this.#sodium.chachaSeal({ out, plain, ad: this.#ad, nonce: this.#nonce, key: this.#key });
   }
 
   /** Opens chunk `counter` into `out`; false if it is not that chunk of this stream. */
   open(out: Uint8Array, sealed: Uint8Array, counter: number, last: boolean): boolean {
     if (sealed.length < STREAM_TAG_BYTES || sealed.length > STREAM_SEALED_CHUNK_BYTES) return false;
     writeStreamNonce(this.#nonce, counter, last);
-    return this.cipher.open(out, sealed, this.ad, this.#nonce, this.key);
+    return this.#sodium.chachaOpen({
+      out,
+      sealed,
+      ad: this.#ad,
+      nonce: this.#nonce,
+      key: this.#key,
+    });
   }
 }

@@ -34,11 +34,10 @@ function concat(...parts: Uint8Array[]): Uint8Array {
 }
 
 function checksum(identity: PublicIdentity): Uint8Array {
-  return sodium().crypto_generichash(
-    CHECKSUM_BYTES,
-    concat(encoder.encode('tvault-identity-v1'), identity.signingKey, identity.boxKey),
-    null,
-  );
+  return sodium().blake2b({
+    length: CHECKSUM_BYTES,
+    message: concat(encoder.encode('tvault-identity-v1'), identity.signingKey, identity.boxKey),
+  });
 }
 
 export function formatIdentity(identity: PublicIdentity): string {
@@ -67,10 +66,10 @@ export function parseIdentity(text: string): PublicIdentity {
     signingKey: payload.slice(0, KEY_BYTES),
     boxKey: payload.slice(KEY_BYTES, 2 * KEY_BYTES),
   };
-  if (!sodium().memcmp(checksum(identity), payload.slice(2 * KEY_BYTES))) {
+  if (!sodium().equal(checksum(identity), payload.slice(2 * KEY_BYTES))) {
     throw new InvalidIdentityError('the checksum does not match: a character is wrong');
   }
-  if (!sodium().crypto_core_ed25519_is_valid_point(identity.signingKey)) {
+  if (!sodium().isValidEd25519Point(identity.signingKey)) {
     throw new InvalidIdentityError('the signing key is not a valid key');
   }
   return identity;
@@ -83,11 +82,10 @@ export function parseIdentity(text: string): PublicIdentity {
  * integer, modulo 100000, zero-padded (the Signal safety-number construction).
  */
 export function fingerprintOf(identity: PublicIdentity): string {
-  const digest = sodium().crypto_generichash(
-    32,
-    concat(encoder.encode('tvault-fingerprint-v1'), identity.signingKey, identity.boxKey),
-    null,
-  );
+  const digest = sodium().blake2b({
+    length: 32,
+    message: concat(encoder.encode('tvault-fingerprint-v1'), identity.signingKey, identity.boxKey),
+  });
   const groups: string[] = [];
   for (let group = 0; group < 6; group++) {
     let value = 0;
@@ -105,5 +103,5 @@ export function normaliseFingerprint(text: string): string | null {
 }
 
 export function sameIdentity(a: PublicIdentity, b: PublicIdentity): boolean {
-  return sodium().memcmp(a.signingKey, b.signingKey) && sodium().memcmp(a.boxKey, b.boxKey);
+  return sodium().equal(a.signingKey, b.signingKey) && sodium().equal(a.boxKey, b.boxKey);
 }

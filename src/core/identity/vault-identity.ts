@@ -1,5 +1,6 @@
 import { VaultCorruptError } from '../../shared/errors';
-import { associatedData, open, seal } from '../crypto/aead';
+import { open, seal } from '../crypto/aead';
+import { associatedData } from '../crypto/associated-data';
 import { sodium, wipe } from '../crypto/sodium';
 import type { Vault } from '../vault/vault';
 import { type PublicIdentity, fingerprintOf, formatIdentity } from './public-identity';
@@ -46,20 +47,22 @@ export class VaultIdentity {
   ensure(): void {
     this.vault.transaction(() => {
       if (this.#load()) return;
-      const s = sodium();
-      const sign = s.crypto_sign_keypair();
-      const box = s.crypto_box_keypair();
+      const sign = sodium().signKeyPair();
+      const box = sodium().boxKeyPair();
       const secrets = new Uint8Array(SECRET_BYTES);
       try {
         secrets[0] = FORMAT;
-        secrets.set(sign.privateKey, 1);
+        secrets.set(sign.secretKey, 1);
         secrets.set(box.publicKey, 1 + ED_SK);
-        secrets.set(box.privateKey, 1 + ED_SK + X_KEY);
+        secrets.set(box.secretKey, 1 + ED_SK + X_KEY);
         this.vault.db
           .prepare('INSERT INTO meta (key, value) VALUES (?, ?)')
-          .run(META_KEY, seal(this.vault.keys.key('identity'), secrets, this.#ad()));
+          .run(
+            META_KEY,
+            seal({ key: this.vault.keys.key('identity'), plain: secrets, ad: this.#ad() }),
+          );
       } finally {
-        wipe(secrets, sign.privateKey, box.privateKey);
+        wipe(secrets, sign.secretKey, box.secretKey);
       }
     });
   }
@@ -70,7 +73,12 @@ export class VaultIdentity {
       this.ensure();
       sealed = this.#load()!;
     }
-    const all = open(this.vault.keys.key('identity'), sealed, this.#ad(), 'the vault identity');
+    const all = open({
+      key: this.vault.keys.key('identity'),
+      sealed,
+      ad: this.#ad(),
+      subject: 'the vault identity',
+    });
     try {
       if (all.length !== SECRET_BYTES || all[0] !== FORMAT) {
         throw new VaultCorruptError('the vault identity has an unknown format');
@@ -110,7 +118,7 @@ export class VaultIdentity {
 
   /** Ed25519 detached signature of `message` with the vault's signing key. */
   sign(message: Uint8Array): Uint8Array {
-    return this.#withSecrets((s) => sodium().crypto_sign_detached(message, s.signingSecret));
+    return this.#withSecrets((s) => sodium().signDetached({ message, secretKey: s.signingSecret }));
   }
 
   /**
@@ -123,11 +131,13 @@ export class VaultIdentity {
       let found: { index: number; content: Uint8Array } | null = null;
       boxes.forEach((box, index) => {
         if (found) return;
-        try {
-          found = { index, content: sodium().crypto_box_seal_open(box, s.boxPublic, s.boxSecret) };
-        } catch {
-          // Not sealed to us (or damaged): try the next one.
-        }
+        // null: not sealed to us (or damaged), try the next one.
+        const content = sodium().boxSealOpen({
+          sealed: box,
+          publicKey: s.boxPublic,
+          secretKey: s.boxSecret,
+        });
+        if (content) found = { index, content };
       });
       return found;
     });

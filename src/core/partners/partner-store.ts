@@ -1,5 +1,5 @@
 import { InvalidInputError } from '../../shared/errors';
-import { associatedData } from '../crypto/aead';
+import { associatedData } from '../crypto/associated-data';
 import { newId } from '../ids';
 import { openJson, sealJson } from '../records/codec';
 import {

@@ -1,6 +1,9 @@
 import { IntegrityError } from '../../shared/errors';
 import type { Provenance, TestimonyFields, TestimonyRecord } from '../../shared/records/types';
-import { associatedData, open, pad, seal, unpad } from '../crypto/aead';
+import { open, seal } from '../crypto/aead';
+import { associatedData } from '../crypto/associated-data';
+import type { AnyKey } from '../crypto/keys';
+import { pad, unpad } from '../crypto/padding';
 
 /** What one sealed revision holds: every field plus times and provenance. */
 export interface RevisionPayload {
@@ -38,18 +41,18 @@ export const adFor = {
     associatedData('tvault-summary', vaultId, recordId, kind, revision),
 };
 
-export function sealJson(key: Uint8Array, value: unknown, ad: Uint8Array): Uint8Array {
-  return seal(key, pad(encoder.encode(JSON.stringify(value))), ad);
+export function sealJson(key: AnyKey, value: unknown, ad: Uint8Array): Uint8Array {
+  return seal({ key, plain: pad(encoder.encode(JSON.stringify(value))), ad });
 }
 
 export function openJson<T>(
-  key: Uint8Array,
+  key: AnyKey,
   sealed: Uint8Array,
   ad: Uint8Array,
   subject: string,
   details: Record<string, unknown> = {},
 ): T {
-  const padded = open(key, sealed, ad, subject, details);
+  const padded = open({ key, sealed, ad, subject, details });
   try {
     return JSON.parse(decoder.decode(unpad(padded, subject, details))) as T;
   } catch (error) {

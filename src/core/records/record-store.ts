@@ -13,6 +13,7 @@ import type {
 } from '../../shared/records/types';
 import { type FieldsPatch, applyPatch, validateFields } from '../../shared/records/validate';
 import { KEY_BYTES, open, seal } from '../crypto/aead';
+import { type RecordDataKey, asKey } from '../crypto/keys';
 import type { KeyRing } from '../crypto/keyring';
 import { randomBytes, wipe } from '../crypto/sodium';
 import { assertId, newId } from '../ids';
@@ -97,14 +98,15 @@ export class RecordStore {
     return row;
   }
 
-  #dataKey(row: Pick<RecordRow, 'id' | 'kind' | 'wrapped_key'>): Uint8Array {
-    return open(
-      this.keys.key('records'),
-      row.wrapped_key,
-      adFor.recordKey(this.vaultId, row.id, row.kind),
-      `the key of record ${row.id}`,
-      { recordId: row.id },
-    );
+  #dataKey(row: Pick<RecordRow, 'id' | 'kind' | 'wrapped_key'>): RecordDataKey {
+    const key = open({
+      key: this.keys.key('records'),
+      sealed: row.wrapped_key,
+      ad: adFor.recordKey(this.vaultId, row.id, row.kind),
+      subject: `the key of record ${row.id}`,
+      details: { recordId: row.id },
+    });
+    return asKey(key, 'record-data');
   }
 
   /**
@@ -112,7 +114,7 @@ export class RecordStore {
    * that exactly revisions 1..head exist: the head column is plaintext, so without this an
    * edit of it would silently show an older revision (or hide the newest from the history).
    */
-  #verifyHead(row: RecordRow, dataKey: Uint8Array): void {
+  #verifyHead(row: RecordRow, dataKey: RecordDataKey): void {
     this.#openSummary(row, dataKey);
     const stored = this.#sql(
       'SELECT count(*) AS n, max(revision) AS last FROM revisions WHERE record_id = ?',
@@ -125,7 +127,7 @@ export class RecordStore {
     }
   }
 
-  #openSummary(row: RecordRow, dataKey: Uint8Array): SummaryPayload {
+  #openSummary(row: RecordRow, dataKey: RecordDataKey): SummaryPayload {
     return openJson<SummaryPayload>(
       dataKey,
       row.summary,
@@ -193,13 +195,13 @@ export class RecordStore {
       provenance: options.provenance ?? null,
     };
     const kind = RECORD_KIND_TESTIMONY;
-    const dataKey = randomBytes(KEY_BYTES);
+    const dataKey = asKey(randomBytes(KEY_BYTES), 'record-data');
     try {
-      const wrapped = seal(
-        this.keys.key('records'),
-        dataKey,
-        adFor.recordKey(this.vaultId, id, kind),
-      );
+      const wrapped = seal({
+        key: this.keys.key('records'),
+        plain: dataKey,
+        ad: adFor.recordKey(this.vaultId, id, kind),
+      });
       this.#sql(
         'INSERT INTO records (id, kind, head, wrapped_key, summary) VALUES (?, ?, 1, ?, ?)',
       ).run(
@@ -235,7 +237,7 @@ export class RecordStore {
     }
   }
 
-  #openRevision(row: RecordRow, dataKey: Uint8Array, revision: number): RevisionPayload {
+  #openRevision(row: RecordRow, dataKey: RecordDataKey, revision: number): RevisionPayload {
     const found = this.#sql(
       'SELECT sealed FROM revisions WHERE record_id = ? AND revision = ?',
     ).get(row.id, revision) as { sealed: Uint8Array } | undefined;
@@ -333,7 +335,11 @@ export class RecordStore {
     })();
   }
 
-  #appendRevision(row: RecordRow, dataKey: Uint8Array, payload: RevisionPayload): TestimonyRecord {
+  #appendRevision(
+    row: RecordRow,
+    dataKey: RecordDataKey,
+    payload: RevisionPayload,
+  ): TestimonyRecord {
     const revision = row.head + 1;
     this.#sql('INSERT INTO revisions (record_id, revision, sealed) VALUES (?, ?, ?)').run(
       row.id,

@@ -10,7 +10,8 @@ import {
   matchesPhrases,
 } from '../../shared/search';
 import { detectLanguage } from '../../shared/text/language';
-import { associatedData, open, seal } from '../crypto/aead';
+import { open, seal } from '../crypto/aead';
+import { associatedData } from '../crypto/associated-data';
 import type { KeyRing } from '../crypto/keyring';
 import type { Db } from '../storage/db';
 import { WORKERS_FROM_DOCS, indexInWorkers } from './bulk-index';
@@ -411,21 +412,23 @@ export class SearchService {
     for (const segment of engine.dirtySegments()) {
       upsert.run(
         segment.id,
-        seal(this.keys.key('search'), segment.bytes, this.#segmentAd(segment.id)),
+        seal({
+          key: this.keys.key('search'),
+          plain: segment.bytes,
+          ad: this.#segmentAd(segment.id),
+        }),
       );
     }
     for (const id of engine.removedSegments()) this.#forgetSegment(id);
     const state: IndexState = { v: 1, format: INDEX_FORMAT, segments: engine.segmentIds() };
-    this.db
-      .prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)')
-      .run(
-        STATE_KEY,
-        seal(
-          this.keys.key('search'),
-          new TextEncoder().encode(JSON.stringify(state)),
-          this.#stateAd(),
-        ),
-      );
+    this.db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run(
+      STATE_KEY,
+      seal({
+        key: this.keys.key('search'),
+        plain: new TextEncoder().encode(JSON.stringify(state)),
+        ad: this.#stateAd(),
+      }),
+    );
     engine.markClean();
   }
 
@@ -437,12 +440,12 @@ export class SearchService {
     const row = this.db.prepare('SELECT sealed FROM search_segments WHERE id = ?').get(id) as
       { sealed: Uint8Array } | undefined;
     if (!row) throw new IntegrityError(`search index segment ${id}`, { reason: 'missing' });
-    return open(
-      this.keys.key('search'),
-      row.sealed,
-      this.#segmentAd(id),
-      `search index segment ${id}`,
-    );
+    return open({
+      key: this.keys.key('search'),
+      sealed: row.sealed,
+      ad: this.#segmentAd(id),
+      subject: `search index segment ${id}`,
+    });
   }
 
   #state(): IndexState | null {
@@ -450,7 +453,12 @@ export class SearchService {
       { value: Uint8Array } | undefined;
     if (!row) return null;
     try {
-      const bytes = open(this.keys.key('search'), row.value, this.#stateAd(), 'search index state');
+      const bytes = open({
+        key: this.keys.key('search'),
+        sealed: row.value,
+        ad: this.#stateAd(),
+        subject: 'search index state',
+      });
       return JSON.parse(new TextDecoder().decode(bytes)) as IndexState;
     } catch {
       return null;

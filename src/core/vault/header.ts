@@ -4,7 +4,8 @@ import {
   WrongPassphraseError,
   WrongRecoveryKeyError,
 } from '../../shared/errors';
-import { associatedData, open, seal } from '../crypto/aead';
+import { open, seal } from '../crypto/aead';
+import { associatedData } from '../crypto/associated-data';
 import {
   type KdfParams,
   SALT_BYTES,
@@ -12,7 +13,8 @@ import {
   validateKdfParams,
 } from '../crypto/kdf';
 import { parseRecoveryKey, recoveryWrappingKey } from '../crypto/recovery-key';
-import { sodium, wipe } from '../crypto/sodium';
+import { type HeaderKey, type MasterKey, asKey } from '../crypto/keys';
+import { randomBytes, sodium, wipe } from '../crypto/sodium';
 import { sharesWrappingKey } from '../crypto/recovery-shares';
 
 /**
@@ -49,9 +51,14 @@ export interface SharesWrap {
   wrap: string;
 }
 
+/** Standard base64 with padding (RFC 4648 section 4); decoding accepts only canonical text. */
 const b64 = {
-  encode: (bytes: Uint8Array) => sodium().to_base64(bytes, sodium().base64_variants.ORIGINAL),
-  decode: (text: string) => sodium().from_base64(text, sodium().base64_variants.ORIGINAL),
+  encode: (bytes: Uint8Array) => Buffer.from(bytes).toString('base64'),
+  decode(text: string): Uint8Array {
+    const bytes = Buffer.from(text, 'base64');
+    if (bytes.toString('base64') !== text) throw new RangeError('not canonical base64');
+    return new Uint8Array(bytes);
+  },
 };
 
 function passphraseAd(vaultId: string, kdf: VaultHeader['kdf']): Uint8Array {
@@ -103,22 +110,21 @@ function macInput(header: Omit<VaultHeader, 'mac'>): Uint8Array {
   );
 }
 
-function computeMac(headerKey: Uint8Array, header: Omit<VaultHeader, 'mac'>): string {
-  return b64.encode(sodium().crypto_generichash(32, macInput(header), headerKey));
+function headerMac(headerKey: HeaderKey, header: Omit<VaultHeader, 'mac'>): Uint8Array {
+  return sodium().blake2b({ length: 32, message: macInput(header), key: headerKey });
 }
 
 export async function buildHeader(args: {
   vaultId: string;
-  masterKey: Uint8Array;
-  headerKey: Uint8Array;
+  masterKey: MasterKey;
+  headerKey: HeaderKey;
   passphrase: string;
   kdf: KdfParams;
   recoverySecret: Uint8Array;
   createdAt: string;
 }): Promise<VaultHeader> {
-  const s = sodium();
   validateKdfParams(args.kdf);
-  const kdf = { ...args.kdf, salt: b64.encode(s.randombytes_buf(SALT_BYTES)) };
+  const kdf = { ...args.kdf, salt: b64.encode(randomBytes(SALT_BYTES)) };
   const kek = await deriveKeyFromPassphrase(args.passphrase, b64.decode(kdf.salt), args.kdf);
   const recoveryKek = recoveryWrappingKey(args.recoverySecret);
   try {
@@ -128,10 +134,14 @@ export async function buildHeader(args: {
       vaultId: args.vaultId,
       createdAt: args.createdAt,
       kdf,
-      passphraseWrap: b64.encode(seal(kek, args.masterKey, passphraseAd(args.vaultId, kdf))),
-      recoveryWrap: b64.encode(seal(recoveryKek, args.masterKey, recoveryAd(args.vaultId))),
+      passphraseWrap: b64.encode(
+        seal({ key: kek, plain: args.masterKey, ad: passphraseAd(args.vaultId, kdf) }),
+      ),
+      recoveryWrap: b64.encode(
+        seal({ key: recoveryKek, plain: args.masterKey, ad: recoveryAd(args.vaultId) }),
+      ),
     };
-    return { ...partial, mac: computeMac(args.headerKey, partial) };
+    return { ...partial, mac: b64.encode(headerMac(args.headerKey, partial)) };
   } finally {
     wipe(kek, recoveryKek);
   }
@@ -140,22 +150,24 @@ export async function buildHeader(args: {
 /** Replaces the passphrase wrap (new salt, possibly new parameters); the master key is unchanged. */
 export async function rewrapPassphrase(
   header: VaultHeader,
-  masterKey: Uint8Array,
-  headerKey: Uint8Array,
+  masterKey: MasterKey,
+  headerKey: HeaderKey,
   passphrase: string,
   params: KdfParams,
 ): Promise<VaultHeader> {
   validateKdfParams(params);
-  const kdf = { ...params, salt: b64.encode(sodium().randombytes_buf(SALT_BYTES)) };
+  const kdf = { ...params, salt: b64.encode(randomBytes(SALT_BYTES)) };
   const kek = await deriveKeyFromPassphrase(passphrase, b64.decode(kdf.salt), params);
   try {
     const { mac: _mac, ...rest } = header;
     const partial = {
       ...rest,
       kdf,
-      passphraseWrap: b64.encode(seal(kek, masterKey, passphraseAd(header.vaultId, kdf))),
+      passphraseWrap: b64.encode(
+        seal({ key: kek, plain: masterKey, ad: passphraseAd(header.vaultId, kdf) }),
+      ),
     };
-    return { ...partial, mac: computeMac(headerKey, partial) };
+    return { ...partial, mac: b64.encode(headerMac(headerKey, partial)) };
   } finally {
     wipe(kek);
   }
@@ -164,13 +176,19 @@ export async function rewrapPassphrase(
 export async function unwrapWithPassphrase(
   header: VaultHeader,
   passphrase: string,
-): Promise<Uint8Array> {
+): Promise<MasterKey> {
   // Decoded before the try: a malformed field is VAULT.CORRUPT, not a wrong passphrase.
   const salt = decodeField(header.kdf.salt, 'salt');
   const wrap = decodeField(header.passphraseWrap, 'wrap');
   const kek = await deriveKeyFromPassphrase(passphrase, salt, header.kdf);
   try {
-    return open(kek, wrap, passphraseAd(header.vaultId, header.kdf), 'vault header');
+    const masterKey = open({
+      key: kek,
+      sealed: wrap,
+      ad: passphraseAd(header.vaultId, header.kdf),
+      subject: 'vault header',
+    });
+    return asKey(masterKey, 'master');
   } catch {
     throw new WrongPassphraseError();
   } finally {
@@ -178,11 +196,17 @@ export async function unwrapWithPassphrase(
   }
 }
 
-export function unwrapWithRecovery(header: VaultHeader, recoverySecret: Uint8Array): Uint8Array {
+export function unwrapWithRecovery(header: VaultHeader, recoverySecret: Uint8Array): MasterKey {
   const wrap = decodeField(header.recoveryWrap, 'wrap');
   const kek = recoveryWrappingKey(recoverySecret);
   try {
-    return open(kek, wrap, recoveryAd(header.vaultId), 'vault header');
+    const masterKey = open({
+      key: kek,
+      sealed: wrap,
+      ad: recoveryAd(header.vaultId),
+      subject: 'vault header',
+    });
+    return asKey(masterKey, 'master');
   } catch {
     throw new WrongRecoveryKeyError();
   } finally {
@@ -191,7 +215,7 @@ export function unwrapWithRecovery(header: VaultHeader, recoverySecret: Uint8Arr
 }
 
 /** Parses the recovery key as typed and unwraps with it; the parsed secret is wiped after. */
-export function unwrapWithRecoveryKey(header: VaultHeader, recoveryKey: string): Uint8Array {
+export function unwrapWithRecoveryKey(header: VaultHeader, recoveryKey: string): MasterKey {
   const secret = parseRecoveryKey(recoveryKey);
   try {
     return unwrapWithRecovery(header, secret);
@@ -259,12 +283,12 @@ export function unwrapWithShares(header: VaultHeader, secret: Uint8Array): Uint8
 }
 
 /** Checks the header MAC after unlocking: detects any edit of the header's other fields. */
-export function verifyHeaderMac(header: VaultHeader, headerKey: Uint8Array): void {
+export function verifyHeaderMac(header: VaultHeader, headerKey: HeaderKey): void {
   const { mac, ...rest } = header;
-  const expected = sodium().crypto_generichash(32, macInput(rest), headerKey);
+  const expected = headerMac(headerKey, rest);
   const stored = decodeField(mac, 'mac');
-  // memcmp throws on a length mismatch: a shortened MAC must be VAULT.CORRUPT too.
-  if (stored.length !== expected.length || !sodium().memcmp(expected, stored)) {
+  // A shortened MAC is VAULT.CORRUPT too (equal() is false for other lengths).
+  if (!sodium().equal(expected, stored)) {
     throw new VaultCorruptError('the vault header was modified', { file: HEADER_FILE });
   }
 }

@@ -19,7 +19,8 @@ import { MIN_PASSPHRASE_CHARS } from '../../shared/records/passphrase';
 import { DEFAULT_KDF, type KdfParams } from '../crypto/kdf';
 import { KeyRing } from '../crypto/keyring';
 import { formatRecoveryKey, generateRecoverySecret } from '../crypto/recovery-key';
-import { loadSodium, sodium, wipe } from '../crypto/sodium';
+import { asKey, copyKey } from '../crypto/keys';
+import { loadSodium, randomBytes, wipe } from '../crypto/sodium';
 import { writeFileAtomic } from '../fs/atomic';
 import { newId } from '../ids';
 import { type ImportReport, importFile } from '../records/bulk-import';
@@ -216,7 +217,7 @@ export class Vault {
       }
     };
     checkFolder();
-    const masterKey = sodium().crypto_kdf_keygen();
+    const masterKey = asKey(randomBytes(32), 'master');
     const recoverySecret = generateRecoverySecret();
     const keys = new KeyRing(masterKey);
     const vaultId = newId();
@@ -485,8 +486,8 @@ export class Vault {
     assertPassphrase(newPassphrase);
     // Copies: the vault may be locked while the new key is derived (off this thread), which
     // wipes the key ring in place; a wiped master key must never be wrapped and written.
-    const masterKey = this.keys.masterKey().slice();
-    const headerKey = this.keys.key('header').slice();
+    const masterKey = copyKey(this.keys.masterKey());
+    const headerKey = copyKey(this.keys.key('header'));
     try {
       const next = await rewrapPassphrase(this.#header, masterKey, headerKey, newPassphrase, kdf);
       if (!this.isOpen) throw new VaultLockedError();

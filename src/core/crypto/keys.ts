@@ -28,8 +28,8 @@ export type SearchKey = Key<'search'>;
 export type IdentityKey = Key<'identity'>;
 /** Derived from the master key: the partners table. */
 export type PartnersKey = Key<'partners'>;
-/** Derived from the master key: the received-bundles table. */
-export type BundlesKey = Key<'bundles'>;
+/** Derived from the master key: the custody log (entries, head, record-id tags). */
+export type CustodyKey = Key<'custody'>;
 /** Argon2id of the passphrase: wraps the master key in vault.json. */
 export type PassphraseKey = Key<'passphrase'>;
 /** BLAKE2b of the recovery secret: wraps the master key in vault.json. */

@@ -2,7 +2,9 @@ import type { Statement } from 'better-sqlite3';
 import { createHmac } from 'node:crypto';
 import { IntegrityError } from '../../shared/errors';
 import type { CustodyEntry, CustodyFact } from '../../shared/custody/types';
-import { associatedData, open, seal } from '../crypto/aead';
+import { open, seal } from '../crypto/aead';
+import { associatedData } from '../crypto/associated-data';
+import type { CustodyKey } from '../crypto/keys';
 import type { KeyRing } from '../crypto/keyring';
 import type { Db } from '../storage/db';
 import {
@@ -51,7 +53,7 @@ export class CustodyLog {
     return statement;
   }
 
-  #key(): Uint8Array {
+  #key(): CustodyKey {
     return this.keys.key('custody');
   }
 
@@ -69,7 +71,12 @@ export class CustodyLog {
     const row = this.#sql('SELECT value FROM meta WHERE key = ?').get(HEAD_KEY) as
       { value: Uint8Array } | undefined;
     if (!row) return null;
-    const bytes = open(this.#key(), row.value, this.#headAd(), 'the custody log head');
+    const bytes = open({
+      key: this.#key(),
+      sealed: row.value,
+      ad: this.#headAd(),
+      subject: 'the custody log head',
+    });
     const head = JSON.parse(new TextDecoder().decode(bytes)) as ChainHead;
     if (!Number.isSafeInteger(head.seq) || typeof head.hash !== 'string')
       throw new IntegrityError('the custody log head', { reason: 'format' });
@@ -77,11 +84,11 @@ export class CustodyLog {
   }
 
   #setHead(head: ChainHead): void {
-    const sealed = seal(
-      this.#key(),
-      new TextEncoder().encode(JSON.stringify(head)),
-      this.#headAd(),
-    );
+    const sealed = seal({
+      key: this.#key(),
+      plain: new TextEncoder().encode(JSON.stringify(head)),
+      ad: this.#headAd(),
+    });
     this.#sql('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run(HEAD_KEY, sealed);
     this.#head = head;
   }

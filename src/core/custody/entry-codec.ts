@@ -6,7 +6,9 @@ import {
   type CustodyDetail,
   type CustodyEntry,
 } from '../../shared/custody/types';
-import { associatedData, open, seal } from '../crypto/aead';
+import { open, seal } from '../crypto/aead';
+import { associatedData } from '../crypto/associated-data';
+import type { CustodyKey } from '../crypto/keys';
 
 /**
  * One custody entry at rest (docs/custody.md):
@@ -44,7 +46,7 @@ export function sha256Hex(bytes: Uint8Array): string {
 }
 
 export function sealEntry(
-  key: Uint8Array,
+  key: CustodyKey,
   vaultId: string,
   entry: StoredEntry,
 ): { sealed: Uint8Array; hash: string } {
@@ -61,18 +63,19 @@ export function sealEntry(
       prev: entry.prev,
     }),
   );
-  return { sealed: seal(key, plaintext, entryAd(vaultId, entry.seq)), hash: sha256Hex(plaintext) };
+  const sealed = seal({ key, plain: plaintext, ad: entryAd(vaultId, entry.seq) });
+  return { sealed, hash: sha256Hex(plaintext) };
 }
 
 /** Opens and checks one entry's shape; IntegrityError (with the seq) when it does not hold. */
 export function openEntry(
-  key: Uint8Array,
+  key: CustodyKey,
   vaultId: string,
   seq: number,
   sealed: Uint8Array,
 ): OpenedEntry {
   const subject = `custody log entry ${seq}`;
-  const plaintext = open(key, sealed, entryAd(vaultId, seq), subject, { seq });
+  const plaintext = open({ key, sealed, ad: entryAd(vaultId, seq), subject, details: { seq } });
   let value: Record<string, unknown>;
   try {
     value = JSON.parse(decoder.decode(plaintext)) as Record<string, unknown>;

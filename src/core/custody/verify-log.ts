@@ -30,11 +30,11 @@ export function verifyLog(
   const checkCheckpointsUpTo = (seq: number) => {
     while (!nextCheckpoint.done && nextCheckpoint.value.seq <= seq) {
       const cp = nextCheckpoint.value;
-      const signed = sodium().crypto_sign_verify_detached(
-        cp.signature,
-        checkpointMessage(vaultId, cp.seq, cp.hash),
-        signingKey,
-      );
+      const signed = sodium().verifyDetached({
+        signature: cp.signature,
+        message: checkpointMessage(vaultId, cp.seq, cp.hash),
+        publicKey: signingKey,
+      });
       if (!signed)
         problem('log-checkpoint-signature', cp.seq, 'the checkpoint signature does not verify');
       const at = hashes.get(cp.seq);

@@ -34,6 +34,8 @@ export type CustodyKey = Key<'custody'>;
 export type PassphraseKey = Key<'passphrase'>;
 /** BLAKE2b of the recovery secret: wraps the master key in vault.json. */
 export type RecoveryWrapKey = Key<'recovery'>;
+/** BLAKE2b of the secret rebuilt from recovery shares: wraps the master key in vault.json. */
+export type SharesWrapKey = Key<'shares'>;
 /** A bundle's random file key, sealed to each recipient; its MAC and payload keys derive from it. */
 export type BundleFileKey = Key<'bundle-file'>;
 /** Derived from a bundle's file key: the header MAC. */

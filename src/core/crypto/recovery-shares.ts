@@ -1,7 +1,8 @@
 import { combine, split } from 'shamir-secret-sharing';
 import { VaultError } from '../../shared/errors';
 import { base32Decode, base32Encode } from './base32';
-import { sodium, wipe } from './sodium';
+import { type SharesWrapKey, asKey } from './keys';
+import { randomBytes, sodium, wipe } from './sodium';
 
 /**
  * Shared recovery (docs/custody.md): a fresh 32-byte recovery secret split with Shamir's secret
@@ -36,7 +37,11 @@ export class RecoveryShareError extends VaultError {
 }
 
 function checksum(payload: Uint8Array): Uint8Array {
-  return sodium().crypto_generichash(2, payload, new TextEncoder().encode('tvault share checksum'));
+  return sodium().blake2b({
+    length: 2,
+    message: payload,
+    key: new TextEncoder().encode('tvault share checksum'),
+  });
 }
 
 function formatShare(parsed: ParsedShare): string {
@@ -67,8 +72,8 @@ export async function splitRecoverySecret(
       'INPUT.INVALID',
       'Shares: give 2 <= threshold <= shares <= 255 (e.g. --shares 5 --threshold 3).',
     );
-  const secret = sodium().randombytes_buf(SHARE_SECRET_BYTES);
-  const splitId = Buffer.from(sodium().randombytes_buf(4)).toString('hex');
+  const secret = randomBytes(SHARE_SECRET_BYTES);
+  const splitId = Buffer.from(randomBytes(4)).toString('hex');
   const raw = await split(secret, count, threshold);
   const shares = raw.map((share, i) =>
     formatShare({ splitId, number: i + 1, threshold, count, share }),
@@ -156,6 +161,11 @@ export async function combineShares(
   }
 }
 
-export function sharesWrappingKey(secret: Uint8Array): Uint8Array {
-  return sodium().crypto_generichash(32, secret, new TextEncoder().encode('tvault shares kek'));
+export function sharesWrappingKey(secret: Uint8Array): SharesWrapKey {
+  const key = sodium().blake2b({
+    length: 32,
+    message: secret,
+    key: new TextEncoder().encode('tvault shares kek'),
+  });
+  return asKey(key, 'shares');
 }

@@ -227,8 +227,8 @@ export function unwrapWithRecoveryKey(header: VaultHeader, recoveryKey: string):
 /** A header whose recovery wrap is under a new recovery secret (the old key stops working). */
 export function withRecoverySecret(
   header: VaultHeader,
-  masterKey: Uint8Array,
-  headerKey: Uint8Array,
+  masterKey: MasterKey,
+  headerKey: HeaderKey,
   secret: Uint8Array,
 ): VaultHeader {
   const kek = recoveryWrappingKey(secret);
@@ -236,9 +236,11 @@ export function withRecoverySecret(
     const { mac: _mac, ...rest } = header;
     const partial = {
       ...rest,
-      recoveryWrap: b64.encode(seal(kek, masterKey, recoveryAd(header.vaultId))),
+      recoveryWrap: b64.encode(
+        seal({ key: kek, plain: masterKey, ad: recoveryAd(header.vaultId) }),
+      ),
     };
-    return { ...partial, mac: computeMac(headerKey, partial) };
+    return { ...partial, mac: b64.encode(headerMac(headerKey, partial)) };
   } finally {
     wipe(kek);
   }
@@ -247,8 +249,8 @@ export function withRecoverySecret(
 /** A header with the master key wrapped under a new split's secret; the previous split is gone. */
 export function withShares(
   header: VaultHeader,
-  masterKey: Uint8Array,
-  headerKey: Uint8Array,
+  masterKey: MasterKey,
+  headerKey: HeaderKey,
   split: { splitId: string; threshold: number; count: number; secret: Uint8Array },
 ): VaultHeader {
   const kek = sharesWrappingKey(split.secret);
@@ -259,22 +261,28 @@ export function withShares(
       ...rest,
       shares: {
         ...meta,
-        wrap: b64.encode(seal(kek, masterKey, sharesAd(header.vaultId, meta))),
+        wrap: b64.encode(seal({ key: kek, plain: masterKey, ad: sharesAd(header.vaultId, meta) })),
       },
     };
-    return { ...partial, mac: computeMac(headerKey, partial) };
+    return { ...partial, mac: b64.encode(headerMac(headerKey, partial)) };
   } finally {
     wipe(kek);
   }
 }
 
 /** Unwraps the master key with a secret rebuilt from shares. */
-export function unwrapWithShares(header: VaultHeader, secret: Uint8Array): Uint8Array {
+export function unwrapWithShares(header: VaultHeader, secret: Uint8Array): MasterKey {
   if (!header.shares) throw new WrongRecoveryKeyError();
   const wrap = decodeField(header.shares.wrap, 'shares');
   const kek = sharesWrappingKey(secret);
   try {
-    return open(kek, wrap, sharesAd(header.vaultId, header.shares), 'vault header');
+    const masterKey = open({
+      key: kek,
+      sealed: wrap,
+      ad: sharesAd(header.vaultId, header.shares),
+      subject: 'vault header',
+    });
+    return asKey(masterKey, 'master');
   } catch {
     throw new WrongRecoveryKeyError();
   } finally {

@@ -19,7 +19,7 @@ import { MIN_PASSPHRASE_CHARS } from '../../shared/records/passphrase';
 import { DEFAULT_KDF, type KdfParams } from '../crypto/kdf';
 import { KeyRing } from '../crypto/keyring';
 import { formatRecoveryKey, generateRecoverySecret } from '../crypto/recovery-key';
-import { asKey, copyKey } from '../crypto/keys';
+import { type HeaderKey, type MasterKey, asKey, copyKey } from '../crypto/keys';
 import { loadSodium, randomBytes, wipe } from '../crypto/sodium';
 import { writeFileAtomic } from '../fs/atomic';
 import { newId } from '../ids';
@@ -557,13 +557,13 @@ export class Vault {
    */
   #changeHeader<T>(
     build: (
-      masterKey: Uint8Array,
-      headerKey: Uint8Array,
+      masterKey: MasterKey,
+      headerKey: HeaderKey,
     ) => Promise<{ header: VaultHeader; result: T; fact: CustodyFact }>,
   ): Promise<T> {
     const run = this.#passphraseChanges.then(async () => {
-      const masterKey = this.keys.masterKey().slice();
-      const headerKey = this.keys.key('header').slice();
+      const masterKey = copyKey(this.keys.masterKey());
+      const headerKey = copyKey(this.keys.key('header'));
       try {
         const { header, result, fact } = await build(masterKey, headerKey);
         if (!this.isOpen) throw new VaultLockedError();
@@ -610,7 +610,7 @@ export class Vault {
 async function unwrapWithShareTexts(
   header: VaultHeader,
   texts: readonly string[],
-): Promise<Uint8Array> {
+): Promise<MasterKey> {
   const secret = await combineShares(texts, header.shares);
   try {
     return unwrapWithShares(header, secret);

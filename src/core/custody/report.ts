@@ -112,7 +112,11 @@ export async function verifyCustodyReport(
   const ok =
     signature.length === 64 &&
     sig.signer === report.vault.identity &&
-    sodium().crypto_sign_verify_detached(signature, signedBytes(bytes), identity.signingKey);
+    sodium().verifyDetached({
+      signature,
+      message: signedBytes(bytes),
+      publicKey: identity.signingKey,
+    });
   if (!ok)
     throw new VaultError(
       'INTEGRITY.FAILED',

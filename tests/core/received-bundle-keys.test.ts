@@ -100,14 +100,18 @@ describe('received-bundle rows: one key per use (migration 3)', () => {
     expect(JSON.parse(new TextDecoder().decode(plain))).toMatchObject({ bundleId: BUNDLE_ID });
   });
 
-  it('a wrong passphrase leaves the rows waiting, and the next unlock (recovery key) finishes', async () => {
+  it('a wrong passphrase writes nothing (no migration before the unlock), and the next unlock (recovery key) upgrades', async () => {
     const dir = copyFixture();
+    const tablesBefore = tables(dir);
     await expectCode(
       vaults.open(dir, { passphrase: 'not the passphrase at all' }),
       'VAULT.WRONG_PASSPHRASE',
     );
-    expect(tables(dir)).toContain('received_bundles_to_reseal');
-    expect(rows(dir)).toEqual([]);
+    // Migrations run only once the header and the passphrase have been checked (a failing
+    // open never writes), so the old schema and its row are exactly as they were.
+    expect(tables(dir)).toEqual(tablesBefore);
+    expect(tables(dir)).not.toContain('received_bundles_to_reseal');
+    expect(rows(dir).map((r) => r.id)).toEqual([OLD_ROW_ID]);
     const vault = await vaults.open(dir, { recoveryKey: FIXTURE_RECOVERY });
     expect(findReceived(vault, BUNDLE_ID)?.partner).toBe('Alpha');
   });

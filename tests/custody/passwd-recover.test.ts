@@ -70,7 +70,7 @@ describe('tvault recover', () => {
       },
     });
     expect(result.code).toBe(0);
-    expect(result.json).toEqual({ recovered: true });
+    expect(result.json).toEqual({ recovered: true, with: 'recovery key' });
     expect((await runCli(['--vault', dir, 'list'])).code).toBe(3);
     expect((await runCli(['--vault', dir, 'list'], { env: { TVAULT_PASSPHRASE: NEW } })).code).toBe(
       0,

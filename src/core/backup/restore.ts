@@ -17,6 +17,7 @@ import {
   VaultError,
   VaultInUseError,
 } from '../../shared/errors';
+import { loadSodium } from '../crypto/sodium';
 import { fsyncDir } from '../fs/atomic';
 import { newId } from '../ids';
 import { verifyVault, type VerifyReport } from '../verify/verify-vault';
@@ -61,6 +62,8 @@ export async function restoreVault(
   credentials: Credentials,
   options: VaultOptions & { force?: boolean } = {},
 ): Promise<RestoreReport> {
+  // The staging folder's name is drawn from libsodium before any vault is opened.
+  await loadSodium();
   const backup = resolve(backupDir);
   const target = resolve(targetDir);
   const marker = readMarker(backup);

@@ -25,7 +25,10 @@ export interface OpenDbOptions {
 
 const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
 /** Bytes 18 and 19 of the header: file format write and read versions, 2 = WAL. */
-const WAL_FORMAT = 2;
+// File format version bytes 18/19: 1 = rollback journal, 2 = WAL. A vault runs in WAL, but a
+// copy made by SQLite's online backup API (tvault backup) carries 1 until it is opened, so both
+// are a vault database's; anything else is not SQLite's.
+const FILE_FORMATS: readonly number[] = [1, 2];
 
 /**
  * Checks an existing vault.db's first bytes without SQLite (which would happily turn an empty
@@ -52,8 +55,8 @@ export function checkDatabaseFile(path: string): void {
   if (
     read < header.length ||
     !header.subarray(0, SQLITE_MAGIC.length).equals(SQLITE_MAGIC) ||
-    header[18] !== WAL_FORMAT ||
-    header[19] !== WAL_FORMAT
+    !FILE_FORMATS.includes(header[18]!) ||
+    !FILE_FORMATS.includes(header[19]!)
   ) {
     throw new VaultCorruptError('vault.db is not a vault database', { file: 'vault.db' });
   }

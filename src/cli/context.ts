@@ -1,3 +1,4 @@
+import { type CommandAccess, commandVolume } from '../core/custody/volume';
 import type { Command } from 'commander';
 import { InvalidInputError, VaultError, VaultNotFoundError } from '../shared/errors';
 import { TEST_KDF, kdfFromEnvironment } from '../core/crypto/kdf';
@@ -68,18 +69,25 @@ export async function readPassphrase(question = 'Passphrase: '): Promise<string>
   }
 }
 
-/** Opens the vault with TVAULT_RECOVERY_KEY if set, else the passphrase, runs fn, then locks. */
+/**
+ * Opens the vault with TVAULT_RECOVERY_KEY if set, else the passphrase, runs fn, then locks.
+ * `access` says whether the command touches testimony content, which decides whether its
+ * unlock is worth a custody entry (docs/custody.md, "How much is logged"); when unsure,
+ * `content`, which logs more rather than less.
+ */
 export async function withVault<T>(
   options: GlobalOptions,
   fn: (vault: Vault) => Promise<T> | T,
+  access: CommandAccess = 'content',
 ): Promise<T> {
   const dir = vaultDir(options);
   if (!Vault.exists(dir)) throw new VaultNotFoundError(dir);
   const recoveryKey = process.env.TVAULT_RECOVERY_KEY;
+  const volume = { custodyVolume: commandVolume(access) };
   const vault =
     recoveryKey !== undefined && recoveryKey !== ''
-      ? await Vault.open(dir, { recoveryKey })
-      : await Vault.open(dir, { passphrase: await readPassphrase() });
+      ? await Vault.open(dir, { recoveryKey }, volume)
+      : await Vault.open(dir, { passphrase: await readPassphrase() }, volume);
   try {
     return await fn(vault);
   } catch (error) {

@@ -34,7 +34,7 @@ describe('tvault log', () => {
       'record.created',
       'vault.unlocked',
       'record.opened',
-      'vault.unlocked',
+      // `log` itself reads no testimony: its unlock is not logged (docs/custody.md).
     ]);
     for (const entry of all.json.entries) {
       expect(Object.keys(entry)).toEqual(expect.arrayContaining(['seq', 'at', 'action', 'detail']));

@@ -16,8 +16,10 @@ export function registerBackupCommands(program: Command): void {
     .action(async (opts: { out: string }, command: Command) => {
       const options = globalOptions(command);
       const show = terminalProgress();
-      const report = await withVault(options, (vault) =>
-        backupVault(vault, opts.out, show ? { onProgress: show } : {}),
+      const report = await withVault(
+        options,
+        (vault) => backupVault(vault, opts.out, show ? { onProgress: show } : {}),
+        'metadata',
       );
       endProgress();
       output(options).result(report, () =>

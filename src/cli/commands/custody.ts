@@ -41,14 +41,18 @@ export function registerCustodyCommands(program: Command): void {
     .option('--record <id>', 'only the entries about this record')
     .action(async (opts: { record?: string }, command: Command) => {
       const options = globalOptions(command);
-      const entries = await withVault(options, (vault) => {
-        if (opts.record === undefined) return [...vault.custody.entries()];
-        // A deleted record's id cannot be resolved by prefix any more: take full ids as given.
-        const id = /^[0-9a-f]{32}$/.test(opts.record)
-          ? opts.record
-          : vault.records.resolveId(opts.record);
-        return [...vault.custody.entriesOf(id)];
-      });
+      const entries = await withVault(
+        options,
+        (vault) => {
+          if (opts.record === undefined) return [...vault.custody.entries()];
+          // A deleted record's id cannot be resolved by prefix any more: take full ids as given.
+          const id = /^[0-9a-f]{32}$/.test(opts.record)
+            ? opts.record
+            : vault.records.resolveId(opts.record);
+          return [...vault.custody.entriesOf(id)];
+        },
+        'metadata',
+      );
       output(options).result({ entries }, () => entries.map(formatEntry).join('\n'));
     });
 }
@@ -65,11 +69,14 @@ export function registerVerifyCommand(program: Command): void {
     .action(async (_opts, command: Command) => {
       const options = globalOptions(command);
       const show = terminalProgress();
-      const result = await withVault(options, (vault) =>
-        verifyVault(
-          vault,
-          show ? { onProgress: (phase, done, total) => show(phase, done, total) } : {},
-        ),
+      const result = await withVault(
+        options,
+        (vault) =>
+          verifyVault(
+            vault,
+            show ? { onProgress: (phase, done, total) => show(phase, done, total) } : {},
+          ),
+        'metadata',
       );
       endProgress();
       if (!result.ok) exitStatus.code = VERIFY_FAILED_EXIT;

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { InvalidInputError, VaultNotFoundError } from '../../shared/errors';
+import { commandVolume } from '../../core/custody/volume';
 import { Vault } from '../../core/vault/vault';
 import { globalOptions, kdfOption, output, readPassphrase, vaultDir, withVault } from '../context';
 import { promptSecret } from '../prompt';
@@ -40,7 +41,8 @@ async function setPassphrase(
   credentials: Parameters<typeof Vault.open>[1],
   next: string,
 ): Promise<void> {
-  const vault = await Vault.open(dir, credentials);
+  // passwd and recover write their own entries (passphrase.changed, recovery.used).
+  const vault = await Vault.open(dir, credentials, { custodyVolume: commandVolume('metadata') });
   try {
     const kdf = kdfOption();
     await vault.changePassphrase(next, kdf ?? undefined);
@@ -91,10 +93,14 @@ export function registerKeyCommands(program: Command): void {
     .requiredOption('--threshold <k>', 'how many of them unlock the vault', Number)
     .action(async (opts: { shares: number; threshold: number }, command: Command) => {
       const options = globalOptions(command);
-      const { shares, split } = await withVault(options, async (vault) => ({
-        shares: await vault.splitRecovery(opts.shares, opts.threshold),
-        split: vault.recoveryShares!,
-      }));
+      const { shares, split } = await withVault(
+        options,
+        async (vault) => ({
+          shares: await vault.splitRecovery(opts.shares, opts.threshold),
+          split: vault.recoveryShares!,
+        }),
+        'metadata',
+      );
       output(options).result(
         {
           split: split.splitId,
@@ -121,7 +127,11 @@ export function registerKeyCommands(program: Command): void {
     .description('make a new recovery key (shown once); the previous one stops working')
     .action(async (_opts, command: Command) => {
       const options = globalOptions(command);
-      const recoveryKey = await withVault(options, (vault) => vault.rotateRecoveryKey());
+      const recoveryKey = await withVault(
+        options,
+        (vault) => vault.rotateRecoveryKey(),
+        'metadata',
+      );
       output(options).result({ recoveryKey }, () =>
         [
           'New recovery key (shown only this once; the previous one no longer works):',

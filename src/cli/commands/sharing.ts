@@ -42,10 +42,14 @@ function registerIdentity(program: Command): void {
     .description("this vault's public identity, to give to partners, and its fingerprint")
     .action(async (_opts, command: Command) => {
       const options = globalOptions(command);
-      const { identity, fingerprint } = await withVault(options, (vault) => ({
-        identity: vault.identity.identityString(),
-        fingerprint: vault.identity.fingerprint(),
-      }));
+      const { identity, fingerprint } = await withVault(
+        options,
+        (vault) => ({
+          identity: vault.identity.identityString(),
+          fingerprint: vault.identity.fingerprint(),
+        }),
+        'metadata',
+      );
       output(options).result({ identity, fingerprint }, () =>
         [
           'Identity (public: give it to your partners, by any channel):',
@@ -72,7 +76,11 @@ function registerPartner(program: Command): void {
     .argument('<identity>', 'their identity, as printed by `tvault identity`')
     .action(async (name: string, identity: string, _opts, command: Command) => {
       const options = globalOptions(command);
-      const added = await withVault(options, (vault) => vault.partners.add(name, identity));
+      const added = await withVault(
+        options,
+        (vault) => vault.partners.add(name, identity),
+        'metadata',
+      );
       output(options).result(
         { name: added.name, fingerprint: added.fingerprint, verified: added.verified },
         () =>
@@ -90,7 +98,7 @@ function registerPartner(program: Command): void {
     .description('all partners, with fingerprints')
     .action(async (_opts, command: Command) => {
       const options = globalOptions(command);
-      const partners = await withVault(options, (vault) => vault.partners.list());
+      const partners = await withVault(options, (vault) => vault.partners.list(), 'metadata');
       output(options).result(
         {
           partners: partners.map((p) => ({
@@ -111,7 +119,7 @@ function registerPartner(program: Command): void {
     .argument('<name>', 'partner name')
     .action(async (name: string, _opts, command: Command) => {
       const options = globalOptions(command);
-      const p = await withVault(options, (vault) => vault.partners.get(name));
+      const p = await withVault(options, (vault) => vault.partners.get(name), 'metadata');
       output(options).result(
         { name: p.name, identity: p.identity, fingerprint: p.fingerprint, verified: p.verified },
         () =>
@@ -131,21 +139,25 @@ function registerPartner(program: Command): void {
     .option('--yes', 'the fingerprints were compared and match; do not ask')
     .action(async (name: string, opts: { yes?: boolean }, command: Command) => {
       const options = globalOptions(command);
-      const verified = await withVault(options, async (vault) => {
-        const p = vault.partners.get(name);
-        if (!opts.yes) {
-          const ok = await confirm(
-            `Fingerprint of ${safeInline(p.name)}:\n\n  ${p.fingerprint}\n\nDoes ${safeInline(p.name)} read you exactly these digits? Type "yes" to mark verified: `,
-            'yes',
-          );
-          if (!ok) {
-            throw new InvalidInputError(
-              `Not verified. Compare the fingerprint ${p.fingerprint} with ${p.name}, then confirm at the prompt or pass --yes.`,
+      const verified = await withVault(
+        options,
+        async (vault) => {
+          const p = vault.partners.get(name);
+          if (!opts.yes) {
+            const ok = await confirm(
+              `Fingerprint of ${safeInline(p.name)}:\n\n  ${p.fingerprint}\n\nDoes ${safeInline(p.name)} read you exactly these digits? Type "yes" to mark verified: `,
+              'yes',
             );
+            if (!ok) {
+              throw new InvalidInputError(
+                `Not verified. Compare the fingerprint ${p.fingerprint} with ${p.name}, then confirm at the prompt or pass --yes.`,
+              );
+            }
           }
-        }
-        return vault.partners.verify(p.name);
-      });
+          return vault.partners.verify(p.name);
+        },
+        'metadata',
+      );
       output(options).result(
         { name: verified.name, fingerprint: verified.fingerprint, verified: verified.verified },
         () => `${safeInline(verified.name)} is verified.`,
@@ -158,7 +170,7 @@ function registerPartner(program: Command): void {
     .argument('<name>', 'partner name')
     .action(async (name: string, _opts, command: Command) => {
       const options = globalOptions(command);
-      const removed = await withVault(options, (vault) => vault.partners.remove(name));
+      const removed = await withVault(options, (vault) => vault.partners.remove(name), 'metadata');
       output(options).result(
         { removed: removed.name },
         () => `Removed ${safeInline(removed.name)}.`,

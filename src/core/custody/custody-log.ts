@@ -139,18 +139,24 @@ export class CustodyLog {
     });
   }
 
+  /** The seq the last signed checkpoint covers; 0 when there is none. */
+  lastCheckpointSeq(): number {
+    const last = this.#sql('SELECT max(seq) AS seq FROM custody_checkpoints').get() as {
+      seq: number | null;
+    };
+    return last.seq ?? 0;
+  }
+
   /**
-   * Signs the head with `sign` (the vault identity) unless the last checkpoint already covers
-   * it. Returns the checkpoint written, if any.
+   * Signs the head with `sign` (the vault identity) unless fewer than `minEntries` entries
+   * follow the last checkpoint (1: whenever the log moved since). Returns the checkpoint
+   * written, if any.
    */
-  checkpoint(sign: (message: Uint8Array) => Uint8Array): ChainHead | null {
+  checkpoint(sign: (message: Uint8Array) => Uint8Array, minEntries = 1): ChainHead | null {
     return this.db.transaction(() => {
       const head = this.head();
       if (!head) return null;
-      const last = this.#sql('SELECT max(seq) AS seq FROM custody_checkpoints').get() as {
-        seq: number | null;
-      };
-      if (last.seq !== null && last.seq >= head.seq) return null;
+      if (head.seq - this.lastCheckpointSeq() < Math.max(1, minEntries)) return null;
       const signature = sign(checkpointMessage(this.vaultId, head.seq, head.hash));
       this.#sql('INSERT INTO custody_checkpoints (seq, hash, signature) VALUES (?, ?, ?)').run(
         head.seq,

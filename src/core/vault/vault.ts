@@ -58,6 +58,7 @@ import {
 import { RecoveryShareError, combineShares, splitRecoverySecret } from '../crypto/recovery-shares';
 import { VAULT_FILES } from './paths';
 import { CustodyLog } from '../custody/custody-log';
+import { CHECKPOINT_EVERY, type CustodyVolume, SESSION_VOLUME } from '../custody/volume';
 import { revisionDigest } from '../custody/revision-digest';
 import type { CustodyDetail, CustodyEntry, CustodyFact } from '../../shared/custody/types';
 import type { ExtractResult } from '../attachments/attachment-store';
@@ -71,6 +72,8 @@ export type Credentials =
 export interface VaultOptions extends OpenDbOptions {
   /** Argon2id parameters for a new vault or passphrase; DEFAULT_KDF unless given explicitly. */
   kdf?: KdfParams;
+  /** How much this session writes to the custody log; the app's SESSION_VOLUME by default. */
+  custodyVolume?: CustodyVolume;
 }
 
 /** A feature module (attachments, search, partners…) bound to an open vault. */
@@ -101,6 +104,7 @@ export class Vault {
   #partners: PartnerStore | null = null;
   readonly #deleteHooks: ((recordId: string) => (() => void) | void)[] = [];
   #importing = false;
+  #custodyVolume: CustodyVolume = SESSION_VOLUME;
 
   private constructor(dir: string, db: Db, keys: KeyRing, header: VaultHeader) {
     this.dir = dir;
@@ -158,12 +162,18 @@ export class Vault {
    * where there is one, so the action and its entry commit or roll back together.
    */
   noteCustody(fact: CustodyFact): CustodyEntry {
-    return this.custody.append(fact);
+    const entry = this.custody.append(fact);
+    // A bounded unsigned tail, however long the session (inside the action's transaction).
+    this.checkpointCustody(CHECKPOINT_EVERY);
+    return entry;
   }
 
-  /** Signs the log's head with the vault identity (at lock and after bulk work). */
-  checkpointCustody(): void {
-    this.custody.checkpoint((message) => this.identity.sign(message));
+  /**
+   * Signs the log's head with the vault identity when at least `minEntries` entries follow the
+   * last checkpoint (at lock, after bulk work, every CHECKPOINT_EVERY entries).
+   */
+  checkpointCustody(minEntries = 1): void {
+    this.custody.checkpoint((message) => this.identity.sign(message), minEntries);
   }
 
   /** A record shown in full to a person (CLI show, the app's record view): logged. */
@@ -314,16 +324,20 @@ export class Vault {
       resealReceivedBundles(db, keys, header.vaultId);
       mkdirSync(join(dir, VAULT_FILES.blobs), { recursive: true, mode: 0o700 });
       const vault = new Vault(dir, db, keys, header);
-      vault.noteCustody(
-        'passphrase' in credentials
-          ? { action: 'vault.unlocked', detail: { with: 'passphrase' } }
-          : 'recoveryKey' in credentials
+      const volume = options.custodyVolume ?? SESSION_VOLUME;
+      vault.#custodyVolume = volume;
+      if ('passphrase' in credentials) {
+        if (volume.logUnlock)
+          vault.noteCustody({ action: 'vault.unlocked', detail: { with: 'passphrase' } });
+      } else
+        vault.noteCustody(
+          'recoveryKey' in credentials
             ? { action: 'recovery.used', detail: { with: 'recovery key' } }
             : {
                 action: 'recovery.used',
                 detail: { with: 'shares', shares: credentials.shares.length },
               },
-      );
+        );
       return vault;
     } catch (error) {
       keys?.wipe();
@@ -583,7 +597,7 @@ export class Vault {
   close(): void {
     if (!this.#db) return;
     try {
-      this.checkpointCustody();
+      this.checkpointCustody(this.#custodyVolume.checkpointAtCloseAfter);
     } catch {
       // Best effort: the sealed head still covers the tail until the next checkpoint.
     }

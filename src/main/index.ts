@@ -58,7 +58,7 @@ applyChromiumSwitches(app.commandLine, process.platform);
 protocol.registerSchemesAsPrivileged([...SCHEME_PRIVILEGES]);
 
 // Every web contents, including any created later, refuses navigation, popups and webviews,
-// and sends no WebRTC UDP.
+// and sends no WebRTC UDP (its TCP meets the session's missing proxy, see hardenSession).
 app.on('web-contents-created', (_event, contents) => {
   restrictWebRtc(contents);
   contents.on('will-navigate', preventNavigation);
@@ -103,7 +103,7 @@ async function start(): Promise<void> {
   const devOrigin = devUrl ? new URL(devUrl).origin : null;
 
   const ses = electronSession.fromPartition(SESSION_PARTITION);
-  hardenSession(ses, devOrigin);
+  await hardenSession(ses, devOrigin);
 
   const vaultSession = new VaultSession({
     dir: defaultVaultDir(),

@@ -83,7 +83,7 @@ function readAll(dir: string): Buffer[] {
 }
 
 /** Starts one app (a vault, its handlers, a page) and stops it after `use`. */
-async function runApp(
+export async function runApp(
   page: Page,
   testInfo: TestInfo,
   name: string,

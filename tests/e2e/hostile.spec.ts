@@ -1,8 +1,11 @@
 import { createSocket } from 'node:dgram';
+import { createServer } from 'node:net';
+import { networkInterfaces } from 'node:os';
 import { emptyFields } from '../../src/shared/records/types';
 import { LIMITS, validateFields } from '../../src/shared/records/validate';
 import { createVault } from './flows';
-import { expect, test } from './harness';
+import { expect, runApp, test } from './harness';
+import { withAppNetworkRules } from './webrtc-network';
 
 /**
  * docs/security.md, "No WebRTC": a page script tries to open a peer connection to a STUN server
@@ -41,6 +44,110 @@ test('WebRTC is gone from the page: no peer connection, no STUN packet leaves', 
     expect(app.pageErrors).toEqual([]);
   } finally {
     socket.close();
+  }
+});
+
+/** A STUN/TURN "server" of the test: what reaches it over UDP and TCP, on every address. */
+async function listeners() {
+  const udp = createSocket('udp4');
+  const packets: number[] = [];
+  udp.on('message', (message) => packets.push(message.length));
+  await new Promise<void>((resolve) => udp.bind(0, '0.0.0.0', resolve));
+  const connections: string[] = [];
+  const tcp = createServer((socket) => {
+    connections.push(String(socket.remoteAddress));
+    socket.on('data', () => undefined);
+  });
+  await new Promise<void>((resolve) => tcp.listen(0, '0.0.0.0', resolve));
+  const external = Object.values(networkInterfaces())
+    .flat()
+    .find((a) => a && a.family === 'IPv4' && !a.internal)?.address;
+  const udpPort = udp.address().port;
+  const tcpPort = (tcp.address() as { port: number }).port;
+  const iceServers = ['127.0.0.1', ...(external ? [external] : [])].flatMap((host) => [
+    { urls: `stun:${host}:${udpPort}` },
+    { urls: `turn:${host}:${udpPort}?transport=udp`, username: 'leak-udp', credential: 'x' },
+    { urls: `turn:${host}:${tcpPort}?transport=tcp`, username: 'leak-tcp', credential: 'x' },
+  ]);
+  return {
+    iceServers,
+    packets,
+    connections,
+    close: () => {
+      udp.close();
+      tcp.close();
+    },
+  };
+}
+
+/**
+ * docs/security.md, "No WebRTC": the page's own window has no RTC interface, but a window a
+ * script creates (an about:blank or srcdoc iframe, a new window) has its own, and no preload runs
+ * there. With main's network rules (webrtc-network.ts: no UDP but through a proxy, and a proxy
+ * that is not there) such a peer connection gathers no candidate and nothing reaches a STUN or
+ * TURN server, over UDP or TCP, on loopback or on the machine's own address.
+ */
+test('a peer connection from a child frame or window gets no candidate and sends nothing', async ({
+  browserName,
+}, testInfo) => {
+  test.skip(browserName !== 'chromium', 'the rules are Chromium settings');
+  test.setTimeout(120_000);
+  const servers = await listeners();
+  try {
+    await withAppNetworkRules(async (context) => {
+      const page = context.pages()[0] ?? (await context.newPage());
+      await runApp(page, testInfo, 'webrtc-', async (app) => {
+        await app.open();
+        const attempts = await page.evaluate(async (iceServers) => {
+          const windows: [string, Window | null][] = [];
+          const blank = document.createElement('iframe');
+          document.body.append(blank);
+          windows.push(['about:blank iframe', window.frames[window.frames.length - 1] ?? null]);
+          const srcdoc = document.createElement('iframe');
+          srcdoc.srcdoc = '<p>hello</p>';
+          document.body.append(srcdoc);
+          await new Promise((resolve) => setTimeout(resolve, 500));
+          windows.push(['srcdoc iframe', srcdoc.contentWindow]);
+          windows.push(['new window', window.open('about:blank')]);
+          const results = [];
+          for (const [where, child] of windows) {
+            const scope = (child ?? {}) as Record<string, unknown>;
+            const Peer = (scope.RTCPeerConnection ?? scope.webkitRTCPeerConnection) as
+              (new (config: unknown) => RTCPeerConnection) | undefined;
+            if (!Peer) {
+              results.push({ where, peer: false, candidates: [] as string[] });
+              continue;
+            }
+            const peer = new Peer({ iceServers });
+            const candidates: string[] = [];
+            peer.onicecandidate = (event) => {
+              if (event.candidate?.candidate) candidates.push(event.candidate.candidate);
+            };
+            peer.createDataChannel('leak');
+            await peer.setLocalDescription(await peer.createOffer());
+            await new Promise<void>((resolve) => {
+              peer.onicegatheringstatechange = () => {
+                if (peer.iceGatheringState === 'complete') resolve();
+              };
+              setTimeout(resolve, 8000);
+            });
+            peer.close();
+            results.push({ where, peer: true, candidates });
+          }
+          return results;
+        }, servers.iceServers);
+        // Let any packet in flight arrive.
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+        console.log(`WebRTC from child windows: ${JSON.stringify(attempts)}`);
+        // The network rules are what is tested: some child window did construct a peer.
+        expect(attempts.some((a) => a.peer)).toBe(true);
+        expect(attempts.flatMap((a) => a.candidates)).toEqual([]);
+        expect(servers.packets).toEqual([]);
+        expect(servers.connections).toEqual([]);
+      });
+    });
+  } finally {
+    servers.close();
   }
 });
 

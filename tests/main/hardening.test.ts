@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { removeWebRtc } from '../../src/shared/security/web-rtc';
-import { restrictWebRtc } from '../../src/main/security/web-rtc';
+import { restrictWebRtc, sessionProxy } from '../../src/main/security/web-rtc';
 import { contentSecurityPolicy, pageSecurityHeaders } from '../../src/main/security/csp';
 import {
   isAllowedRequestUrl,
@@ -154,7 +154,7 @@ describe('permissions and navigation', () => {
     }
   });
 
-  it('hardens the session: permissions denied, spellchecker off, network blocked', () => {
+  it('hardens the session: permissions denied, spellchecker off, network blocked', async () => {
     const installed: Record<string, unknown> = {};
     let beforeRequest: ((d: { url: string }, cb: (r: { cancel: boolean }) => void) => void) | null =
       null;
@@ -164,9 +164,18 @@ describe('permissions and navigation', () => {
       setDevicePermissionHandler: (h) => (installed.device = h),
       setSpellCheckerEnabled: (on) => (installed.spell = on),
       on: (event, listener) => (installed[event] = listener),
+      setProxy: async (config) => {
+        installed.proxy = config;
+      },
       webRequest: { onBeforeRequest: (_filter, listener) => (beforeRequest = listener) },
     };
-    hardenSession(fake);
+    await hardenSession(fake);
+    // WebRTC's TCP goes through the proxy: one that is not there, loopback included.
+    expect(installed.proxy).toEqual({
+      mode: 'fixed_servers',
+      proxyRules: 'http://127.0.0.1:9',
+      proxyBypassRules: '<-loopback>',
+    });
     // Downloads (which would write decrypted media to disk) are cancelled.
     let prevented = false;
     let cancelled = false;
@@ -244,6 +253,13 @@ describe('no WebRTC (docs/security.md, "No WebRTC")', () => {
     expect(contents.setWebRTCIPHandlingPolicy).toHaveBeenCalledWith('disable_non_proxied_udp');
   });
 
+  it('the missing proxy exempts only the dev server, and only under npm run dev', () => {
+    expect(sessionProxy(null).proxyBypassRules).toBe('<-loopback>');
+    expect(sessionProxy('http://localhost:5173').proxyBypassRules).toBe(
+      '<-loopback>;localhost:5173',
+    );
+  });
+
   it('removes every RTC interface from the page, and reports what it could not', () => {
     const page: Record<string, unknown> = {
       RTCPeerConnection: class {},
@@ -267,5 +283,7 @@ describe('no WebRTC (docs/security.md, "No WebRTC")', () => {
       preload.indexOf('exposeInMainWorld'),
     );
     expect(main).toMatch(/web-contents-created[^]*?restrictWebRtc\(contents\)/);
+    // The proxy is in force before the window exists.
+    expect(main).toMatch(/await hardenSession\(ses, devOrigin\)[^]*?createMainWindow\(/);
   });
 });

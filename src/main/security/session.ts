@@ -1,4 +1,5 @@
 import { isAllowedRequestUrl, permissionCheckHandler, permissionRequestHandler } from './guards';
+import { type SessionProxy, sessionProxy } from './web-rtc';
 
 /** The parts of Electron's Session hardened here (structural, so tests pass a fake). */
 export interface SessionLike {
@@ -9,7 +10,7 @@ export interface SessionLike {
     handler: ((request: unknown, callback: (streams: object) => void) => void) | null,
   ): void;
   setSpellCheckerEnabled?(enabled: boolean): void;
-  setProxy?(config: { mode: 'direct' }): Promise<void>;
+  setProxy(config: SessionProxy): Promise<void>;
   on?(
     event: 'will-download',
     listener: (event: { preventDefault(): void }, item: { cancel(): void }) => void,
@@ -26,17 +27,21 @@ export interface SessionLike {
 }
 
 /**
- * Applies the session-wide rules: every permission refused, no spellchecker, no proxy lookups,
- * and every request that is not for the app's own schemes cancelled before it leaves.
+ * Applies the session-wide rules: every permission refused, no spellchecker, a proxy that is not
+ * there (so WebRTC's TCP has nowhere to go, see web-rtc.ts), and every request that is not for
+ * the app's own schemes cancelled before it leaves. Resolves once the proxy is in force: the
+ * window must not load before.
  */
-export function hardenSession(session: SessionLike, devOrigin: string | null = null): void {
+export async function hardenSession(
+  session: SessionLike,
+  devOrigin: string | null = null,
+): Promise<void> {
   session.setPermissionRequestHandler(permissionRequestHandler);
   session.setPermissionCheckHandler(permissionCheckHandler);
   session.setDevicePermissionHandler?.(() => false);
   // Screen capture requests get no source at all.
   session.setDisplayMediaRequestHandler?.((_request, callback) => callback({}));
   session.setSpellCheckerEnabled?.(false);
-  void session.setProxy?.({ mode: 'direct' });
   // Decrypted media must never reach disk: a download (Chromium downloads what it cannot
   // show, e.g. octet-stream media responses) is cancelled before a byte is written. Saving a
   // copy goes through the vault's verified extract, with a dialog the user sees.
@@ -47,4 +52,5 @@ export function hardenSession(session: SessionLike, devOrigin: string | null = n
   session.webRequest.onBeforeRequest({ urls: ['<all_urls>'] }, (details, callback) =>
     callback({ cancel: !isAllowedRequestUrl(details.url, devOrigin) }),
   );
+  await session.setProxy(sessionProxy(devOrigin));
 }

@@ -72,7 +72,10 @@ export async function walkScreens(
 
   await page.getByRole('searchbox').fill('العنف');
   await expect(list.getByRole('option')).toHaveCount(1);
+  await expect(list.locator('.row-snippet mark').first()).toBeVisible();
+  await page.locator('.search-help summary').click(); // the query syntax, open
   await visit('search');
+  await page.locator('.search-help summary').click();
   await page.getByRole('searchbox').fill('');
 
   await page.locator('.record-pane .pane-header button').nth(2).click();

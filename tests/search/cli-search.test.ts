@@ -98,6 +98,31 @@ describe('tvault search and reindex', () => {
     expect((await runCliJson<SearchJson>(['--vault', dir, 'search', 'lima'])).json.total).toBe(3);
   });
 
+  it('understands OR, -word and -"phrase", quoted as one argument or as separate words', async () => {
+    const dir = temp.path();
+    await initVaultWithCli(dir);
+    const add = async (title: string, body: string) =>
+      (
+        await runCliJson<{ id: string }>([
+          ...['--vault', dir, 'add', '--title', title, '--body', body, '--lang', 'es'],
+        ])
+      ).json.id;
+    await add('Fábrica', 'Amenazas a las trabajadoras de la fábrica.');
+    await add('Calle', 'Acoso en la calle a las mujeres.');
+    await add('Ambas', 'Amenazas y acoso en la ciudad.');
+    const titles = async (...query: string[]) =>
+      (await runCliJson<SearchJson>(['--vault', dir, 'search', ...query])).json.results
+        .map((r) => r.title)
+        .sort();
+    expect(await titles('amenaza OR acoso')).toEqual(['Ambas', 'Calle', 'Fábrica']);
+    expect(await titles('amenazas -acoso')).toEqual(['Fábrica']);
+    // Separate words: "-acoso" is part of the query, not an unknown option.
+    expect(await titles('amenazas', '-acoso')).toEqual(['Fábrica']);
+    expect(await titles('acoso -"en la calle"')).toEqual(['Ambas']);
+    // A query of exclusions alone asks for nothing.
+    expect(await titles('--', '-acoso')).toEqual([]);
+  });
+
   it('reports no match plainly and refuses a wrong passphrase', async () => {
     const dir = temp.path();
     await initVaultWithCli(dir);

@@ -7,8 +7,9 @@
  * of the index, so a match found by the engine (accent-free, Arabic variant, stem) is the one
  * highlighted, and the highlight covers the original characters (with their diacritics).
  */
-import { STEMMED_LANGUAGES, analyzeWord, baseLanguage } from '../../src/shared/search/languages';
-import { foldWord, forEachToken, tokenize, type TokenSpan } from '../../src/shared/search/text';
+import { tokenMatcher } from '../../src/shared/search/highlight';
+import { analyzeWord } from '../../src/shared/search/languages';
+import { forEachToken, tokenize, type TokenSpan } from '../../src/shared/search/text';
 import type { ParsedQuery } from '../../src/shared/search/types';
 
 /** The folded form of a token, through the cached analysis (no language: no stemming). */
@@ -81,64 +82,16 @@ export function referenceMakeSnippet(
 ): Snippet {
   const source = typeof text === 'string' ? text : '';
   const maxChars = Math.max(20, Math.min(10_000, Math.floor(opts.maxChars ?? 200)));
-  const langs = opts.lang ? ['', baseLanguage(opts.lang)] : ['', ...STEMMED_LANGUAGES];
-
-  // What to look for: per query word, its folded form and its stems per language.
-  const surfaceKey = new Map<string, number>();
-  const stemKey = langs.map(() => new Map<string, number>());
-  let nextKey = 0;
-  for (const word of query.terms) {
-    forEachToken(word, (raw) => {
-      const key = nextKey++;
-      const form = foldWord(raw);
-      if (!form) return;
-      let anyContent = false;
-      langs.forEach((l, i) => {
-        const a = analyzeWord(raw, l);
-        if (a.stop) return;
-        anyContent = true;
-        for (const t of a.terms)
-          if (!(stemKey[i] as Map<string, number>).has(t)) stemKey[i]?.set(t, key);
-      });
-      if (anyContent && !surfaceKey.has(form)) surfaceKey.set(form, key);
-    });
-  }
-  const prefixes: { folded: string; key: number }[] = [];
-  if (query.prefix) {
-    forEachToken(query.prefix, (raw) => {
-      const form = foldWord(raw);
-      if (form) prefixes.push({ folded: form, key: nextKey++ });
-    });
-  }
+  // Which word matches which query word is shared with makeSnippet (highlight.ts); what this
+  // reference checks is the reading of the text in chunks, not the matching.
+  const matcher = tokenMatcher(query, opts.lang);
+  let nextKey = matcher.keys;
 
   const tokens = tokenize(source, 'index');
   const matches: Match[] = [];
   for (const tok of tokens) {
-    const form = folded(tok.text);
-    if (!form) continue;
-    let key = surfaceKey.get(form);
-    if (key === undefined) {
-      for (let i = 0; i < langs.length && key === undefined; i++) {
-        const a = analyzeWord(tok.text, langs[i] as string);
-        if (a.stop) continue;
-        for (const t of a.terms) {
-          const k = stemKey[i]?.get(t);
-          if (k !== undefined) {
-            key = k;
-            break;
-          }
-        }
-      }
-    }
-    if (key === undefined) {
-      for (const p of prefixes) {
-        if (form.startsWith(p.folded)) {
-          key = p.key;
-          break;
-        }
-      }
-    }
-    if (key !== undefined) matches.push({ start: tok.start, end: tok.end, key });
+    const key = matcher.match(tok.text);
+    if (key >= 0) matches.push({ start: tok.start, end: tok.end, key });
   }
   // Phrases: highlight the whole run of words.
   if (query.phrases.length > 0) {

@@ -24,8 +24,12 @@ function highlight(text: string, ranges: [number, number][], tty: boolean): stri
 export function registerSearchCommands(program: Command): void {
   program
     .command('search')
-    .description('search the testimonies (words, "quoted phrases", prefix of the last word)')
-    .argument('<query...>', 'what to look for')
+    .description(
+      'search the testimonies: words (all needed), "quoted phrases", a OR b, -word and -"phrase" (left out), the last word as a prefix',
+    )
+    .argument('<query...>', 'what to look for (quote it as one argument, or put it after --)')
+    // "-word" is part of the query, not an option: unknown dashed words go to the query.
+    .allowUnknownOption()
     .option('--limit <n>', 'how many results at most', (v) => Number.parseInt(v, 10), 20)
     .option('--tag <tag>', 'only records with this tag; repeat for several', collect)
     .option('--lang <bcp47>', 'only records in this language; repeat for several', collect)

@@ -7,7 +7,8 @@ import {
   type SearchFilters,
   type Snippet,
   makeSnippet,
-  matchesPhrases,
+  needsTextCheck,
+  passesTextCheck,
 } from '../../shared/search';
 import { detectLanguage } from '../../shared/text/language';
 import { open, seal } from '../crypto/aead';
@@ -50,8 +51,9 @@ export interface SearchResponse {
 /**
  * Bumped when the engine's segment format or text processing changes: a stored index of
  * another version is rebuilt from the records instead of being read.
+ * 2: Indic nuktas folded (a word typed without one finds the word written with one).
  */
-export const INDEX_FORMAT = 1;
+export const INDEX_FORMAT = 2;
 const STATE_KEY = 'search_state';
 
 interface IndexState {
@@ -177,10 +179,9 @@ export class SearchService {
     const limit = clampLimit(options.limit);
     const offset = Math.max(0, options.offset ?? 0);
     const engine = this.engine();
-    const needsVerification = (parsed: ParsedQuery) => parsed.phrases.length > 0;
     // Ask for more than needed when phrases must be verified on the text.
     const first = engine.search(query, { limit: limit + offset, filters: options.filters });
-    if (!needsVerification(first.query)) {
+    if (!needsTextCheck(first.query)) {
       return {
         results: first.hits
           .slice(offset, offset + limit)
@@ -193,7 +194,7 @@ export class SearchService {
     let total = 0;
     for (const hit of all.hits) {
       const record = this.records.get(hit.id);
-      if (!matchesPhrases(searchableText(record, this.#attachmentText(hit.id)), all.query.phrases))
+      if (!passesTextCheck(searchableText(record, this.#attachmentText(hit.id)), all.query))
         continue;
       total += 1;
       if (total > offset && verified.length < limit)
@@ -210,18 +211,16 @@ export class SearchService {
   }
 
   /**
-   * Keeps, in order, the ids whose text contains every quoted phrase of the query (the
-   * renderer's worker ranks on words; exact phrases are checked here, on the decrypted text).
+   * Keeps, in order, the ids whose text contains every quoted phrase of the query and none of
+   * its `-"phrases"` (the renderer's worker ranks on words; phrases are checked here, on the
+   * decrypted text).
    */
   filterByPhrases(ids: string[], query: ParsedQuery): string[] {
-    if (query.phrases.length === 0) return ids;
+    if (!needsTextCheck(query)) return ids;
     return ids.filter(
       (id) =>
         this.records.exists(id) &&
-        matchesPhrases(
-          searchableText(this.records.get(id), this.#attachmentText(id)),
-          query.phrases,
-        ),
+        passesTextCheck(searchableText(this.records.get(id), this.#attachmentText(id)), query),
     );
   }
 
@@ -273,6 +272,12 @@ export class SearchService {
   /** Whether an index was ever written (a vault that never searched has none). */
   hasStoredIndex(): boolean {
     return this.db.prepare('SELECT 1 FROM meta WHERE key = ?').get(STATE_KEY) !== undefined;
+  }
+
+  /** The stored index was written by an older version: the next use rebuilds it (not damage). */
+  storedIndexOutdated(): boolean {
+    const state = this.#state();
+    return state !== null && state.format !== INDEX_FORMAT;
   }
 
   storedIndex(): { has(id: string): boolean; size: number; pending: Set<string> } | null {

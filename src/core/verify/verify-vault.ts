@@ -102,8 +102,12 @@ export async function verifyVault(
 function checkSearchIndex(vault: Vault, report: (problem: VerifyProblem) => void): void {
   const index = vault.search.storedIndex();
   if (index === null) {
-    // A vault that never searched has no index yet: that is not damage.
-    const empty = count(vault, 'records') === 0 || !vault.search.hasStoredIndex();
+    // A vault that never searched has no index yet, and one of an older format is rebuilt at
+    // the next search: neither is damage.
+    const empty =
+      count(vault, 'records') === 0 ||
+      !vault.search.hasStoredIndex() ||
+      vault.search.storedIndexOutdated();
     if (!empty)
       report({
         kind: 'search-index',

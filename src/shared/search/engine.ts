@@ -17,7 +17,7 @@ import {
 } from './analyze';
 import { ByteReader, ByteWriter, crc32, malformed, utf8 } from './binary';
 import { analyzeWord, baseLanguage, clearWordCaches } from './languages';
-import { parseQuery } from './query';
+import { hasPositiveTerms, parseQuery } from './query';
 import { Segment, SegmentBuilder, buildSegment, mergeSegments } from './segment';
 import { foldWord, forEachToken, isCjk } from './text';
 import type {
@@ -832,6 +832,25 @@ export class SearchEngine {
         addGroup(g.terms, !g.stop);
       });
     }
+    // `a OR b`: one group whose alternatives are the forms of every word (the best one scores).
+    const alternatives = (words: readonly string[]): { terms: string[]; stop: boolean } => {
+      const terms = new Set<string>();
+      let stop = true;
+      for (const word of words) {
+        forEachToken(word, (raw) => {
+          const g = tokenGroup(raw);
+          if (!g.stop) stop = false;
+          for (const t of g.terms) terms.add(t);
+        });
+      }
+      return { terms: [...terms].sort(), stop };
+    };
+    const lastGroup = parsed.prefixInGroup ? parsed.anyOf.length - 1 : -1;
+    parsed.anyOf.forEach((words, i) => {
+      if (i === lastGroup) return; // built with the prefix below
+      const g = alternatives(words);
+      addGroup(g.terms, !g.stop);
+    });
     if (parsed.prefix) {
       const tokens: string[] = [];
       forEachToken(parsed.prefix, (raw) => tokens.push(raw));
@@ -842,6 +861,11 @@ export class SearchEngine {
       }
       if (last !== undefined) {
         const g = tokenGroup(last);
+        if (lastGroup >= 0) {
+          const others = alternatives(parsed.anyOf[lastGroup] as string[]);
+          g.terms = [...new Set([...g.terms, ...others.terms])].sort();
+          g.stop = g.stop && others.stop;
+        }
         const folded = foldWord(last);
         const cjk = isCjk(folded);
         const chars = Array.from(folded).length;
@@ -883,6 +907,31 @@ export class SearchEngine {
     return groups;
   }
 
+  /** The index terms of the `-word`s: every form they take in the query's languages. */
+  private excludedTerms(parsed: ParsedQuery, langs: string[]): Uint8Array[] {
+    const terms = new Set<string>();
+    for (const word of parsed.excluded) {
+      forEachToken(word, (raw) => {
+        for (const l of langs) for (const t of analyzeWord(raw, l).terms) terms.add(t);
+      });
+    }
+    return [...terms].sort().map((t) => utf8.encode(t));
+  }
+
+  /** Documents of `seg` holding an excluded term (1), or null when it holds none. */
+  private excludedDocs(seg: Segment, terms: readonly Uint8Array[]): Uint8Array | null {
+    let out: Uint8Array | null = null;
+    for (const bytes of terms) {
+      const k = seg.findTerm(bytes);
+      if (k < 0) continue;
+      const marks = (out ??= new Uint8Array(seg.docCount));
+      seg.forEachDoc(k, (d) => {
+        marks[d] = 1;
+      });
+    }
+    return out;
+  }
+
   search(query: string, opts: SearchOptions = {}): SearchResult {
     const parsed = parseQuery(typeof query === 'string' ? query : '', {
       prefix: opts.prefix !== false,
@@ -891,14 +940,16 @@ export class SearchEngine {
     const offset = clampInt(opts.offset, 0, MAX_LIMIT, 0);
     const filter = this.compileFilter(opts.filters);
     const empty: SearchResult = { hits: [], total: 0, query: parsed };
-    if (parsed.terms.length === 0 && parsed.prefix === null) return empty;
+    if (!hasPositiveTerms(parsed)) return empty;
     const segs: Segment[] = this.segments.filter((s) => s.liveCount > 0);
     const delta = this.deltaSegment();
     if (delta) segs.push(delta);
     if (segs.length === 0 || this.live === 0) return empty;
 
-    const groups = this.buildGroups(parsed, this.queryLanguages(opts), segs);
+    const langs = this.queryLanguages(opts);
+    const groups = this.buildGroups(parsed, langs, segs);
     if (groups.length === 0) return empty;
+    const excludedTerms = this.excludedTerms(parsed, langs);
 
     // Global statistics: live document frequency per alternative, over all segments.
     const n = this.live;
@@ -1034,9 +1085,10 @@ export class SearchEngine {
         if (g.required) step++;
       }
       const need = required > 0 ? required : 1;
+      const left = this.excludedDocs(seg, excludedTerms);
       for (let i = 0; i < nCand; i++) {
         const d = cand[i] as number;
-        if (cnt[d] === need && (pass === true || pass(d))) {
+        if (cnt[d] === need && (left === null || left[d] === 0) && (pass === true || pass(d))) {
           total++;
           top.push(acc[d] as number, seg.ids[d] as string);
         }

@@ -7,8 +7,22 @@ export {
   MANIFEST_ID,
   type EngineOptions,
 } from './engine';
-export { parseQuery, MAX_QUERY_CHARS, type ParseOptions } from './query';
-export { makeSnippet, matchesPhrases, type Snippet, type SnippetOptions } from './snippet';
+export {
+  parseQuery,
+  hasPositiveTerms,
+  needsTextCheck,
+  MAX_QUERY_CHARS,
+  OR_OPERATOR,
+  type ParseOptions,
+} from './query';
+export {
+  makeSnippet,
+  matchesPhrases,
+  containsAnyPhrase,
+  passesTextCheck,
+  type Snippet,
+  type SnippetOptions,
+} from './snippet';
 export { normaliseForSearch } from './normalise';
 export { baseLanguage, clearWordCaches, hasStemmer, STEMMED_LANGUAGES } from './languages';
 export { FIELDS, FIELD_BOOSTS, normaliseTag } from './analyze';

@@ -782,6 +782,20 @@ export class Segment {
     return live;
   }
 
+  /** Calls `visit` with each document number in one term's postings (deleted ones too). */
+  forEachDoc(termIdx: number, visit: (d: number) => void): void {
+    const bytes = this.postings;
+    const c = new VarintCursor(bytes, this.postStart[termIdx] as number);
+    const end = this.postStart[termIdx + 1] as number;
+    let d = 0;
+    while (c.pos < end) {
+      d += c.next();
+      if (d >= this.docCount) return; // damaged list: stop reading it
+      visit(d);
+      c.pos = skipTfs(bytes, c.pos);
+    }
+  }
+
   /** @internal for merges */
   surfaceEntries(): { dict: ByteDictionary; start: Uint32Array; terms: Uint32Array } | null {
     return this.surfaceCount === 0 ? null : this.surfaceTable();

@@ -101,6 +101,10 @@ describe('parseQuery', () => {
       terms: ['acoso', 'laboral', 'violencia'],
       phrases: ['acoso laboral'],
       prefix: 'denun',
+      anyOf: [],
+      prefixInGroup: false,
+      excluded: [],
+      excludedPhrases: [],
       raw: 'violencia "acoso laboral" denun',
     });
     expect(parseQuery('violencia denuncia ').prefix).toBeNull();

@@ -4,9 +4,10 @@
  * of the index, so a match found by the engine (accent-free, Arabic variant, stem) is the one
  * highlighted, and the highlight covers the original characters (with their diacritics).
  */
-import { STEMMED_LANGUAGES, analyzeWord, baseLanguage } from './languages';
+import { tokenMatcher } from './highlight';
+import { analyzeWord } from './languages';
 import { scanTokens, tokensAround } from './spans';
-import { foldWord, forEachToken, type TokenSpan } from './text';
+import { forEachToken, type TokenSpan } from './text';
 import type { ParsedQuery } from './types';
 
 /** The folded form of a token, through the cached analysis (no language: no stemming). */
@@ -87,6 +88,27 @@ export function matchesPhrases(text: string, phrases: string[]): boolean {
   return seen.size === needles.length;
 }
 
+/** True when some phrase occurs in `text` (same comparison as matchesPhrases). */
+export function containsAnyPhrase(text: string, phrases: string[]): boolean {
+  const needles = phrases.map(foldedUnits).filter((n) => n.length > 0);
+  if (needles.length === 0) return false;
+  let found = false;
+  scanPhrases(
+    typeof text === 'string' ? text : '',
+    needles,
+    () => {
+      found = true;
+    },
+    () => !found,
+  );
+  return found;
+}
+
+/** The text check of a hit: every quoted phrase is there and no `-"phrase"` is. */
+export function passesTextCheck(text: string, query: ParsedQuery): boolean {
+  return matchesPhrases(text, query.phrases) && !containsAnyPhrase(text, query.excludedPhrases);
+}
+
 export interface SnippetOptions {
   /** Length of the excerpt in characters (default 200). */
   maxChars?: number;
@@ -112,65 +134,11 @@ const WINDOW_STARTS = 2000;
 /** Distinct tokens remembered per snippet (a text of all-distinct words must not grow it). */
 const MEMO_LIMIT = 100_000;
 
-/**
- * The query key a token of the text matches: its folded form, else one of its stems in the
- * languages tried, else a prefix of the last query word.
- */
-function matchKey(
-  raw: string,
-  surfaceKey: ReadonlyMap<string, number>,
-  stemKey: readonly ReadonlyMap<string, number>[],
-  langs: readonly string[],
-  prefixes: readonly { folded: string; key: number }[],
-): number | undefined {
-  const form = folded(raw);
-  if (!form) return undefined;
-  const key = surfaceKey.get(form);
-  if (key !== undefined) return key;
-  for (let i = 0; i < langs.length; i++) {
-    const a = analyzeWord(raw, langs[i] as string);
-    if (a.stop) continue;
-    for (const t of a.terms) {
-      const k = stemKey[i]?.get(t);
-      if (k !== undefined) return k;
-    }
-  }
-  for (const p of prefixes) if (form.startsWith(p.folded)) return p.key;
-  return undefined;
-}
-
 export function makeSnippet(text: string, query: ParsedQuery, opts: SnippetOptions = {}): Snippet {
   const source = typeof text === 'string' ? text : '';
   const maxChars = Math.max(20, Math.min(10_000, Math.floor(opts.maxChars ?? 200)));
-  const langs = opts.lang ? ['', baseLanguage(opts.lang)] : ['', ...STEMMED_LANGUAGES];
-
-  // What to look for: per query word, its folded form and its stems per language.
-  const surfaceKey = new Map<string, number>();
-  const stemKey = langs.map(() => new Map<string, number>());
-  let nextKey = 0;
-  for (const word of query.terms) {
-    forEachToken(word, (raw) => {
-      const key = nextKey++;
-      const form = foldWord(raw);
-      if (!form) return;
-      let anyContent = false;
-      langs.forEach((l, i) => {
-        const a = analyzeWord(raw, l);
-        if (a.stop) return;
-        anyContent = true;
-        for (const t of a.terms)
-          if (!(stemKey[i] as Map<string, number>).has(t)) stemKey[i]?.set(t, key);
-      });
-      if (anyContent && !surfaceKey.has(form)) surfaceKey.set(form, key);
-    });
-  }
-  const prefixes: { folded: string; key: number }[] = [];
-  if (query.prefix) {
-    forEachToken(query.prefix, (raw) => {
-      const form = foldWord(raw);
-      if (form) prefixes.push({ folded: form, key: nextKey++ });
-    });
-  }
+  const matcher = tokenMatcher(query, opts.lang);
+  let nextKey = matcher.keys;
 
   // Each distinct token is looked up once (a long text repeats its words; without a language
   // every stemmer is tried): -1 when it matches nothing.
@@ -178,7 +146,7 @@ export function makeSnippet(text: string, query: ParsedQuery, opts: SnippetOptio
   const keyOf = (raw: string): number => {
     const known = memo.get(raw);
     if (known !== undefined) return known;
-    const key = matchKey(raw, surfaceKey, stemKey, langs, prefixes) ?? -1;
+    const key = matcher.match(raw);
     if (memo.size >= MEMO_LIMIT) memo.clear();
     memo.set(raw, key);
     return key;

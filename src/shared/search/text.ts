@@ -9,8 +9,8 @@
  * - Normalisation: lower case, compatibility decomposition (ligatures, presentation forms, full
  *   width), diacritics folded only where they are accents (Latin, Greek, Hebrew points; Cyrillic
  *   ё -> е) so that the vowel signs of Indic scripts survive, Arabic normalisation (alef forms,
- *   teh marbuta, alef maksura, hamza carriers, tashkeel, tatweel), Persian/Urdu letter variants
- *   and native digits to ASCII.
+ *   teh marbuta, alef maksura, hamza carriers, tashkeel, tatweel), Persian/Urdu letter variants,
+ *   Indic nuktas and native digits to ASCII.
  */
 
 /**
@@ -45,6 +45,12 @@ const BASE_MAP: Record<string, string> = {
   '\u06C3': '\u0647', // ۃ teh marbuta goal -> ه
   '\u06BE': '\u0647', // ھ heh doachashmee -> ه
   '\u06D5': '\u0647', // ە ae (from ۀ) -> ه
+  // Nukta: keyboards make it hard to type (क़ = क + ़ after NFKD), so ज़रूरी and जरूरी meet.
+  '\u093C': '', // Devanagari
+  '\u09BC': '', // Bengali
+  '\u0A3C': '', // Gurmukhi
+  '\u0ABC': '', // Gujarati
+  '\u0B3C': '', // Oriya
   '\u0640': '', // tatweel
   '\u200C': '', // zero-width non-joiner (Persian half-space)
   '\u200D': '', // zero-width joiner

@@ -49,6 +49,14 @@ export interface ParsedQuery {
   phrases: string[];
   /** The last word when it may still be being typed (search-as-you-type), else null. */
   prefix: string | null;
+  /** Words joined by OR (`a OR b`): each group needs one of its words. Excludes `prefix`. */
+  anyOf: string[][];
+  /** The prefix is one more alternative of the last `anyOf` group (`a OR pol`). */
+  prefixInGroup: boolean;
+  /** Words after a minus (`-word`): documents with any of them are left out. */
+  excluded: string[];
+  /** Phrases after a minus (`-"a b"`, `-anti-derechos`): checked on the text, like phrases. */
+  excludedPhrases: string[];
   raw: string;
 }
 

@@ -2,6 +2,7 @@ import { useDeferredValue, useMemo, useState } from 'react';
 import type { Features } from '../../../shared/ipc/types';
 import { useRecordSummaries } from '../data/records';
 import { useI18n } from '../i18n/I18n';
+import { SearchHelp } from '../search/SearchHelp';
 import { useSearchHandle } from '../search/SearchProvider';
 import { useSearchResults } from '../search/useSearchResults';
 import { Alert } from '../ui/Alert';
@@ -69,6 +70,7 @@ export function ArchiveView({ features }: { features: Features }) {
               />
             )}
           </div>
+          {search.enabled && <SearchHelp />}
           <details className="filter-details">
             <summary>
               {t('filters.title')}

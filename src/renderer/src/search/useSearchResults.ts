@@ -1,5 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { Snippet } from '../../../shared/ipc/types';
+import { needsTextCheck, parseQuery } from '../../../shared/search/query';
 import { call } from '../api/client';
 import { useSearchHandle } from './SearchProvider';
 
@@ -36,8 +37,8 @@ export function useSearchResults(
     placeholderData: keepPreviousData,
     queryFn: async () => {
       const result = await run(query);
-      // Quoted phrases: the worker matched their words; main checks the exact phrase.
-      return query.includes('"')
+      // Quoted phrases (kept or left out): the worker matched words; main checks the phrases.
+      return needsTextCheck(parseQuery(query))
         ? call('search.verifyPhrases', { ids: result.ids.slice(0, PHRASE_CHECK_LIMIT), query })
         : result.ids;
     },

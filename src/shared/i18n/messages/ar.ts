@@ -76,6 +76,17 @@ export const ar: Record<MessageKey, string> = {
   'search.count': 'النتائج المعروضة: {shown} (الأرشيف: {total})',
   'search.preparing': 'جارٍ تجهيز البحث…',
   'search.failed': 'البحث غير متاح حاليًا',
+  'search.help': 'طريقة البحث',
+  'search.help.words.example': 'تهديد مصنع',
+  'search.help.words': 'الشهادات التي فيها كل الكلمات، بأي صيغة («التهديد» تجد «تهديدات»)',
+  'search.help.phrase.example': '"مركز الشرطة"',
+  'search.help.phrase': 'هذه الكلمات متتالية وبهذا الترتيب',
+  'search.help.or.example': 'تهديد OR تحرش',
+  'search.help.or': 'إحدى الكلمتين (OR بالحروف اللاتينية الكبيرة)',
+  'search.help.not.example': 'تهديد -إنترنت',
+  'search.help.not': 'استبعاد الشهادات التي فيها هذه الكلمة (أو -"عبارة")',
+  'search.help.fold':
+    'لا حاجة إلى كتابة الهمزات والتطويل والتشكيل وصيغ الحروف الفارسية والأردية (ک/ك، ی/ي): تُوجد الكلمة في الحالتين.',
 
   'filters.title': 'التصفية والترتيب',
   'filters.active': 'مفعّلة',

@@ -81,6 +81,17 @@ export const en = {
   'search.count': 'Matches shown: {shown} (archive: {total})',
   'search.preparing': 'preparing search…',
   'search.failed': 'search is not available right now',
+  'search.help': 'How to search',
+  'search.help.words.example': 'threat factory',
+  'search.help.words': 'testimonies with every word, in any form (“woman” also finds “women”)',
+  'search.help.phrase.example': '"police station"',
+  'search.help.phrase': 'these words together, in this order',
+  'search.help.or.example': 'threat OR harassment',
+  'search.help.or': 'either word (OR in capitals)',
+  'search.help.not.example': 'threat -online',
+  'search.help.not': 'leave out testimonies with this word (or -"a phrase")',
+  'search.help.fold':
+    'Accents, hamza forms, tatweel, Persian and Urdu letter variants and the Devanagari nukta need not be typed: the word is found either way.',
 
   'filters.title': 'Filter and sort',
   'filters.active': 'on',

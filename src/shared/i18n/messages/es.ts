@@ -80,6 +80,18 @@ export const es: Record<MessageKey, string> = {
   'search.count': 'Resultados mostrados: {shown} (archivo: {total})',
   'search.preparing': 'preparando la búsqueda…',
   'search.failed': 'la búsqueda no está disponible ahora',
+  'search.help': 'Cómo buscar',
+  'search.help.words.example': 'amenazas fábrica',
+  'search.help.words':
+    'testimonios con todas las palabras, en cualquier forma («mujer» encuentra «mujeres»)',
+  'search.help.phrase.example': '"violencia política"',
+  'search.help.phrase': 'estas palabras juntas, en este orden',
+  'search.help.or.example': 'amenazas OR acoso',
+  'search.help.or': 'una palabra u otra (OR en mayúsculas)',
+  'search.help.not.example': 'amenazas -internet',
+  'search.help.not': 'excluir los testimonios con esta palabra (o -"una frase")',
+  'search.help.fold':
+    'No hace falta escribir acentos, formas de hamza, tatweel, variantes de letras persas y urdu ni el nukta devanagari: la palabra se encuentra igual.',
 
   'filters.title': 'Filtrar y ordenar',
   'filters.active': 'activos',

@@ -83,6 +83,18 @@ export const fr: Record<MessageKey, string> = {
   'search.count': 'Résultats affichés : {shown} (archive : {total})',
   'search.preparing': 'préparation de la recherche…',
   'search.failed': 'la recherche n’est pas disponible pour le moment',
+  'search.help': 'Comment chercher',
+  'search.help.words.example': 'menaces usine',
+  'search.help.words':
+    'les témoignages qui ont tous les mots, sous toute forme (« femme » trouve « femmes »)',
+  'search.help.phrase.example': '"violence politique"',
+  'search.help.phrase': 'ces mots ensemble, dans cet ordre',
+  'search.help.or.example': 'menaces OR harcèlement',
+  'search.help.or': 'l’un ou l’autre mot (OR en majuscules)',
+  'search.help.not.example': 'menaces -internet',
+  'search.help.not': 'écarter les témoignages qui ont ce mot (ou -"une phrase")',
+  'search.help.fold':
+    'Inutile de taper les accents, les formes de hamza, le tatweel, les variantes de lettres persanes et ourdoues ou le nukta devanagari : le mot est trouvé dans les deux cas.',
 
   'filters.title': 'Filtrer et trier',
   'filters.active': 'actifs',

@@ -5,7 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TEST_KDF } from '../../src/core/crypto/kdf';
 import { CHANNELS, INVOKE_PREFIX } from '../../src/shared/ipc/channels';
 import { contract } from '../../src/shared/ipc/contract';
-import type { EventPayloads } from '../../src/shared/ipc/types';
+import type { EventPayloads, ExportPreviewView } from '../../src/shared/ipc/types';
+import { receiveBundle } from '../../src/core/bundles';
 import { SearchEngine } from '../../src/shared/search';
 import { dispatch } from '../../src/main/ipc/dispatch';
 import { type Handlers, createHandlers } from '../../src/main/ipc/handlers';
@@ -486,6 +487,89 @@ describe('sharing through the handlers', () => {
     // Confirmed, but the person cancels the save dialog: nothing written.
     expect(await spying['bundles.export']({ ...request, confirmed: true })).toBeNull();
     expect(dialogs).toBe(1);
+  });
+});
+
+describe('the export review through the handlers (issue 12, points 6 and 7)', () => {
+  async function* bytesOf(text: string) {
+    yield new TextEncoder().encode(text);
+  }
+
+  it('lists every file, sends none left out, and shows what redaction replaces', async () => {
+    await createAndUnlock();
+    const other = new VaultSession({ dir: join(dir, 'other'), vaultOptions: { kdf: TEST_KDF } });
+    await other.create(PASSPHRASE);
+    const identity = other.require().identity.identityString();
+    await handlers['partners.add']({ name: 'Other', identity });
+    await handlers['partners.verify']({ name: 'Other' });
+    const record = await handlers['records.add']({
+      fields: {
+        title: 'Shareable',
+        lang: 'es',
+        narrator: 'Ana Ruiz',
+        body: 'Ana habló con Anabel.',
+        consent: { status: 'given', scope: 'share-with-partners' },
+      },
+    });
+    const store = session.require().attachments;
+    const kept = await store.attachStream(record.id, bytesOf('KEPT-FILE-BYTES'), {
+      name: 'carta.txt',
+    });
+    const left = await store.attachStream(record.id, bytesOf('LEFT-OUT-FILE-BYTES'), {
+      name: 'foto\u202Egpj.exe',
+    });
+    const request = {
+      selection: { ids: [record.id] },
+      to: ['Other'],
+      includeIdentities: false,
+      withHistory: false,
+    };
+    const preview = await dispatch(handlers, 'bundles.preview', request);
+    if (!preview.ok) throw new Error(preview.error.message);
+    const view = preview.value as ExportPreviewView;
+    expect(view.attachments).toBe(2);
+    expect(view.files).toEqual([
+      {
+        recordId: record.id,
+        title: 'Shareable',
+        files: [kept, left].map((f) => ({
+          id: f.id,
+          name: f.name,
+          mime: f.mime,
+          size: f.size,
+          sentAs: 'original',
+        })),
+      },
+    ]);
+    expect(view.samples[0]!.replaced).toEqual([
+      { from: 'Ana Ruiz', to: 'Testigo 1', count: 1 },
+      { from: 'Ana', to: 'Testigo 1', count: 1 },
+    ]);
+    expect(view.warnings).toEqual([
+      { id: record.id, title: 'Shareable', passage: 'Ana', forms: ['Anabel'] },
+    ]);
+
+    // A file that is not one of the export's: refused before anything is written.
+    const stranger = await dispatch(handlers, 'bundles.preview', {
+      ...request,
+      leaveOut: ['f'.repeat(32)],
+    });
+    expect(stranger).toMatchObject({ ok: false, error: { code: 'INPUT.INVALID' } });
+
+    savePath = join(dir, 'left-out.tvb');
+    const written = await dispatch(handlers, 'bundles.export', {
+      ...request,
+      leaveOut: [left.id],
+      confirmed: false,
+    });
+    expect(written).toMatchObject({ ok: true, value: { attachments: 1 } });
+    await receiveBundle(other.require(), savePath, {
+      acceptUnknownSender: session.require().identity.fingerprint(),
+    });
+    const received = other.require().attachments.list(record.id);
+    expect(received.map((f) => f.id)).toEqual([kept.id]);
+    expect(other.require().records.get(record.id).narrator).toBe('Testigo 1');
+    other.lock('quit');
   });
 });
 

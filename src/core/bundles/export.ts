@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { InvalidInputError, RecordNotFoundError, VaultError } from '../../shared/errors';
 import { checkOutputPath } from '../fs/output-path';
-import type { TestimonyRecord } from '../../shared/records/types';
+import type { RecordSummary, TestimonyRecord } from '../../shared/records/types';
 import { validateFields } from '../../shared/records/validate';
 import { newId } from '../ids';
 import { fingerprintOf, parseIdentity } from '../identity/public-identity';
@@ -35,13 +35,32 @@ export interface ExportRequest extends ExportSelection {
   includeIdentities?: boolean;
   /** Send every revision, not only the latest. */
   withHistory?: boolean;
+  /**
+   * Ids of files (attachments of the exported records) to leave out: they are not in the
+   * bundle at all, not even as a manifest entry. A file is otherwise sent as it is.
+   */
+  leaveOut?: string[];
+}
+
+/** A file an export will send, unless it is left out. */
+export interface FileToSend {
+  id: string;
+  recordId: string;
+  /** As stored in the vault (shown to the sender; the bundle carries the redacted name). */
+  name: string;
+  mime: string;
+  size: number;
+  leftOut: boolean;
 }
 
 export interface ExportPreview {
   recipients: Pick<Partner, 'name' | 'fingerprint' | 'verified'>[];
   /** Ids of the records that will be exported. */
   records: string[];
+  /** How many files will be sent (those left out not counted). */
   attachments: number;
+  /** Every file of the exported records, in record order, each marked if left out. */
+  files: FileToSend[];
   refused: (Refusal & { reason: RefusalReason })[];
   /** True when the user must confirm: records were refused, or a recipient is unverified. */
   needsConfirmation: boolean;
@@ -94,6 +113,38 @@ function recipientsOf(vault: Vault, names: string[]): Partner[] {
   return [...new Map(partners.map((p) => [p.id, p])).values()];
 }
 
+/**
+ * The files of the exported records, each marked if the sender chose to leave it out. A file to
+ * leave out that is not one of them is an error: the person meant some file, and it is not the
+ * one they think (nothing is exported until they choose again).
+ */
+function filesOf(vault: Vault, exportable: RecordSummary[], leaveOut: string[]): FileToSend[] {
+  const out = new Set(leaveOut);
+  const files: FileToSend[] = [];
+  for (const summary of exportable) {
+    if (summary.attachmentCount === 0) continue;
+    for (const info of vault.attachments.list(summary.id)) {
+      files.push({
+        id: info.id,
+        recordId: summary.id,
+        name: info.name,
+        mime: info.mime,
+        size: info.size,
+        leftOut: out.has(info.id),
+      });
+    }
+  }
+  const known = new Set(files.map((f) => f.id));
+  const unknown = [...out].filter((id) => !known.has(id));
+  if (unknown.length > 0) {
+    throw new InvalidInputError(
+      `${unknown.length} file(s) to leave out are not among the files of the testimonies being exported: ${unknown.join(', ')}.`,
+      { leaveOut: unknown },
+    );
+  }
+  return files;
+}
+
 /** What an export would do, without doing it: for the confirmation the user must give. */
 export function previewExport(vault: Vault, request: ExportRequest): ExportPreview {
   const recipients = recipientsOf(vault, request.to);
@@ -101,6 +152,7 @@ export function previewExport(vault: Vault, request: ExportRequest): ExportPrevi
   const summaries = new Map(vault.records.list().map((s) => [s.id, s]));
   const selected = ids.map((id) => summaries.get(id)).filter((s) => s !== undefined);
   const { exportable, refused } = applyConsentRules(selected);
+  const files = filesOf(vault, exportable, request.leaveOut ?? []);
   return {
     recipients: recipients.map((p) => ({
       name: p.name,
@@ -108,7 +160,8 @@ export function previewExport(vault: Vault, request: ExportRequest): ExportPrevi
       verified: p.verified,
     })),
     records: exportable.map((s) => s.id),
-    attachments: exportable.reduce((n, s) => n + s.attachmentCount, 0),
+    attachments: files.filter((f) => !f.leftOut).length,
+    files,
     refused: refused as ExportPreview['refused'],
     needsConfirmation: refused.length > 0 || recipients.some((p) => !p.verified),
   };
@@ -138,24 +191,6 @@ export function assertExportAllowed(preview: ExportPreview, confirmed: boolean):
     }
     throw new ExportRefusedError(lines.join('\n'), preview.refused);
   }
-}
-
-/**
- * The head revision of each record as the partner will read it: redacted by the same rules and
- * the same pseudonyms as the export (for the review before sending; nothing is written).
- */
-export function exportedHeads(
-  vault: Vault,
-  ids: string[],
-  includeIdentities: boolean,
-): { record: TestimonyRecord; redacted: boolean }[] {
-  const redactor = new Redactor();
-  return ids.map((id) => {
-    const all = vault.records.revisions(id);
-    const head = all[all.length - 1]!;
-    const redacted = mustRedact(head.consent, includeIdentities);
-    return { record: redacted ? redactRevision(head, redactor.forRecord(all)) : head, redacted };
-  });
 }
 
 /** Renders refusals for a person: one line per record, id and reason. */
@@ -244,6 +279,7 @@ export async function exportBundle(vault: Vault, options: ExportOptions): Promis
   const withHistory = options.withHistory === true;
   const exported = new ExportedRecords(vault, includeIdentities, withHistory);
   const entries: ManifestEntry[] = [];
+  const leftOut = new Set(preview.files.filter((f) => f.leftOut).map((f) => f.id));
   let allRedacted = true;
   for (const id of preview.records) {
     const { revisions, redaction } = exported.load(id);
@@ -259,6 +295,7 @@ export async function exportBundle(vault: Vault, options: ExportOptions): Promis
       entries.push(entry);
     }
     for (const info of vault.attachments.list(id)) {
+      if (leftOut.has(info.id)) continue;
       const r = redaction ? redaction.apply : (text: string) => text;
       const entry: AttachmentEntry = {
         kind: 'attachment',
@@ -318,6 +355,7 @@ export async function exportBundle(vault: Vault, options: ExportOptions): Promis
       size,
       to: recipients.map((p) => `${p.name} (${fingerprintOf(parseIdentity(p.identity))})`),
       attachments: entries.filter((e) => e.kind === 'attachment').map((e) => e.id),
+      leftOut: [...leftOut],
       redacted: allRedacted,
       history: withHistory,
     },

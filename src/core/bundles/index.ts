@@ -8,13 +8,14 @@ export {
   type ExportPreview,
   type ExportRequest,
   type ExportResult,
+  type FileToSend,
   assertExportAllowed,
   describeRefusals,
   exportBundle,
-  exportedHeads,
   previewExport,
 } from './export';
 export { type InspectReport, inspectBundle } from './inspect';
 export { type ReceiveOptions, type ReceiveResult, UNKNOWN_SENDER, receiveBundle } from './receive';
 export { REFUSAL_TEXT, type RefusalReason } from './consent';
 export type { Refusal } from './errors';
+export { type RecordReview, reviewRecords } from './review';

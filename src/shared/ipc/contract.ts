@@ -58,6 +58,7 @@ export const exportRequestSchema = z.strictObject({
   to: z.array(partnerName).min(1).max(255),
   includeIdentities: z.boolean(),
   withHistory: z.boolean(),
+  leaveOut: z.array(id).max(1_000_000).optional(),
 });
 
 export const settingsSchema = z.strictObject({

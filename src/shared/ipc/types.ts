@@ -61,6 +61,8 @@ export interface ExportRequestInput {
   to: string[];
   includeIdentities: boolean;
   withHistory: boolean;
+  /** Ids of files of the exported testimonies that the sender chose not to send. */
+  leaveOut?: string[];
 }
 
 /** This vault's public identity, to give to partners, and the fingerprint to compare. */
@@ -87,6 +89,40 @@ export interface RedactionSample {
   narrator: string;
   excerpt: string;
   redacted: boolean;
+  /** Exactly what the redaction replaces in this testimony: text as written, as sent, times. */
+  replaced: { from: string; to: string; count: number }[];
+}
+
+/** A name part or marked passage that also appears inside other words, which are not replaced. */
+export interface RedactionWarning {
+  id: string;
+  title: string;
+  passage: string;
+  forms: string[];
+}
+
+/**
+ * How a file is sent. Today always 'original': its bytes exactly as stored (faces, voices and
+ * embedded metadata included). The evidence-processing work adds 'cleaned' (a copy stripped of
+ * metadata) here, and the review then says which form goes.
+ */
+export type FileSentAs = 'original';
+
+/** A file that an export sends unless the sender leaves it out. */
+export interface ExportFileView {
+  id: string;
+  /** The name as stored (shown with its invisible characters made visible). */
+  name: string;
+  mime: string;
+  size: number;
+  sentAs: FileSentAs;
+}
+
+/** The files of one exported testimony. */
+export interface ExportRecordFiles {
+  recordId: string;
+  title: string;
+  files: ExportFileView[];
 }
 
 export interface ExportPreviewView {
@@ -96,6 +132,10 @@ export interface ExportPreviewView {
   refused: { id: string; title: string; reason: RefusalReason }[];
   needsConfirmation: boolean;
   samples: RedactionSample[];
+  /** Forms of identifying text the redaction leaves, for every exported testimony. */
+  warnings: RedactionWarning[];
+  /** Every file of the exported testimonies, grouped by testimony. */
+  files: ExportRecordFiles[];
 }
 
 export interface ExportResultView {

@@ -1,13 +1,19 @@
 import { randomBytes } from 'node:crypto';
 import { InvalidInputError } from '../../../shared/errors';
-import type { ExportRequestInput, PartnerView, RedactionSample } from '../../../shared/ipc/types';
+import type {
+  ExportPreviewView,
+  ExportRecordFiles,
+  ExportRequestInput,
+  PartnerView,
+} from '../../../shared/ipc/types';
 import {
+  type ExportPreview,
   assertExportAllowed,
   exportBundle,
-  exportedHeads,
   inspectBundle,
   previewExport,
   receiveBundle,
+  reviewRecords,
 } from '../../../core/bundles';
 import type { Partner } from '../../../core/partners/partner-store';
 import type { Vault } from '../../../core/vault/vault';
@@ -47,20 +53,49 @@ function coreRequest(request: ExportRequestInput) {
     to: request.to,
     includeIdentities: request.includeIdentities,
     withHistory: request.withHistory,
+    ...(request.leaveOut ? { leaveOut: request.leaveOut } : {}),
   };
 }
 
-/** The first records of an export as the partner will read them (core's own redaction). */
-function samplesOf(vault: Vault, ids: string[], includeIdentities: boolean): RedactionSample[] {
-  return exportedHeads(vault, ids.slice(0, SAMPLES), includeIdentities).map(
-    ({ record, redacted }) => ({
+/**
+ * The review of an export: every record checked for forms the redaction leaves; the first
+ * SAMPLES shown as the partner will read them, with exactly what is replaced.
+ */
+function reviewOf(
+  vault: Vault,
+  preview: ExportPreview,
+  includeIdentities: boolean,
+): Pick<ExportPreviewView, 'samples' | 'warnings'> {
+  const reviews = reviewRecords(vault, preview.records, includeIdentities);
+  const titles = new Map(vault.records.list().map((s) => [s.id, s.title]));
+  return {
+    samples: reviews.slice(0, SAMPLES).map(({ record, redacted, replaced }) => ({
       id: record.id,
       title: record.title,
       narrator: record.narrator,
       excerpt: record.body.slice(0, EXCERPT_CHARS),
       redacted,
-    }),
-  );
+      replaced,
+    })),
+    warnings: reviews.flatMap(({ record, missed }) =>
+      missed.map((m) => ({ id: record.id, title: titles.get(record.id) ?? '', ...m })),
+    ),
+  };
+}
+
+/** The files of the exported records, grouped by record (all of them: none is left out yet). */
+function filesOf(vault: Vault, preview: ExportPreview): ExportRecordFiles[] {
+  const groups = new Map<string, ExportRecordFiles>();
+  const titles = new Map(vault.records.list().map((s) => [s.id, s.title]));
+  for (const f of preview.files) {
+    let group = groups.get(f.recordId);
+    if (!group) {
+      group = { recordId: f.recordId, title: titles.get(f.recordId) ?? '', files: [] };
+      groups.set(f.recordId, group);
+    }
+    group.files.push({ id: f.id, name: f.name, mime: f.mime, size: f.size, sentAs: 'original' });
+  }
+  return [...groups.values()];
 }
 
 function bundleName(now: Date): string {
@@ -110,7 +145,8 @@ export function sharingHandlers(ctx: HandlerContext): HandlerImpls<SharingChanne
           reason: r.reason,
         })),
         needsConfirmation: preview.needsConfirmation,
-        samples: samplesOf(vault, preview.records, request.includeIdentities),
+        ...reviewOf(vault, preview, request.includeIdentities),
+        files: filesOf(vault, preview),
       };
     },
     'bundles.export': async ({ confirmed, ...request }) => {

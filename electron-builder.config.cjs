@@ -115,8 +115,10 @@ module.exports = {
     },
   ],
   asar: true,
-  // Native addons cannot be loaded from inside an asar archive.
-  asarUnpack: ['**/*.node'],
+  // Native addons cannot be loaded from inside an asar archive, nor can the ES modules the PDF
+  // text worker imports by path (pdf.js and its pdf.worker.mjs; see outsideAsar in
+  // src/core/attachments/text/pdf-worker.ts). tests/main/packaged-modules.test.ts checks both.
+  asarUnpack: ['**/*.node', 'node_modules/pdfjs-dist/legacy/build/*.mjs'],
   // Never rebuild the development node_modules for Electron (see the top of this file).
   npmRebuild: false,
   beforePack,

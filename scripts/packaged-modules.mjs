@@ -70,6 +70,7 @@ export function importsOf(code, fileName = 'bundle.js') {
     ts.ScriptKind.JS,
   );
   const specifiers = new Set();
+  const resolved = new Set();
   const unresolved = [];
   const visit = (node) => {
     if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier) {
@@ -78,8 +79,10 @@ export function importsOf(code, fileName = 'bundle.js') {
       const dynamicImport = node.expression.kind === ts.SyntaxKind.ImportKeyword;
       if (dynamicImport || isRequireCallee(node.expression)) {
         const [arg] = node.arguments;
-        if (isStringLike(arg)) specifiers.add(arg.text);
-        else {
+        if (isStringLike(arg)) {
+          specifiers.add(arg.text);
+          if (!dynamicImport && isResolveCall(node.expression)) resolved.add(arg.text);
+        } else {
           const { line } = source.getLineAndCharacterOfPosition(node.getStart(source));
           unresolved.push(`${fileName}:${line + 1}: ${node.getText(source).slice(0, 80)}`);
         }
@@ -88,7 +91,12 @@ export function importsOf(code, fileName = 'bundle.js') {
     ts.forEachChild(node, visit);
   };
   visit(source);
-  return { specifiers: [...specifiers], unresolved };
+  return { specifiers: [...specifiers], resolved: [...resolved], unresolved };
+}
+
+/** `require.resolve(...)` or `createRequire(...).resolve(...)`. */
+function isResolveCall(callee) {
+  return ts.isPropertyAccessExpression(callee) && callee.name.text === 'resolve';
 }
 
 function walkFiles(dir, { skipNodeModules }) {
@@ -106,14 +114,49 @@ function walkFiles(dir, { skipNodeModules }) {
 /** Every import of every script in the built bundle folder. */
 export function bundleImports(bundleDir) {
   const specifiers = new Set();
+  const resolved = new Set();
   const unresolved = [];
   for (const file of walkFiles(bundleDir, { skipNodeModules: true })) {
     if (!/\.(c|m)?js$/.test(file)) continue;
     const found = importsOf(readFileSync(file, 'utf8'), relative(bundleDir, file));
     for (const s of found.specifiers) specifiers.add(s);
+    for (const s of found.resolved) resolved.add(s);
     unresolved.push(...found.unresolved);
   }
-  return { specifiers: [...specifiers].sort(), unresolved };
+  return { specifiers: [...specifiers].sort(), resolved: [...resolved].sort(), unresolved };
+}
+
+/**
+ * Files the bundle resolves to a path and hands to a worker thread (the PDF text worker imports
+ * pdf.js by its URL), with every module file beside them that they name by a "./x.mjs" string
+ * (pdf.js loads "./pdf.worker.mjs" itself): such files are read by Node's ES module loader,
+ * which cannot read inside app.asar, so they must be unpacked (electron-builder's `asarUnpack`)
+ * and found there at run time (outsideAsar in src/core/attachments/text/pdf-worker.ts).
+ */
+export function workerFiles(root, resolvedSpecifiers) {
+  const require = createRequire(join(root, 'package.json'));
+  const files = new Set();
+  const queue = resolvedSpecifiers.map((specifier) => require.resolve(specifier));
+  while (queue.length > 0) {
+    const file = queue.shift();
+    if (files.has(file)) continue;
+    files.add(file);
+    const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest);
+    const visit = (node) => {
+      if (isStringLike(node) && /^\.\/[\w.-]+\.(c|m)?js$/.test(node.text)) {
+        const sibling = join(dirname(file), node.text);
+        if (existsSync(sibling)) queue.push(sibling);
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(source);
+  }
+  return [...files].map((file) => relative(root, file).split(sep).join('/')).sort();
+}
+
+/** Whether a packed path is unpacked beside app.asar by one of the `asarUnpack` patterns. */
+export function isUnpacked(relPath, asarUnpack = []) {
+  return asarUnpack.some((pattern) => minimatch(relPath, pattern, { dot: true }));
 }
 
 /** Node's lookup: the nearest node_modules/<name> from `fromDir` upwards. */
@@ -180,7 +223,7 @@ export function isPacked(relPath, patterns) {
  */
 export function checkPackagedModules({ root = ROOT, bundleDir, config }) {
   const trims = config.RUNTIME_TRIMS ?? [];
-  const { specifiers, unresolved } = bundleImports(bundleDir);
+  const { specifiers, resolved, unresolved } = bundleImports(bundleDir);
   const direct = [...new Set(specifiers.map(packageOf).filter(Boolean))].sort();
   const rootPkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
   const notProduction = direct.filter((name) => !(name in (rootPkg.dependencies ?? {})));
@@ -194,6 +237,10 @@ export function checkPackagedModules({ root = ROOT, bundleDir, config }) {
       leftOut.push(rel);
     }
   }
+  const workers = workerFiles(root, resolved);
+  const notUnpacked = workers.filter(
+    (file) => !isPacked(file, config.files) || !isUnpacked(file, config.asarUnpack),
+  );
   return {
     direct,
     packages: packages.map((p) => p.name).sort(),
@@ -201,6 +248,8 @@ export function checkPackagedModules({ root = ROOT, bundleDir, config }) {
     missing,
     unresolved,
     leftOut,
+    workerFiles: workers,
+    notUnpacked,
   };
 }
 
@@ -223,6 +272,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
     ...report.missing.map((n) => `${n} is not installed`),
     ...report.unresolved.map((u) => `cannot check a computed import: ${u}`),
     ...report.leftOut.slice(0, 20).map((f) => `left out of the package: ${f}`),
+    ...report.notUnpacked.map((f) => `a worker loads ${f} by path: it must be in asarUnpack`),
   ];
   if (report.leftOut.length > 20)
     problems.push(`… and ${report.leftOut.length - 20} more files left out`);

@@ -1,6 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { PDF_LIMITS, pdfToText } from '../../src/core/attachments/text/pdf-worker';
+import { PDF_LIMITS, outsideAsar, pdfToText } from '../../src/core/attachments/text/pdf-worker';
 import { makePdf } from '../helpers/pdf';
 
 /**
@@ -25,5 +25,19 @@ describe('pdfToText and the pdf.js module', () => {
   it('throws when pdf.js cannot be loaded, instead of reporting no text', async () => {
     const missing = pathToFileURL('/nonexistent/pdfjs-dist/legacy/build/pdf.mjs').href;
     await expect(pdfToText(makePdf('x'), PDF_LIMITS, missing)).rejects.toThrow(/pdfjs-dist/);
+  });
+
+  it('loads pdf.js from the unpacked copy when the app runs from app.asar', () => {
+    expect(
+      outsideAsar('/opt/Testimony Vault/resources/app.asar/node_modules/pdfjs-dist/x/pdf.mjs'),
+    ).toBe('/opt/Testimony Vault/resources/app.asar.unpacked/node_modules/pdfjs-dist/x/pdf.mjs');
+    expect(outsideAsar('C:\\App\\resources\\app.asar\\node_modules\\pdf.mjs')).toBe(
+      'C:\\App\\resources\\app.asar.unpacked\\node_modules\\pdf.mjs',
+    );
+    // From the sources (tests, npm start) nothing changes; nor does a folder merely named so.
+    expect(outsideAsar('/work/node_modules/pdfjs-dist/pdf.mjs')).toBe(
+      '/work/node_modules/pdfjs-dist/pdf.mjs',
+    );
+    expect(outsideAsar('/x/app.asarx/pdf.mjs')).toBe('/x/app.asarx/pdf.mjs');
   });
 });

@@ -58,6 +58,8 @@ describe('modules the packaged app loads at run time', () => {
       'sodium-native',
     ]);
     expect(found.unresolved).toEqual(['x.js:11: import(name)']);
+    // A path resolved to be loaded later (by a worker) is listed apart as well.
+    expect(found.resolved).toEqual(['pdfjs-dist/legacy/build/pdf.mjs']);
   });
 
   it('evaluates the files patterns as electron-builder does: the last match decides', () => {
@@ -79,6 +81,24 @@ describe('modules the packaged app loads at run time', () => {
     expect(report.notProduction).toEqual([]);
     expect(report.missing).toEqual([]);
     expect(report.unresolved).toEqual([]);
+  });
+
+  it('unpacks the files the PDF text worker imports by path, beside app.asar', () => {
+    const report = packaged.checkPackagedModules({ bundleDir: join(outDir, 'main'), config });
+    // pdf.js, and the pdf.worker.mjs it imports itself by "./pdf.worker.mjs".
+    expect(report.workerFiles).toEqual([
+      'node_modules/pdfjs-dist/legacy/build/pdf.mjs',
+      'node_modules/pdfjs-dist/legacy/build/pdf.worker.mjs',
+    ]);
+    expect(report.notUnpacked).toEqual([]);
+    // Without the pattern, both would stay inside the archive, where the worker cannot load them.
+    const packedOnly = { ...config, asarUnpack: ['**/*.node'] };
+    Object.defineProperty(packedOnly, 'RUNTIME_TRIMS', { value: config.RUNTIME_TRIMS });
+    const broken = packaged.checkPackagedModules({
+      bundleDir: join(outDir, 'main'),
+      config: packedOnly,
+    });
+    expect(broken.notUnpacked).toEqual(report.workerFiles);
   });
 
   it('leaves none of their files out of the package, beyond the deliberate trims', () => {

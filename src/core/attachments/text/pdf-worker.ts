@@ -47,10 +47,21 @@ interface WorkerMessage {
   loadError?: string;
 }
 
+/**
+ * A file inside the packaged app's app.asar, as the copy electron-builder unpacks beside it
+ * (app.asar.unpacked, `asarUnpack` in electron-builder.config.cjs). The worker imports pdf.js
+ * (and pdf.js its own pdf.worker.mjs) by path with Node's ES module loader, which reads real
+ * files only; inside the archive it would fail and every PDF would be stored without text.
+ * tests/main/packaged-modules.test.ts checks that those files are unpacked.
+ */
+export function outsideAsar(path: string): string {
+  return path.replace(/([\\/])app\.asar([\\/])/, '$1app.asar.unpacked$2');
+}
+
 let resolvedPdfjs: string | null = null;
 function resolvePdfjs(): string {
   resolvedPdfjs ??= pathToFileURL(
-    createRequire(import.meta.url).resolve('pdfjs-dist/legacy/build/pdf.mjs'),
+    outsideAsar(createRequire(import.meta.url).resolve('pdfjs-dist/legacy/build/pdf.mjs')),
   ).href;
   return resolvedPdfjs;
 }

@@ -146,10 +146,24 @@ async function start(): Promise<void> {
       saveFile: async (defaultName, kind) => {
         if (!window) return null;
         const result = await dialog.showSaveDialog(window, {
-          title: t(kind === 'bundle' ? 'sharing.saveTitle' : 'evidence.saveTitle'),
+          title: t(
+            kind === 'bundle'
+              ? 'sharing.saveTitle'
+              : kind === 'report'
+                ? 'report.saveTitle'
+                : 'evidence.saveTitle',
+          ),
           defaultPath: join(app.getPath('documents'), defaultName),
         });
         return result.canceled || !result.filePath ? null : result.filePath;
+      },
+      chooseFolder: async () => {
+        if (!window) return null;
+        const result = await dialog.showOpenDialog(window, {
+          title: t('backup.chooseTitle'),
+          properties: ['openDirectory', 'createDirectory'],
+        });
+        return result.canceled ? null : (result.filePaths[0] ?? null);
       },
       openBundle: async () => {
         if (!window) return null;

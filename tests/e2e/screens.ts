@@ -1,6 +1,7 @@
 import type { Language } from '../../src/shared/i18n';
 import { PASSPHRASE } from './flows';
 import { type Harness, expect } from './harness';
+import { visitUnlockWithShares, walkCustodyScreens } from './screens-custody';
 
 /**
  * Every main screen of the app, visited in one language without reading its text (selectors
@@ -83,6 +84,11 @@ export async function walkScreens(
   await visit('export');
   await page.keyboard.press('Escape');
 
+  await page.locator('.record-pane .pane-header button').nth(3).click();
+  await expect(page.getByTestId('report-entry').first()).toBeVisible();
+  await visit('custody-report');
+  await page.keyboard.press('Escape');
+
   const tabs = page.locator('.topbar nav button');
   await tabs.nth(1).click();
   await expect(page.getByTestId('own-fingerprint')).toBeVisible();
@@ -90,8 +96,10 @@ export async function walkScreens(
   await tabs.nth(2).click();
   await expect(page.locator('.settings')).toBeVisible();
   await visit('settings');
+  await walkCustodyScreens(app, visit);
 
   await page.locator('.lock-button').click();
   await expect(page.locator('#gate-title')).toBeVisible();
   await visit('unlock');
+  await visitUnlockWithShares(app, visit);
 }

@@ -46,6 +46,7 @@ beforeEach(() => {
     dialogs: {
       saveFile: async (name: string) => (defaultNames.push(name), savePath),
       openBundle: async () => null,
+      chooseFolder: async () => null,
     },
     clipboard: { writeText: () => undefined },
   });
@@ -477,7 +478,11 @@ describe('sharing through the handlers', () => {
       uploads: new Uploads(),
       emit: () => undefined,
       info: { version: 't', mediaOrigin: 'm', panicShortcut: 'X' },
-      dialogs: { saveFile: async () => (dialogs++, null), openBundle: async () => null },
+      dialogs: {
+        saveFile: async () => (dialogs++, null),
+        openBundle: async () => null,
+        chooseFolder: async () => null,
+      },
       clipboard: { writeText: () => undefined },
     });
     await expect(spying['bundles.export']({ ...request, confirmed: false })).rejects.toMatchObject({

@@ -89,14 +89,19 @@ export function parseShare(text: string, position: number): ParsedShare {
   if (!cleaned.startsWith('TVS1'))
     throw new RecoveryShareError(`${which} is not a recovery share (they start with TVS1-).`, {
       position,
+      reason: 'format',
     });
   const bytes = base32Decode(cleaned.slice(4), PAYLOAD_BYTES + 2);
   if (!bytes || bytes.length !== PAYLOAD_BYTES + 2)
-    throw new RecoveryShareError(`${which} is incomplete or mistyped.`, { position });
+    throw new RecoveryShareError(`${which} is incomplete or mistyped.`, {
+      position,
+      reason: 'checksum',
+    });
   const sum = checksum(bytes.subarray(0, PAYLOAD_BYTES));
   if (sum[0] !== bytes[PAYLOAD_BYTES] || sum[1] !== bytes[PAYLOAD_BYTES + 1])
     throw new RecoveryShareError(`${which} is mistyped: its checksum does not match.`, {
       position,
+      reason: 'checksum',
     });
   return {
     splitId: Buffer.from(bytes.subarray(0, 4)).toString('hex'),
@@ -130,6 +135,7 @@ export async function combineShares(
   if (!current)
     throw new RecoveryShareError(
       'This vault has no recovery shares: unlock with the recovery key.',
+      { reason: 'no-split' },
     );
   const seen = new Map<number, number>();
   const shares: Uint8Array[] = [];
@@ -138,13 +144,13 @@ export async function combineShares(
     if (parsed.splitId !== current.splitId)
       throw new RecoveryShareError(
         `Share ${i + 1} (number ${parsed.number}) belongs to another split: shares were made again since, or it is of another vault.`,
-        { position: i + 1 },
+        { position: i + 1, reason: 'other-split' },
       );
     const earlier = seen.get(parsed.number);
     if (earlier !== undefined)
       throw new RecoveryShareError(
         `Share ${i + 1} repeats share number ${parsed.number} (given ${ordinal(earlier)} already).`,
-        { position: i + 1 },
+        { position: i + 1, reason: 'repeated' },
       );
     seen.set(parsed.number, i + 1);
     shares.push(parsed.share);
@@ -152,7 +158,7 @@ export async function combineShares(
   if (shares.length < current.threshold)
     throw new RecoveryShareError(
       `${current.threshold} shares are needed; ${shares.length} ${shares.length === 1 ? 'was' : 'were'} given.`,
-      { given: shares.length, needed: current.threshold },
+      { given: shares.length, needed: current.threshold, reason: 'too-few' },
     );
   try {
     return await combine(shares);

@@ -631,6 +631,7 @@ async function unwrapWithShareTexts(
   } catch {
     throw new RecoveryShareError(
       "The shares do not rebuild this vault's key: one of them was altered.",
+      { reason: 'altered' },
     );
   } finally {
     wipe(secret);

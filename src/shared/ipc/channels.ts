@@ -15,6 +15,9 @@ export const CHANNELS = [
   'recovery.split',
   'custody.log',
   'custody.report',
+  'custody.saveReport',
+  'vault.backup',
+  'recovery.copyShare',
   'records.list',
   'records.get',
   'records.add',
@@ -49,7 +52,7 @@ export const CHANNELS = [
 export type Channel = (typeof CHANNELS)[number];
 
 /** Messages main pushes to the renderer (no reply). */
-export const EVENTS = ['vault.locked', 'bundles.progress'] as const;
+export const EVENTS = ['vault.locked', 'bundles.progress', 'custody.progress'] as const;
 
 export type EventName = (typeof EVENTS)[number];
 

@@ -8,6 +8,7 @@ import type { Channel, EventName } from './channels';
 import type {
   AppInfo,
   AttachmentView,
+  BackupResultView,
   BundleReport,
   EventPayloads,
   ExportPreviewView,
@@ -47,6 +48,8 @@ const fileName = z
   .refine((s) => s.isWellFormed() && !s.includes('\u0000'), 'is not a valid file name');
 
 const partnerName = z.string().min(1).max(100);
+/** A recovery share as printed (TVS1- and groups); the core checks it and names a bad one. */
+const shareText = z.string().min(1).max(200);
 
 /** Which records to share, whom to, and how (the core applies the consent rules). */
 export const exportRequestSchema = z.strictObject({
@@ -77,6 +80,7 @@ export const contract = {
     request: z.union([
       z.strictObject({ passphrase: secret }),
       z.strictObject({ recoveryKey: secret }),
+      z.strictObject({ shares: z.array(shareText).min(1).max(255) }),
     ]),
     response: reply<VaultStatus>(),
   },
@@ -111,6 +115,25 @@ export const contract = {
   'custody.report': {
     request: z.strictObject({ recordId: id }),
     response: reply<{ report: CustodyReport; signature: string }>(),
+  },
+  /**
+   * Asks where to save (system dialog in main) and writes the report: `json` writes the signed
+   * JSON and its detached signature beside it (FILE.sig), `html` the printable page. Null when
+   * the person cancelled.
+   */
+  'custody.saveReport': {
+    request: z.strictObject({ recordId: id, form: z.enum(['json', 'html']) }),
+    response: reply<{ files: string[] } | null>(),
+  },
+  /**
+   * Asks for the backup folder (system dialog in main), copies the vault into it and checks
+   * the copy; progress as `custody.progress` events. Null when the person cancelled.
+   */
+  'vault.backup': { request: none, response: reply<BackupResultView | null>() },
+  /** Main puts one recovery share on the clipboard (the page has no clipboard permission). */
+  'recovery.copyShare': {
+    request: z.strictObject({ share: z.string().regex(/^TVS1(-[0-9A-Za-z]{1,4}){1,60}$/) }),
+    response: reply<null>(),
   },
   'records.list': { request: none, response: reply<RecordSummary[]>() },
   'records.get': {

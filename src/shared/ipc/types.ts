@@ -175,4 +175,19 @@ export interface ReceiveResultView {
 export interface EventPayloads {
   'vault.locked': { reason: LockReason };
   'bundles.progress': { phase: 'write' | 'verify' | 'import'; done: number; total: number };
+  /** While the vault is verified or backed up (docs/custody.md). */
+  'custody.progress': {
+    task: 'verify' | 'backup';
+    phase: 'records' | 'attachments' | 'log' | 'search' | 'database' | 'blobs';
+    done: number;
+    total: number;
+  };
+}
+
+/** A backup made from the app: where, and what the run copied (the copy was checked). */
+export interface BackupResultView {
+  folder: string;
+  blobsCopied: number;
+  blobsKept: number;
+  blobsRemoved: number;
 }

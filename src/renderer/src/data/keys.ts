@@ -7,4 +7,6 @@ export const keys = {
   mediaUrl: (id: string) => ['attachments', 'media', id] as const,
   identity: ['sharing', 'identity'] as const,
   partners: ['partners'] as const,
+  custodyLog: (recordId: string | null) => ['custody', 'log', recordId ?? 'all'] as const,
+  custodyReport: (recordId: string) => ['custody', 'report', recordId] as const,
 };

@@ -7,13 +7,14 @@ import { useI18n } from '../i18n/I18n';
 import { Alert } from '../ui/Alert';
 import { ConfirmButton } from '../ui/ConfirmButton';
 import { describeError } from '../ui/errors';
+import { CustodyReportView } from './CustodyReportView';
 import { HistoryView } from './HistoryView';
 import { RecordForm } from './RecordForm';
 import { RecordView } from './RecordView';
 
-export type PaneMode = 'view' | 'edit' | 'history';
+export type PaneMode = 'view' | 'edit' | 'history' | 'custody';
 
-/** One record, read, edited, or its history. Keyed by the record's id by its parent. */
+/** One record, read, edited, its history or its custody report. Keyed by the record's id by its parent. */
 export function RecordPane({
   id,
   features,
@@ -55,6 +56,7 @@ export function RecordPane({
   }
   if (outOfList) return emptyPane;
   if (mode === 'history') return <HistoryView id={id} onClose={() => setMode('view')} />;
+  if (mode === 'custody') return <CustodyReportView id={id} onClose={() => setMode('view')} />;
   return (
     <div className="record-pane">
       <RecordActions
@@ -100,6 +102,9 @@ function RecordActions({
             {t('record.share')}
           </button>
         )}
+        <button type="button" onClick={() => onMode('custody')}>
+          {t('report.open')}
+        </button>
         <ConfirmButton
           label={t('record.delete')}
           confirmLabel={t('record.deleteConfirm')}

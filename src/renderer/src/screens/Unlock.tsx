@@ -7,6 +7,9 @@ import { Alert } from '../ui/Alert';
 import { describeError } from '../ui/errors';
 import { Field } from '../ui/Field';
 import { LanguagePicker } from '../ui/LanguagePicker';
+import { shareError } from './unlock/share-error';
+import { SharesFields } from './unlock/SharesFields';
+import { type UnlockMode, UnlockModes } from './unlock/UnlockModes';
 
 const REASONS: Record<LockReason, MessageKey> = {
   user: 'lock.reason.user',
@@ -30,25 +33,39 @@ export function Unlock({
 }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const [mode, setMode] = useState<'passphrase' | 'recovery'>('passphrase');
+  const [mode, setMode] = useState<UnlockMode>('passphrase');
   const [secret, setSecret] = useState('');
+  const [shares, setShares] = useState(['', '']);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
+  const [badShare, setBadShare] = useState<{ position: number; message: string } | null>(null);
+  const given = shares.map((s) => s.trim()).filter(Boolean);
+  const ready = mode === 'shares' ? given.length > 0 : secret !== '';
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (!secret) return;
+    if (!ready) return;
     setBusy(true);
     setError('');
+    setBadShare(null);
     try {
       const status = await call(
         'vault.unlock',
-        mode === 'passphrase' ? { passphrase: secret } : { recoveryKey: secret },
+        mode === 'passphrase'
+          ? { passphrase: secret }
+          : mode === 'recovery'
+            ? { recoveryKey: secret }
+            : { shares: given },
       );
       setSecret('');
+      setShares(['', '']);
       onUnlocked(status);
     } catch (caught) {
-      setError(describeError(i18n, caught));
+      const bad = mode === 'shares' ? shareError(i18n, caught) : null;
+      // Blank fields were left out: map the core's position back to the field on screen.
+      const field = bad?.position ? nthFilled(shares, bad.position) : null;
+      if (bad && field) setBadShare({ position: field, message: bad.message });
+      else setError(bad ? bad.message : describeError(i18n, caught));
       setBusy(false);
     }
   };
@@ -61,50 +78,67 @@ export function Unlock({
         {reason && <Alert tone="info">{t(REASONS[reason])}</Alert>}
         {draftDiscarded && <Alert tone="info">{t('lock.draftDiscarded')}</Alert>}
         <form onSubmit={submit} aria-busy={busy}>
-          <fieldset className="segmented">
-            <legend>{t('unlock.with')}</legend>
-            {(['passphrase', 'recovery'] as const).map((m) => (
-              <label key={m} className={mode === m ? 'selected' : ''}>
-                <input
-                  type="radio"
-                  name="unlock-mode"
-                  value={m}
-                  checked={mode === m}
-                  onChange={() => {
-                    setMode(m);
-                    setSecret('');
-                    setError('');
-                  }}
-                />
-                {t(m === 'passphrase' ? 'unlock.passphrase' : 'unlock.recoveryKey')}
-              </label>
-            ))}
-          </fieldset>
-          <Field
-            label={t(mode === 'passphrase' ? 'unlock.enterPassphrase' : 'unlock.enterRecoveryKey')}
-            hint={mode === 'recovery' ? t('unlock.recoveryHint') : undefined}
-          >
-            {(props) => (
-              <input
-                {...props}
-                key={mode}
-                type={mode === 'passphrase' ? 'password' : 'text'}
-                className={mode === 'recovery' ? 'mono' : undefined}
-                dir={mode === 'recovery' ? 'ltr' : undefined}
-                autoComplete="off"
-                spellCheck={false}
-                value={secret}
-                onChange={(e) => setSecret(e.target.value)}
-                autoFocus
-              />
-            )}
-          </Field>
+          <UnlockModes
+            mode={mode}
+            onMode={(m) => {
+              setMode(m);
+              setSecret('');
+              setError('');
+              setBadShare(null);
+            }}
+          />
+          {mode === 'shares' ? (
+            <SharesFields shares={shares} onShares={setShares} bad={badShare} />
+          ) : (
+            <SecretField mode={mode} value={secret} onChange={setSecret} />
+          )}
           <Alert>{error}</Alert>
-          <button type="submit" className="primary" disabled={busy || !secret}>
+          <button type="submit" className="primary" disabled={busy || !ready}>
             {busy ? t('unlock.busy') : t('unlock.submit')}
           </button>
         </form>
       </div>
     </main>
+  );
+}
+
+/** The 1-based field holding the `n`th non-blank share. */
+function nthFilled(shares: string[], n: number): number | null {
+  let seen = 0;
+  for (let i = 0; i < shares.length; i++) if (shares[i]!.trim() && ++seen === n) return i + 1;
+  return null;
+}
+
+function SecretField({
+  mode,
+  value,
+  onChange,
+}: {
+  mode: 'passphrase' | 'recovery';
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  const { t } = useI18n();
+  const recovery = mode === 'recovery';
+  return (
+    <Field
+      label={t(recovery ? 'unlock.enterRecoveryKey' : 'unlock.enterPassphrase')}
+      hint={recovery ? t('unlock.recoveryHint') : undefined}
+    >
+      {(props) => (
+        <input
+          {...props}
+          key={mode}
+          type={recovery ? 'text' : 'password'}
+          className={recovery ? 'mono' : undefined}
+          dir={recovery ? 'ltr' : undefined}
+          autoComplete="off"
+          spellCheck={false}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+          autoFocus
+        />
+      )}
+    </Field>
   );
 }

@@ -7,14 +7,35 @@ import { describeError } from '../ui/errors';
 import { useFocusOnMount } from '../ui/focus';
 import { Field } from '../ui/Field';
 import { LanguagePicker } from '../ui/LanguagePicker';
-import { NewPassphraseFields, newPassphraseReady } from '../ui/NewPassphraseFields';
+import { ChangePassphrase } from './ChangePassphrase';
+import { CustodyLogView } from './CustodyLogView';
+import { CustodySettings, type CustodyScreen } from './CustodySettings';
+import { NewRecoveryKeyView } from './NewRecoveryKeyView';
+import { SplitSharesView } from './SplitSharesView';
 
-export function SettingsView({
+type Screen = 'main' | CustodyScreen;
+
+/** Settings, and the screens it opens (each with its own h1; Escape comes back here). */
+export function SettingsView(props: {
+  settings: Settings;
+  onSettings: (settings: Settings) => void;
+}) {
+  const [screen, setScreen] = useState<Screen>('main');
+  const back = () => setScreen('main');
+  if (screen === 'newKey') return <NewRecoveryKeyView onClose={back} />;
+  if (screen === 'split') return <SplitSharesView onClose={back} />;
+  if (screen === 'log') return <CustodyLogView onClose={back} />;
+  return <SettingsMain {...props} onOpen={setScreen} />;
+}
+
+function SettingsMain({
   settings,
   onSettings,
+  onOpen,
 }: {
   settings: Settings;
   onSettings: (settings: Settings) => void;
+  onOpen: (screen: CustodyScreen) => void;
 }) {
   const i18n = useI18n();
   const { t } = i18n;
@@ -74,68 +95,7 @@ export function SettingsView({
         />
       </section>
       <ChangePassphrase />
+      <CustodySettings onOpen={onOpen} />
     </div>
-  );
-}
-
-function ChangePassphrase() {
-  const i18n = useI18n();
-  const { t } = i18n;
-  const [current, setCurrent] = useState('');
-  const [next, setNext] = useState('');
-  const [again, setAgain] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [done, setDone] = useState(false);
-  const [error, setError] = useState('');
-  const ready = newPassphraseReady(next, again);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!ready) return;
-    setBusy(true);
-    setDone(false);
-    setError('');
-    try {
-      await call('vault.changePassphrase', { current, next });
-      setCurrent('');
-      setNext('');
-      setAgain('');
-      setDone(true);
-    } catch (caught) {
-      setError(describeError(i18n, caught));
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  return (
-    <section aria-labelledby="passphrase-settings">
-      <h2 id="passphrase-settings">{t('settings.changePassphrase')}</h2>
-      <form onSubmit={submit} aria-busy={busy} className="narrow-form">
-        <Field label={t('settings.currentPassphrase')}>
-          {(props) => (
-            <input
-              {...props}
-              type="password"
-              autoComplete="current-password"
-              value={current}
-              onChange={(e) => setCurrent(e.target.value)}
-            />
-          )}
-        </Field>
-        <NewPassphraseFields
-          label={t('settings.newPassphrase')}
-          passphrase={next}
-          again={again}
-          onPassphrase={setNext}
-          onAgain={setAgain}
-        />
-        <Alert>{error}</Alert>
-        {done && <Alert tone="info">{t('settings.passphraseChanged')}</Alert>}
-        <button type="submit" className="primary" disabled={busy || !current || !ready}>
-          {busy ? t('settings.changing') : t('settings.changePassphrase')}
-        </button>
-      </form>
-    </section>
   );
 }

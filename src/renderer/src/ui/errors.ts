@@ -26,6 +26,7 @@ const KNOWN: Record<string, MessageKey> = {
   'BUNDLE.UNKNOWN_SENDER': 'error.bundleUnknownSender',
   'EXPORT.REFUSED': 'error.exportRefused',
   'LIMIT.EXCEEDED': 'error.limit',
+  'BACKUP.INVALID': 'error.backupInvalid',
 };
 
 export function describeError(i18n: I18n, error: unknown): string {

@@ -1,4 +1,5 @@
 import type { MessageKey } from './en';
+import { custodyAr } from './custody/ar';
 
 /** العربية. Same keys as en.ts; the layout mirrors (dir="rtl") when this language is chosen. */
 export const ar: Record<MessageKey, string> = {
@@ -327,4 +328,5 @@ export const ar: Record<MessageKey, string> = {
   'error.limit':
     'هذا يتجاوز حدًّا يضعه التطبيق لحماية نفسه (مثل ملفات كثيرة في وقت واحد أو حزمة أكبر من أن تُفتح). لم يتغيّر شيء.',
   'error.internal': 'حدث خطأ ما. لم يتغيّر شيء.',
+  ...custodyAr,
 };

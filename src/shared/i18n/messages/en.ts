@@ -1,3 +1,5 @@
+import { custodyEn } from './custody/en';
+
 /**
  * English: the reference catalogue. Every other language must have exactly these keys (the
  * compiler checks it). Placeholders are {name}; numbers and dates arrive already formatted.
@@ -345,6 +347,7 @@ export const en = {
   'error.limit':
     'This goes past a limit the app sets to protect itself (for example too many files at once, or a bundle too large to open). Nothing was changed.',
   'error.internal': 'Something went wrong. Nothing was changed.',
+  ...custodyEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

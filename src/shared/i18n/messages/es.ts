@@ -1,4 +1,5 @@
 import type { MessageKey } from './en';
+import { custodyEs } from './custody/es';
 
 /** Español. Same keys as en.ts. */
 export const es: Record<MessageKey, string> = {
@@ -349,4 +350,5 @@ export const es: Record<MessageKey, string> = {
   'error.limit':
     'Esto supera un límite que la aplicación fija para protegerse (por ejemplo, demasiados archivos a la vez o un paquete demasiado grande para abrirlo). No se cambió nada.',
   'error.internal': 'Algo salió mal. No se cambió nada.',
+  ...custodyEs,
 };

@@ -1,4 +1,5 @@
 import type { MessageKey } from './en';
+import { custodyFr } from './custody/fr';
 
 /** Français. Same keys as en.ts. */
 export const fr: Record<MessageKey, string> = {
@@ -355,4 +356,5 @@ export const fr: Record<MessageKey, string> = {
   'error.limit':
     'Cela dépasse une limite que l’application fixe pour se protéger (par exemple trop de fichiers à la fois, ou un paquet trop grand pour être ouvert). Rien n’a été modifié.',
   'error.internal': 'Un problème est survenu. Rien n’a été modifié.',
+  ...custodyFr,
 };

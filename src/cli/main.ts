@@ -18,6 +18,7 @@ import { registerBackupCommands } from './commands/backup';
 const BAD_INPUT = new Set([
   'FILE.EXISTS',
   'IMPORT.INVALID_FILE',
+  'IMPORT.INVALID_MAPPING',
   'VAULT.ALREADY_EXISTS',
   'PARTNER.EXISTS',
   'IDENTITY.INVALID',

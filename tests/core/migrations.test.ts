@@ -75,7 +75,23 @@ const V4: Record<string, TableShape> = {
   },
 };
 
-const EXPECTED: Record<number, Record<string, TableShape>> = { 1: V1, 2: V2, 3: V3, 4: V4 };
+const V5: Record<string, TableShape> = {
+  ...V4,
+  import_sources: {
+    columns: ['tag BLOB notnull pk1', 'record_id TEXT notnull', 'sealed BLOB notnull'],
+    indexes: ['import_sources_by_record (record_id)'],
+    foreignKeys: ['record_id -> records.id ON DELETE CASCADE'],
+    withoutRowid: true,
+  },
+};
+
+const EXPECTED: Record<number, Record<string, TableShape>> = {
+  1: V1,
+  2: V2,
+  3: V3,
+  4: V4,
+  5: V5,
+};
 
 function schemaOf(db: Database.Database): Record<string, TableShape> {
   const out: Record<string, TableShape> = {};

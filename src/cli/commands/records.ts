@@ -7,6 +7,9 @@ import { recordToJson } from '../../core/records/codec';
 import { Vault } from '../../core/vault/vault';
 import { globalOptions, kdfOption, output, readPassphrase, vaultDir, withVault } from '../context';
 import { confirm } from '../prompt';
+import { endProgress, terminalProgress } from '../progress';
+import { formatSourceImport } from '../format-import';
+import { SOURCE_KINDS, type SourceKind } from '../../core/import/types';
 import { formatRecord, formatSummaryLine, safeInline } from '../format';
 
 interface RecordOptions {
@@ -235,23 +238,65 @@ export function registerRecordCommands(program: Command): void {
   program
     .command('import')
     .description(
-      'bulk import from .jsonl (one record per line) or .csv (header row naming the fields)',
+      'import testimonies: .jsonl or .csv in the testimony format, or an export of Martus (XML), Uwazi (CSV) or KoboToolbox (CSV, XLSX)',
     )
     .argument('<file>', 'the file to import')
-    .action(async (file: string, _opts, command: Command) => {
-      const options = globalOptions(command);
-      const report = await withVault(options, (vault) => vault.importFile(file));
-      output(options).result({ imported: report.imported, rejected: report.rejected }, () =>
-        [
-          `Imported ${report.imported} record(s).`,
-          ...(report.rejected.length
-            ? [
-                `Rejected ${report.rejected.length} line(s):`,
-                // Reasons may quote a field name from the file: escaped like any stored text.
-                ...report.rejected.map((r) => `  line ${r.line}: ${safeInline(r.reason)}`),
-              ]
-            : []),
-        ].join('\n'),
-      );
-    });
+    .addOption(
+      new Option(
+        '--from <tool>',
+        'the tool that made the file (default: from its extension)',
+      ).choices([...SOURCE_KINDS]),
+    )
+    .option('--map <mapping.json>', 'which source field becomes which testimony field')
+    .option('--files <dir>', 'the folder holding the attachments the export names')
+    .option('--dry-run', 'print what would be imported, rejected and left unmapped; write nothing')
+    .action(
+      async (
+        file: string,
+        opts: { from?: SourceKind; map?: string; files?: string; dryRun?: boolean },
+        command: Command,
+      ) => {
+        const options = globalOptions(command);
+        const plain =
+          opts.from === undefined &&
+          opts.map === undefined &&
+          opts.files === undefined &&
+          opts.dryRun !== true &&
+          /\.(jsonl|ndjson|csv)$/i.test(file);
+        if (plain) {
+          const report = await withVault(options, (vault) => vault.importFile(file));
+          output(options).result({ imported: report.imported, rejected: report.rejected }, () =>
+            [
+              `Imported ${report.imported} record(s).`,
+              ...(report.rejected.length
+                ? [
+                    `Rejected ${report.rejected.length} line(s):`,
+                    // Reasons may quote a field name from the file: escaped like any stored text.
+                    ...report.rejected.map((r) => `  line ${r.line}: ${safeInline(r.reason)}`),
+                  ]
+                : []),
+            ].join('\n'),
+          );
+          return;
+        }
+        const progress = terminalProgress();
+        const report = await withVault(options, (vault) =>
+          vault.importSource({
+            path: file,
+            ...(opts.from ? { from: opts.from } : {}),
+            ...(opts.map ? { mappingPath: opts.map } : {}),
+            ...(opts.files ? { filesDir: opts.files } : {}),
+            dryRun: opts.dryRun === true,
+            ...(progress
+              ? { onProgress: (done: number) => progress('Records read', done, done) }
+              : {}),
+          }),
+        );
+        if (progress) endProgress();
+        const { ids: _ids, preview: _preview, ...summary } = report;
+        output(options).result({ imported: report.created, ...summary }, () =>
+          formatSourceImport(report),
+        );
+      },
+    );
 }

@@ -24,6 +24,10 @@ export const KEY_PURPOSES = {
    */
   legacyBundles: 'tvbundle',
   custody: 'tvcustdy',
+  /** BLAKE2b key of import_sources.tag: which source record a testimony came from. */
+  importIds: 'tvimpids',
+  /** XChaCha20-Poly1305 key of import_sources rows (source and source id, sealed). */
+  importRows: 'tvimprow',
 } as const;
 
 export type KeyPurpose = keyof typeof KEY_PURPOSES;

@@ -94,7 +94,7 @@ function csvRowToObject(row: Record<string, string>): Record<string, unknown> {
   return out;
 }
 
-type ImportItem = { line: number; value: unknown } | { line: number; error: string };
+export type ImportItem = { line: number; value: unknown } | { line: number; error: string };
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -110,7 +110,7 @@ function tooLarge(maxRecordBytes: number): string {
   return `larger than ${Math.floor(maxRecordBytes / (1024 * 1024))} MiB`;
 }
 
-async function* jsonlLines(path: string, maxRecordBytes: number): AsyncGenerator<ImportItem> {
+export async function* jsonlLines(path: string, maxRecordBytes: number): AsyncGenerator<ImportItem> {
   for await (const raw of readRecords(path, { csvQuotes: false, maxRecordBytes })) {
     if ('oversized' in raw) {
       yield { line: raw.line, error: tooLarge(maxRecordBytes) };
@@ -141,7 +141,7 @@ function csvCells(text: string): string[] | null {
   }
 }
 
-async function* csvRows(path: string, maxRecordBytes: number): AsyncGenerator<ImportItem> {
+export async function* csvRows(path: string, maxRecordBytes: number): AsyncGenerator<ImportItem> {
   let header: string[] | null = null;
   let unknownColumn = -1;
   for await (const raw of readRecords(path, { csvQuotes: true, maxRecordBytes })) {
@@ -197,7 +197,7 @@ function invalidFile(path: string, why: string): VaultError {
   return new VaultError('IMPORT.INVALID_FILE', `Cannot import ${path}: ${why}.`, { path });
 }
 
-function reasonOf(error: unknown): string {
+export function reasonOf(error: unknown): string {
   if (error instanceof VaultError) return error.message.replace(/^Invalid record: /, '');
   if (error instanceof SyntaxError) return 'not valid JSON';
   return 'could not be read';

@@ -17,6 +17,8 @@ export interface ReadRecordsOptions {
   csvQuotes: boolean;
   /** Records larger than this are reported, not kept in memory. */
   maxRecordBytes: number;
+  /** The CSV field separator (one ASCII byte): "," unless told ("; " in KoboToolbox exports). */
+  delimiter?: number;
 }
 
 const NEWLINE = 0x0a;
@@ -40,6 +42,7 @@ export async function* readRecords(
   let inQuotes = false;
   let afterClosingQuote = false;
   let atFieldStart = true;
+  const delimiter = options.delimiter ?? COMMA;
 
   const keep = (piece: Buffer) => {
     if (oversized || piece.length === 0) return;
@@ -98,7 +101,7 @@ export async function* readRecords(
           continue;
         }
         afterClosingQuote = false;
-        atFieldStart = byte === COMMA;
+        atFieldStart = byte === delimiter;
       }
       if (byte !== NEWLINE) continue;
       keep(chunk.subarray(from, i));

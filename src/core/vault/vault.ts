@@ -25,6 +25,12 @@ import { writeFileAtomic } from '../fs/atomic';
 import { newId } from '../ids';
 import { type ImportReport, importFile } from '../records/bulk-import';
 import { RecordStore } from '../records/record-store';
+import {
+  type SourceImportOptions,
+  type SourceImportReport,
+  importSource,
+} from '../import/run-import';
+import { type SourceLink, SourceLinks } from '../import/source-links';
 import { AttachmentStore } from '../attachments/attachment-store';
 import { resealReceivedBundles } from '../bundles/received-bundles';
 import { VaultIdentity } from '../identity/vault-identity';
@@ -459,6 +465,54 @@ export class Vault {
     // Index what was imported now, with every core: the first search then only loads it.
     await this.search.indexPending();
     return report;
+  }
+
+  /**
+   * Imports another tool's export (Martus, Uwazi, KoboToolbox) or a testimony CSV/JSONL with a
+   * mapping (docs: README "Importers"). New testimonies are logged as the bulk import's are, one
+   * custody entry per batch; updates of testimonies imported before are ordinary edits.
+   */
+  async importSource(options: SourceImportOptions): Promise<SourceImportReport> {
+    const links = new SourceLinks(this.db, this.keys, this.vaultId);
+    this.#importing = true;
+    let report: SourceImportReport;
+    try {
+      report = await importSource(
+        {
+          records: this.records,
+          links,
+          addMany: (fields, inTransaction) =>
+            this.records.addMany(fields, {}, (ids) => {
+              inTransaction(ids);
+              this.noteCustody({
+                action: 'record.created',
+                records: ids,
+                detail: { via: 'import', revision: 1, count: ids.length },
+              });
+            }),
+          updateRecord: (id, patch) => {
+            this.records.update(id, patch);
+          },
+          attachFile: async (recordId, path) => {
+            await this.attachments.attachFile(recordId, path);
+          },
+          attachedNames: (recordId) => this.attachments.list(recordId),
+        },
+        options,
+      );
+    } finally {
+      this.#importing = false;
+    }
+    if (!report.dryRun) {
+      this.checkpointCustody();
+      await this.search.indexPending();
+    }
+    return report;
+  }
+
+  /** The sealed source a testimony was imported from, or null (docs/crypto.md). */
+  importedFrom(recordId: string): SourceLink | null {
+    return new SourceLinks(this.db, this.keys, this.vaultId).sourceOf(recordId);
   }
 
   /** The evidence texts the search index needs, once attachments exist in this vault. */

@@ -1,0 +1,13 @@
+import { VaultError } from '../../shared/errors';
+
+/** The file as a whole cannot be imported (no header, not the format named): nothing written. */
+export function invalidSourceFile(path: string, why: string): VaultError {
+  return new VaultError('IMPORT.INVALID_FILE', `Cannot import ${path}: ${why}.`, { path });
+}
+
+/** A mapping file that does not parse or breaks a rule (docs: README, "Mapping file"). */
+export function invalidMapping(path: string, why: string): VaultError {
+  return new VaultError('IMPORT.INVALID_MAPPING', `The mapping ${path} is not usable: ${why}.`, {
+    path,
+  });
+}

@@ -1,0 +1,349 @@
+import { existsSync, statSync } from 'node:fs';
+import { InvalidInputError, VaultError } from '../../shared/errors';
+import type { TestimonyFields } from '../../shared/records/types';
+import {
+  type ImportItem,
+  csvRows,
+  fieldsFromImported,
+  jsonlLines,
+  reasonOf,
+} from '../records/bulk-import';
+import type { RecordStore } from '../records/record-store';
+import { findAttachment } from './attachment-files';
+import { type MappedRecord, mapRecord } from './map-record';
+import {
+  type Mapping,
+  defaultMapping,
+  gathersRest,
+  loadMapping,
+  mappedSourceFields,
+  resolveMapping,
+} from './mapping';
+import { type GivenField, changesNothing, patchOf } from './plan';
+import type { SourceLinks } from './source-links';
+import { guessSourceKind, openSource } from './sources';
+import { MAX_ROW_BYTES } from './sources/csv-table';
+import {
+  SOURCE_KINDS,
+  type SourceKind,
+  type SourcePosition,
+  describePosition,
+  isSourceError,
+} from './types';
+
+export interface SourceImportOptions {
+  path: string;
+  /** The exporting tool; guessed from the extension when not given (.xml Martus, .xlsx Kobo). */
+  from?: SourceKind;
+  mappingPath?: string;
+  /** The folder holding the attachments the export names. */
+  filesDir?: string;
+  /** Report what would happen; write nothing. */
+  dryRun?: boolean;
+  /** How many mapped records to return in `preview` (the app's wizard shows them). */
+  previewCount?: number;
+  onProgress?: (recordsDone: number) => void;
+}
+
+/** A position as reports print it: `{ "line": 3 }`, `{ "record": 2 }`, `{ "row": 7 }`. */
+export type ReportPosition = Partial<Record<SourcePosition['unit'], number>>;
+
+export interface SourceImportReport {
+  source: SourceKind;
+  dryRun: boolean;
+  /** New testimonies. */
+  created: number;
+  /** Testimonies imported before from the same source record, given a new revision. */
+  updated: number;
+  /** Imported before and unchanged in this export: left as they were. */
+  unchanged: number;
+  /** Ids of the created and updated testimonies (empty in a dry run). */
+  ids: string[];
+  rejected: (ReportPosition & { reason: string })[];
+  /** Imported (or, in a dry run, importable) records whose consent the export did not give. */
+  withoutConsent: number;
+  attachments: {
+    attached: number;
+    /** Already attached to the testimony by an earlier import (same name and size). */
+    alreadyThere: number;
+    problems: (ReportPosition & { file: number; reason: string })[];
+  };
+  /** Source fields no entry of the mapping reads (not imported). */
+  unmapped: string[];
+  /** Source fields gathered into a field as "name: value" lines by the mapping's "*". */
+  gathered: string[];
+  /** The first mapped records, as they would be stored. */
+  preview: { position: ReportPosition; fields: TestimonyFields; files: number }[];
+}
+
+/** What the importer needs from an open vault (Vault.importSource provides it). */
+export interface ImportTarget {
+  records: RecordStore;
+  links: SourceLinks;
+  /** Adds new testimonies in one transaction; `inTransaction` links them and logs custody. */
+  addMany(fields: TestimonyFields[], inTransaction: (ids: string[]) => void): string[];
+  updateRecord(id: string, patch: ReturnType<typeof patchOf>): void;
+  attachFile(recordId: string, path: string): Promise<void>;
+  attachedNames(recordId: string): { name: string; size: number }[];
+}
+
+const BATCH_SIZE = 1000;
+const MAX_LISTED = 10_000;
+const MAX_FIELD_NAMES = 1000;
+const DEFAULT_PREVIEW = 5;
+
+interface Planned {
+  position: SourcePosition;
+  mapped: MappedRecord;
+  existing: string | null;
+  /** The attachments found, with their place in the record's list (1-based). */
+  files: { index: number; path: string }[];
+}
+
+/**
+ * Imports an export (Martus XML, Uwazi CSV, Kobo CSV/XLSX, testimony CSV/JSONL): each record is
+ * read by its source's adapter, mapped, validated and looked up by its source id; new ones are
+ * added in batches, ones imported before get a revision when the export changed them, bad ones
+ * are reported by position and rule. Attachments come from `filesDir`. A dry run does all of it
+ * but writing.
+ */
+export async function importSource(
+  target: ImportTarget,
+  options: SourceImportOptions,
+): Promise<SourceImportReport> {
+  const { path } = options;
+  if (!existsSync(path) || !statSync(path).isFile()) {
+    throw new VaultError('IMPORT.INVALID_FILE', `Cannot read ${path}: no such file.`, { path });
+  }
+  const kind = options.from ?? guessSourceKind(path);
+  if (!kind || !SOURCE_KINDS.includes(kind)) {
+    throw new InvalidInputError(
+      `Say which tool made ${path} with --from (${SOURCE_KINDS.join(', ')}).`,
+    );
+  }
+  if (options.filesDir !== undefined) {
+    if (!existsSync(options.filesDir) || !statSync(options.filesDir).isDirectory())
+      throw new InvalidInputError(`The --files folder ${options.filesDir} does not exist.`);
+  }
+  const mappingFile = options.mappingPath ? loadMapping(options.mappingPath, kind) : null;
+  // Testimony CSV/JSONL without a mapping keep their strict format (unknown fields refused).
+  const testimonyFormat = (kind === 'csv' || kind === 'jsonl') && !mappingFile;
+  const opened = testimonyFormat ? null : await openSource(kind, path);
+  const mapping = resolveMapping(defaultMapping(kind, opened?.header ?? null), mappingFile);
+
+  const report: SourceImportReport = {
+    source: kind,
+    dryRun: options.dryRun === true,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    ids: [],
+    rejected: [],
+    withoutConsent: 0,
+    attachments: { attached: 0, alreadyThere: 0, problems: [] },
+    unmapped: [],
+    gathered: [],
+    preview: [],
+  };
+  const seenFields = new Set<string>(opened?.header ?? []);
+  const seenKeys = new Map<string, string>();
+  const reject = (position: SourcePosition, reason: string) => {
+    if (report.rejected.length < MAX_LISTED)
+      report.rejected.push({ [position.unit]: position.at, reason });
+  };
+
+  let batch: Planned[] = [];
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const done = batch;
+    batch = [];
+    if (report.dryRun) return;
+    const ids = target.addMany(
+      done.map((p) => p.mapped.fields),
+      (newIds) =>
+        newIds.forEach((id, i) => {
+          const key = done[i]!.mapped.sourceKey;
+          if (key !== null) target.links.link(key, id);
+        }),
+    );
+    report.ids.push(...ids);
+    for (let i = 0; i < done.length; i++) await attach(target, ids[i]!, done[i]!, report);
+  };
+
+  let processed = 0;
+  const items = testimonyFormat ? testimonyItems(kind, path) : opened!.items;
+  for await (const item of items) {
+    processed += 1;
+    if (processed % 100 === 0) options.onProgress?.(processed);
+    if (isSourceError(item)) {
+      reject(item.position, item.error);
+      continue;
+    }
+    if (!testimonyFormat && seenFields.size < MAX_FIELD_NAMES)
+      for (const name of item.fields.keys()) seenFields.add(name);
+    let mapped: MappedRecord;
+    try {
+      mapped = testimonyFormat ? testimonyRecord(kind, item.fields) : mapRecord(item, mapping);
+    } catch (error) {
+      reject(item.position, reasonOf(error));
+      continue;
+    }
+    if (mapped.sourceKey !== null) {
+      const earlier = seenKeys.get(mapped.sourceKey);
+      if (earlier !== undefined) {
+        reject(item.position, `the same source id as ${earlier}`);
+        continue;
+      }
+      seenKeys.set(mapped.sourceKey, describePosition(item.position));
+    }
+    const files = checkFiles(options.filesDir, item.position, mapped.files, report);
+    const existing = mapped.sourceKey === null ? null : target.links.find(mapped.sourceKey);
+    if (!mapped.consentGiven) report.withoutConsent += 1;
+    const previewCount = options.previewCount ?? DEFAULT_PREVIEW;
+    if (report.preview.length < previewCount)
+      report.preview.push({
+        position: { [item.position.unit]: item.position.at },
+        fields: mapped.fields,
+        files: mapped.files.length,
+      });
+    const planned: Planned = { position: item.position, mapped, existing, files };
+    if (existing === null) {
+      report.created += 1;
+      batch.push(planned);
+      if (batch.length >= BATCH_SIZE) await flush();
+      continue;
+    }
+    const current = target.records.get(existing);
+    if (changesNothing(current, mapped)) {
+      report.unchanged += 1;
+    } else {
+      report.updated += 1;
+      if (!report.dryRun) {
+        target.updateRecord(existing, patchOf(mapped));
+        report.ids.push(existing);
+      }
+    }
+    if (!report.dryRun) await attach(target, existing, planned, report);
+  }
+  await flush();
+  options.onProgress?.(processed);
+  describeFields(report, mapping, seenFields, testimonyFormat);
+  return report;
+}
+
+/** The testimony CSV/JSONL formats: the fields are the testimony's own (bulk-import.ts). */
+async function* testimonyItems(kind: SourceKind, path: string) {
+  const lines: AsyncGenerator<ImportItem> =
+    kind === 'csv' ? csvRows(path, MAX_ROW_BYTES) : jsonlLines(path, MAX_ROW_BYTES);
+  for await (const item of lines) {
+    const position = { unit: 'line' as const, at: item.line };
+    if ('error' in item) yield { position, error: item.error };
+    else
+      yield {
+        position,
+        sourceId: null,
+        fields: new Map([['', item.value]]),
+        files: [] as string[],
+      };
+  }
+}
+
+const WHOLE_RECORD: GivenField[] = [
+  'title',
+  'body',
+  'lang',
+  'narrator',
+  'date',
+  'place',
+  'tags',
+  'consent',
+  'warning',
+  'notes',
+  'identifying',
+];
+
+function testimonyRecord(kind: SourceKind, fields: Map<string, unknown>): MappedRecord {
+  const value = fields.get('');
+  const parsed = fieldsFromImported(value);
+  const object = value as Record<string, unknown>;
+  const id = typeof object.id === 'string' && object.id.trim() !== '' ? object.id.trim() : null;
+  const consentGiven =
+    object.consent !== undefined ||
+    object['consent.status'] !== undefined ||
+    (kind === 'csv' && object.scope !== undefined);
+  return {
+    sourceKey: id === null ? null : `${kind}:${id}`,
+    fields: parsed,
+    given: new Set(WHOLE_RECORD),
+    files: [],
+    consentGiven,
+  };
+}
+
+function checkFiles(
+  filesDir: string | undefined,
+  position: SourcePosition,
+  names: string[],
+  report: SourceImportReport,
+): Planned['files'] {
+  const found: Planned['files'] = [];
+  names.forEach((name, index) => {
+    const problem = (reason: string) => {
+      if (report.attachments.problems.length < MAX_LISTED)
+        report.attachments.problems.push({
+          [position.unit]: position.at,
+          file: index + 1,
+          reason,
+        });
+    };
+    if (filesDir === undefined) return problem('not attached: no --files folder given');
+    const result = findAttachment(filesDir, name);
+    if ('path' in result) found.push({ index: index + 1, path: result.path });
+    else if (result.problem === 'refused')
+      problem('refused: the name leads outside the --files folder');
+    else problem('not found in the --files folder');
+  });
+  return found;
+}
+
+async function attach(
+  target: ImportTarget,
+  recordId: string,
+  planned: Planned,
+  report: SourceImportReport,
+): Promise<void> {
+  if (planned.files.length === 0) return;
+  const already = planned.existing === null ? [] : target.attachedNames(recordId);
+  for (const { index, path } of planned.files) {
+    const name = path.split(/[\\/]/).pop()!;
+    const size = statSync(path).size;
+    if (already.some((a) => a.name === name && a.size === size)) {
+      report.attachments.alreadyThere += 1;
+      continue;
+    }
+    try {
+      await target.attachFile(recordId, path);
+      report.attachments.attached += 1;
+    } catch (error) {
+      if (!(error instanceof VaultError)) throw error;
+      report.attachments.problems.push({
+        [planned.position.unit]: planned.position.at,
+        file: index,
+        reason: `could not be attached (${error.code})`,
+      });
+    }
+  }
+}
+
+function describeFields(
+  report: SourceImportReport,
+  mapping: Mapping,
+  seen: Set<string>,
+  testimonyFormat: boolean,
+): void {
+  if (testimonyFormat) return;
+  const used = mappedSourceFields(mapping);
+  const rest = [...seen].filter((name) => !used.has(name));
+  if (gathersRest(mapping)) report.gathered = rest;
+  else report.unmapped = rest;
+}

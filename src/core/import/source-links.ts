@@ -1,0 +1,94 @@
+import { associatedData } from '../crypto/associated-data';
+import type { KeyRing } from '../crypto/keyring';
+import { sodium } from '../crypto/sodium';
+import { openJson, sealJson } from '../records/codec';
+import type { Db } from '../storage/db';
+
+/**
+ * Which source record each imported testimony came from (docs/crypto.md, "Imported records"):
+ * a row per testimony, found by a keyed hash of "<source>:<source id>" and holding that key
+ * sealed. A re-import looks each record up here to update its testimony instead of adding one.
+ */
+export interface SourceLink {
+  v: 1;
+  source: string;
+  sourceId: string;
+}
+
+const encoder = new TextEncoder();
+
+export class SourceLinks {
+  constructor(
+    private readonly db: Db,
+    private readonly keys: KeyRing,
+    private readonly vaultId: string,
+  ) {}
+
+  tagOf(sourceKey: string): Buffer {
+    return Buffer.from(
+      sodium().blake2b({
+        length: 32,
+        message: encoder.encode(`tvault-import-source:${sourceKey}`),
+        key: this.keys.key('importIds'),
+      }),
+    );
+  }
+
+  /**
+   * The testimony imported from this source record, or null. The sealed row is opened: its
+   * associated data binds tag and record id, so a row moved onto another record fails here.
+   */
+  find(sourceKey: string): string | null {
+    const tag = this.tagOf(sourceKey);
+    const row = this.db
+      .prepare('SELECT record_id, sealed FROM import_sources WHERE tag = ?')
+      .get(tag) as { record_id: string; sealed: Uint8Array } | undefined;
+    if (!row) return null;
+    openJson<SourceLink>(
+      this.keys.key('importRows'),
+      row.sealed,
+      this.#ad(tag, row.record_id),
+      `the import source of record ${row.record_id}`,
+      { recordId: row.record_id },
+    );
+    return row.record_id;
+  }
+
+  /** Remembers where a new testimony came from (inside the import's transaction). */
+  link(sourceKey: string, recordId: string): void {
+    const tag = this.tagOf(sourceKey);
+    const split = sourceKey.indexOf(':');
+    const link: SourceLink = {
+      v: 1,
+      source: sourceKey.slice(0, split),
+      sourceId: sourceKey.slice(split + 1),
+    };
+    this.db
+      .prepare('INSERT INTO import_sources (tag, record_id, sealed) VALUES (?, ?, ?)')
+      .run(tag, recordId, sealJson(this.keys.key('importRows'), link, this.#ad(tag, recordId)));
+  }
+
+  /** The sealed source of a testimony, checked (INTEGRITY.FAILED if the row was altered). */
+  sourceOf(recordId: string): SourceLink | null {
+    const row = this.db
+      .prepare('SELECT tag, sealed FROM import_sources WHERE record_id = ?')
+      .get(recordId) as { tag: Buffer; sealed: Uint8Array } | undefined;
+    if (!row) return null;
+    return openJson<SourceLink>(
+      this.keys.key('importRows'),
+      row.sealed,
+      this.#ad(row.tag, recordId),
+      `the import source of record ${recordId}`,
+      { recordId },
+    );
+  }
+
+  #ad(tag: Uint8Array, recordId: string): Uint8Array {
+    return associatedData(
+      'tvault-import-source',
+      this.vaultId,
+      Buffer.from(tag).toString('hex'),
+      recordId,
+    );
+  }
+}

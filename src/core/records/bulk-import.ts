@@ -110,7 +110,10 @@ function tooLarge(maxRecordBytes: number): string {
   return `larger than ${Math.floor(maxRecordBytes / (1024 * 1024))} MiB`;
 }
 
-export async function* jsonlLines(path: string, maxRecordBytes: number): AsyncGenerator<ImportItem> {
+export async function* jsonlLines(
+  path: string,
+  maxRecordBytes: number,
+): AsyncGenerator<ImportItem> {
   for await (const raw of readRecords(path, { csvQuotes: false, maxRecordBytes })) {
     if ('oversized' in raw) {
       yield { line: raw.line, error: tooLarge(maxRecordBytes) };

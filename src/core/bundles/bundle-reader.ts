@@ -175,6 +175,10 @@ export async function openBundle(
     });
     if (!valid) throw new BundleBadSignatureError();
     const { manifest, counts } = parseManifest(manifestBytes);
+    // JSON keeps the last of two members with one name, the streaming read the first: a
+    // manifest naming two senders is not the one that was verified.
+    if (manifest.sender !== senderString)
+      throw new BundleMalformedError('the manifest names two senders');
     return new OpenedBundle(
       file,
       payload,

@@ -1,3 +1,4 @@
+import { JSONParser } from '@streamparser/json';
 import { z } from 'zod';
 import { LimitExceededError } from '../../shared/errors';
 import { BundleMalformedError } from './errors';
@@ -149,17 +150,31 @@ export function parseManifest(bytes: Uint8Array): { manifest: Manifest; counts: 
   return { manifest: parsed.data, counts: checkManifestStructure(parsed.data) };
 }
 
-/** The sender field, read before full validation so that the signature can be checked first. */
+/**
+ * How far into the manifest its `sender` member must end (docs/bundle-format.md, "Manifest").
+ * Writers put it before `entries`, after four short members, so it ends within a few hundred
+ * bytes; an identity string is at most 1,000 characters.
+ */
+export const SENDER_WINDOW_BYTES = 16 * 1024;
+
+/**
+ * The sender field, read before anything else so that the signature is checked before the
+ * manifest is parsed: these are bytes anyone can write, up to 16 MiB. Only the first
+ * SENDER_WINDOW_BYTES are looked at, by a streaming JSON parser that keeps nothing but the
+ * top-level `sender` string; the full parse (parseManifest) comes after the signature and
+ * must find the same sender (openBundle checks).
+ */
 export function senderOf(bytes: Uint8Array): string {
-  // Checked first: this runs before the signature, on bytes anyone can write.
-  if (!withinJsonDepth(bytes)) throw new BundleMalformedError('the manifest nests too deeply');
-  try {
-    const value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)) as {
-      sender?: unknown;
-    };
-    if (value && typeof value === 'object' && typeof value.sender === 'string') return value.sender;
-  } catch {
-    // Reported below.
-  }
-  throw new BundleMalformedError('the manifest names no sender');
+  let sender: unknown;
+  const parser = new JSONParser({ paths: ['$.sender'], keepStack: false });
+  parser.onValue = ({ value }) => {
+    sender ??= value;
+  };
+  // A syntax error is reported below as "no sender"; the full parse names it later if needed.
+  parser.onError = () => undefined;
+  parser.write(bytes.subarray(0, SENDER_WINDOW_BYTES));
+  if (typeof sender === 'string') return sender;
+  throw new BundleMalformedError(
+    `the manifest names no sender in its first ${SENDER_WINDOW_BYTES / 1024} KiB`,
+  );
 }

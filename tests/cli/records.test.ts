@@ -205,6 +205,16 @@ describe('edit, history, delete', () => {
     });
     const none = await runCliJson([...v, 'edit', added.id]);
     expect(none.code).toBe(2);
+
+    // restore-revision: revision 1 again, as revision 4; the current or a missing revision is refused.
+    const restored = await runCliJson([...v, 'restore-revision', added.id, '--revision', '1']);
+    expect(restored.json).toEqual({ id: added.id, revision: 4, restoredFrom: 1 });
+    const now = await runCliJson<ShownRecord>([...v, 'show', added.id]);
+    expect(now.json).toMatchObject({ title: 'first', tags: ['a'], revision: 4 });
+    for (const bad of ['4', '7', 'x']) {
+      const refused = await runCliJson([...v, 'restore-revision', added.id, '--revision', bad]);
+      expect(refused.code, bad).toBe(2);
+    }
   });
 
   it('delete without --yes and without a terminal refuses and deletes nothing; --yes deletes', async () => {

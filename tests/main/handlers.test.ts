@@ -258,6 +258,18 @@ describe('records through the handlers', () => {
       'نص الشهادة الأول',
     );
 
+    // Restoring revision 1: a third revision equal to it; bad revisions are typed errors.
+    const restored = await handlers['records.restore']({ id: added.id, revision: 1 });
+    expect(restored).toMatchObject({ revision: 3, body: 'نص الشهادة الأول' });
+    expect((await handlers['records.history']({ id: added.id })).map((r) => r.revision)).toEqual([
+      1, 2, 3,
+    ]);
+    for (const revision of [3, 9]) {
+      await expect(handlers['records.restore']({ id: added.id, revision })).rejects.toMatchObject({
+        code: 'INPUT.INVALID',
+      });
+    }
+
     session.require().checkpoint();
     const disk = allBytes(join(dir, 'vault'));
     for (const marker of ['شهادة سرية', 'SECRET-NARRATOR', 'نص الشهادة']) {

@@ -211,6 +211,22 @@ export function registerRecordCommands(program: Command): void {
     });
 
   program
+    .command('restore-revision')
+    .description('make an old revision current again (a new revision equal to it)')
+    .argument('<id>', 'record id (or a unique prefix)')
+    .requiredOption('--revision <n>', 'the revision to restore', (v) => Number(v))
+    .action(async (id: string, opts: { revision: number }, command: Command) => {
+      const options = globalOptions(command);
+      const record = await withVault(options, (vault) =>
+        vault.restoreRevision(vault.records.resolveId(id), opts.revision),
+      );
+      output(options).result(
+        { id: record.id, revision: record.revision, restoredFrom: opts.revision },
+        () => `${record.id} revision ${record.revision} (restored from ${opts.revision})`,
+      );
+    });
+
+  program
     .command('delete')
     .description(
       'delete a record and its attachments for good (asks for confirmation unless --yes)',

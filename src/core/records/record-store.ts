@@ -317,6 +317,45 @@ export class RecordStore {
     })();
   }
 
+  /**
+   * Makes an old revision current again: a new revision whose fields equal revision
+   * `revision`'s (the history is kept whole; nothing is rewritten). Where the record came from
+   * (provenance) stays as it is now: restoring is a local edit. Refuses the current revision
+   * and revisions that do not exist, changing nothing.
+   */
+  restore(id: string, revision: number): TestimonyRecord {
+    return this.db.transaction(() => {
+      const row = this.#row(id);
+      if (!Number.isInteger(revision) || revision < 1 || revision > row.head) {
+        throw new InvalidInputError(`Record ${id} has no revision ${revision}.`, {
+          id,
+          revision,
+        });
+      }
+      if (revision === row.head) {
+        throw new InvalidInputError(`Revision ${revision} of record ${id} is already current.`, {
+          id,
+          revision,
+        });
+      }
+      const dataKey = this.#dataKey(row);
+      try {
+        this.#verifyHead(row, dataKey);
+        const current = this.#openRevision(row, dataKey, row.head);
+        const old = this.#openRevision(row, dataKey, revision);
+        return this.#appendRevision(row, dataKey, {
+          v: 1,
+          fields: validateFields(old.fields),
+          createdAt: current.createdAt,
+          updatedAt: this.now().toISOString(),
+          provenance: current.provenance,
+        });
+      } finally {
+        wipe(dataKey);
+      }
+    })();
+  }
+
   /** Appends a complete revision (used by bundle import for a partner's newer revision). */
   appendRevision(id: string, payload: Omit<RevisionPayload, 'v'>): TestimonyRecord {
     return this.db.transaction(() => {

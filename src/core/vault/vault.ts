@@ -110,6 +110,8 @@ export class Vault {
   #partners: PartnerStore | null = null;
   readonly #deleteHooks: ((recordId: string) => (() => void) | void)[] = [];
   #importing = false;
+  /** The revision being restored (restoreRevision), named in the custody entry of the edit. */
+  #restoringFrom: number | null = null;
   #custodyVolume: CustodyVolume = SESSION_VOLUME;
 
   private constructor(dir: string, db: Db, keys: KeyRing, header: VaultHeader) {
@@ -146,7 +148,12 @@ export class Vault {
       this.noteCustody({
         action: record.revision === 1 ? 'record.created' : 'record.edited',
         record: id,
-        detail: { revision: record.revision, sha256: revisionDigest(record), ...received },
+        detail: {
+          revision: record.revision,
+          sha256: revisionDigest(record),
+          ...(this.#restoringFrom !== null ? { restoredFrom: this.#restoringFrom } : {}),
+          ...received,
+        },
       });
     });
     this.attachments.onChange((recordId, attachmentId, change) =>
@@ -441,6 +448,21 @@ export class Vault {
     const record = this.records.update(id, patch);
     this.search.refreshIfLoaded();
     return record;
+  }
+
+  /**
+   * Restores an old revision: a new revision equal to it. The custody log records it as an
+   * edit (its digest is the restored content's) naming the revision it came from.
+   */
+  restoreRevision(id: string, revision: number): TestimonyRecord {
+    this.#restoringFrom = revision;
+    try {
+      const record = this.records.restore(id, revision);
+      this.search.refreshIfLoaded();
+      return record;
+    } finally {
+      this.#restoringFrom = null;
+    }
   }
 
   /** Bulk import of a .jsonl or .csv file, in batches; bad lines are reported, not imported. */

@@ -23,6 +23,7 @@ export const CHANNELS = [
   'records.add',
   'records.update',
   'records.history',
+  'records.restore',
   'records.delete',
   'settings.get',
   'settings.set',

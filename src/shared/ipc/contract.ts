@@ -149,6 +149,11 @@ export const contract = {
     response: reply<TestimonyRecord>(),
   },
   'records.history': { request: z.strictObject({ id }), response: reply<TestimonyRecord[]>() },
+  /** A new revision equal to an old one (the history view's "Restore this version"). */
+  'records.restore': {
+    request: z.strictObject({ id, revision: z.number().int().min(1) }),
+    response: reply<TestimonyRecord>(),
+  },
   'records.delete': { request: z.strictObject({ id }), response: reply<null>() },
   'settings.get': { request: none, response: reply<Settings>() },
   'settings.set': { request: settingsSchema.partial(), response: reply<Settings>() },

@@ -6,6 +6,7 @@ type RecordChannels =
   | 'records.add'
   | 'records.update'
   | 'records.history'
+  | 'records.restore'
   | 'records.delete';
 
 /** Thin: each channel is one call of the core, like the CLI's record commands. */
@@ -17,6 +18,7 @@ export function recordHandlers({ session }: HandlerContext): HandlerImpls<Record
     'records.add': ({ fields }) => session.require().addRecord(fields),
     'records.update': ({ id, patch }) => session.require().updateRecord(id, patch),
     'records.history': ({ id }) => session.require().records.revisions(id),
+    'records.restore': ({ id, revision }) => session.require().restoreRevision(id, revision),
     'records.delete': ({ id }) => {
       session.require().deleteRecord(id);
       return null;

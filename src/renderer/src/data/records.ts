@@ -71,6 +71,19 @@ export function useSaveRecord() {
   });
 }
 
+/** Makes an old revision current again: main adds a new revision equal to it. */
+export function useRestoreRevision() {
+  const client = useQueryClient();
+  const indexChanged = useIndexChanged();
+  return useMutation({
+    mutationFn: (request: { id: string; revision: number }) => call('records.restore', request),
+    onSuccess: (record) => {
+      recordSaved(client, record);
+      indexChanged();
+    },
+  });
+}
+
 /** Deletes a record for good (its keys are shredded in main). */
 export function useDeleteRecord() {
   const client = useQueryClient();

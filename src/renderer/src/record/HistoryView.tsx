@@ -1,7 +1,7 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { MessageKey } from '../../../shared/i18n';
 import type { TestimonyFields } from '../../../shared/records/types';
-import { useRecordHistory } from '../data/records';
+import { useRecordHistory, useRestoreRevision } from '../data/records';
 import { type I18n, useI18n } from '../i18n/I18n';
 import { Alert } from '../ui/Alert';
 import { describeError } from '../ui/errors';
@@ -52,7 +52,16 @@ export function HistoryView({ id, onClose }: { id: string; onClose: () => void }
   // The newest revision until the person picks another.
   const [picked, setPicked] = useState<number | null>(null);
   const selected = picked ?? revisions?.length ?? 0;
-  const error = history.error ? describeError(i18n, history.error) : '';
+  const restore = useRestoreRevision();
+  // "Revision 2 restored as revision 4": shown, and focused (the button it replaces is gone).
+  const [restored, setRestored] = useState<{ from: number; to: number } | null>(null);
+  const restoredRef = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (restored) restoredRef.current?.focus();
+  }, [restored]);
+  const failure = history.error ?? restore.error;
+  const error = failure ? describeError(i18n, failure) : '';
+  const latest = revisions?.length ?? 0;
 
   const current = revisions?.[selected - 1];
   const previous = revisions?.[selected - 2];
@@ -76,6 +85,14 @@ export function HistoryView({ id, onClose }: { id: string; onClose: () => void }
         </button>
       </div>
       <Alert>{error}</Alert>
+      {restored && (
+        <p className="notice" role="status" ref={restoredRef} tabIndex={-1}>
+          {t('history.restored', {
+            from: i18n.number(restored.from),
+            to: i18n.number(restored.to),
+          })}
+        </p>
+      )}
       {revisions && (
         <div className="history-body">
           <ol className="revision-list" aria-label={t('history.revisions')}>
@@ -101,6 +118,26 @@ export function HistoryView({ id, onClose }: { id: string; onClose: () => void }
                   })
                 : t('history.first')}
             </h3>
+            {current && selected < latest && (
+              <button
+                type="button"
+                className="primary"
+                disabled={restore.isPending}
+                onClick={() =>
+                  restore.mutate(
+                    { id, revision: selected },
+                    {
+                      onSuccess: (record) => {
+                        setPicked(null);
+                        setRestored({ from: selected, to: record.revision });
+                      },
+                    },
+                  )
+                }
+              >
+                {t('history.restore', { n: i18n.number(selected) })}
+              </button>
+            )}
             {changes.length === 0 && <p>{t('history.noChanges')}</p>}
             {changes.map((change) => (
               <div key={change.key} className="diff-field">

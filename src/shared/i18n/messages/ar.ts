@@ -176,6 +176,9 @@ export const ar: Record<MessageKey, string> = {
   'history.comparing': 'التغييرات من النسخة {from} إلى النسخة {to}',
   'history.first': 'النسخة الأولى',
   'history.noChanges': 'لم يتغيّر أي حقل في هذه النسخة.',
+  'history.restore': 'استعادة النسخة {n}',
+  'history.restored':
+    'استُعيدت النسخة {from}: أصبحت الآن النسخة {to}. لم يُفقد شيء؛ السجل يحتفظ بكل النسخ.',
 
   'evidence.title': 'الأدلة',
   'evidence.drop': 'أفلتي الملفات هنا لإضافتها إلى هذه الشهادة.',

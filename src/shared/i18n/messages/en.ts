@@ -186,6 +186,9 @@ export const en = {
   'history.comparing': 'Changes from revision {from} to revision {to}',
   'history.first': 'First revision',
   'history.noChanges': 'No field changed in this revision.',
+  'history.restore': 'Restore revision {n}',
+  'history.restored':
+    'Revision {from} restored: it is now revision {to}. Nothing was lost; the history keeps every revision.',
 
   'evidence.title': 'Evidence',
   'evidence.drop': 'Drop files here to add them to this testimony.',

@@ -185,6 +185,9 @@ export const es: Record<MessageKey, string> = {
   'history.comparing': 'Cambios de la revisión {from} a la revisión {to}',
   'history.first': 'Primera revisión',
   'history.noChanges': 'Ningún campo cambió en esta revisión.',
+  'history.restore': 'Restaurar la revisión {n}',
+  'history.restored':
+    'Revisión {from} restaurada: ahora es la revisión {to}. No se perdió nada; el historial conserva todas las revisiones.',
 
   'evidence.title': 'Pruebas',
   'evidence.drop': 'Suelte archivos aquí para añadirlos a este testimonio.',

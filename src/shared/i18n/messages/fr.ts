@@ -189,6 +189,9 @@ export const fr: Record<MessageKey, string> = {
   'history.comparing': 'Modifications de la révision {from} à la révision {to}',
   'history.first': 'Première révision',
   'history.noChanges': 'Aucun champ n’a changé dans cette révision.',
+  'history.restore': 'Restaurer la révision {n}',
+  'history.restored':
+    'Révision {from} restaurée : c’est maintenant la révision {to}. Rien n’est perdu ; l’historique garde toutes les révisions.',
 
   'evidence.title': 'Pièces',
   'evidence.drop': 'Déposez des fichiers ici pour les joindre à ce témoignage.',

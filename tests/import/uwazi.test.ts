@@ -72,7 +72,7 @@ describe('Uwazi CSV export', () => {
     expect(edited).toMatchObject({ created: 0, updated: 1, unchanged: 2, ids: [first.ids[1]] });
     expect(vault.records.count()).toBe(3);
     expect(vault.records.history(first.ids[1]!)).toHaveLength(2);
-    expect(vault.records.get(first.ids[1]!).body).toBe('Described incident beta, updated.');
+    expect(vault.records.get(first.ids[1]!).body).toBe('Described incident beta (updated).');
   });
 
   it('a row with a field too many is rejected by its line; the others are imported', async () => {

@@ -158,6 +158,8 @@ function splitFileCell(cell: string): string[] {
     .map((part) => part.trim())
     .filter(Boolean)
     .map((part) => {
+      // Uwazi's Documents column writes "/files/<name>".
+      if (part.startsWith('/files/')) return part.slice('/files/'.length);
       if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(part)) return part;
       try {
         const url = new URL(part);

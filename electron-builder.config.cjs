@@ -118,7 +118,22 @@ module.exports = {
   // Native addons cannot be loaded from inside an asar archive, nor can the ES modules the PDF
   // text worker imports by path (pdf.js and its pdf.worker.mjs; see outsideAsar in
   // src/core/attachments/text/pdf-worker.ts). tests/main/packaged-modules.test.ts checks both.
-  asarUnpack: ['**/*.node', 'node_modules/pdfjs-dist/legacy/build/*.mjs'],
+  // The OCR worker (src/core/attachments/ocr/ocr-worker.ts) likewise requires tesseract.js's
+  // worker script by path and reads the language files with plain `fs`: the engine, the
+  // packages its worker script requires, and the language data stay real files.
+  asarUnpack: [
+    '**/*.node',
+    'node_modules/pdfjs-dist/legacy/build/*.mjs',
+    ...[
+      'tesseract.js',
+      'tesseract.js-core',
+      '@tesseract.js-data',
+      'regenerator-runtime',
+      'is-url',
+      'bmp-js',
+      'wasm-feature-detect',
+    ].map((name) => `node_modules/${name}/**`),
+  ],
   // Never rebuild the development node_modules for Electron (see the top of this file).
   npmRebuild: false,
   beforePack,

@@ -3,6 +3,7 @@ import { VaultError, toSerializedError } from '../shared/errors';
 import { fileSystemError } from '../core/fs/errors';
 import { registerRecordCommands } from './commands/records';
 import { registerAttachmentCommands } from './commands/attachments';
+import { registerOcrCommand } from './commands/ocr';
 import { registerSharingCommands } from './commands/sharing';
 import { registerSearchCommands } from './commands/search';
 import { registerKeyCommands } from './commands/keys';
@@ -23,6 +24,7 @@ const BAD_INPUT = new Set([
   'PARTNER.EXISTS',
   'IDENTITY.INVALID',
   'BACKUP.INVALID',
+  'OCR.FAILED',
 ]);
 
 /**
@@ -74,6 +76,7 @@ Environment:
   );
   registerRecordCommands(program);
   registerAttachmentCommands(program);
+  registerOcrCommand(program);
   registerSharingCommands(program);
   registerSearchCommands(program);
   registerKeyCommands(program);

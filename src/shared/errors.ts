@@ -32,6 +32,7 @@ export const ERROR_CODES = [
   'BACKUP.INVALID',
   'IPC.FORBIDDEN',
   'LIMIT.EXCEEDED',
+  'OCR.FAILED',
   'CANCELLED',
   'INTERNAL',
 ] as const;
@@ -173,6 +174,17 @@ export class CancelledError extends VaultError {
 export class LimitExceededError extends VaultError {
   constructor(limit: string, max: number, message: string) {
     super('LIMIT.EXCEEDED', message, { limit, max });
+  }
+}
+
+/**
+ * Text recognition gave nothing for one file (docs/attachments.md, "Text from images"): its type
+ * is not an image OCR reads, it is damaged, too large (dimensions or bytes), or the engine hit
+ * its time or memory limit. The attachment itself is kept unchanged.
+ */
+export class OcrFailedError extends VaultError {
+  constructor(id: string, reason: string, message: string) {
+    super('OCR.FAILED', message, { id, reason });
   }
 }
 

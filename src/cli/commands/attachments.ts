@@ -1,11 +1,13 @@
 import type { Command } from 'commander';
 import { statSync } from 'node:fs';
+import { canOcr } from '../../shared/attachments/ocr';
 import { InvalidInputError } from '../../shared/errors';
 import type { AttachmentInfo } from '../../core/attachments/attachment-store';
 import { FileIoError } from '../../core/attachments/errors';
 import type { Vault } from '../../core/vault/vault';
 import { globalOptions, output, withVault } from '../context';
 import { safeInline } from '../format';
+import { formatOutcome, parseLangOption, recognizeAll } from './ocr';
 
 /**
  * tvault attach / attachments / extract / detach: a thin adapter over vault.attachments (the
@@ -37,6 +39,12 @@ function formatDetails(info: AttachmentInfo): string {
     formatLine(info),
     `    type: ${safeInline(info.mime)}   added: ${info.addedAt}   file modified: ${info.modifiedAt ?? '-'}${info.hasText ? '   text: yes' : ''}${info.textSkipped ? `   text: not extracted (${info.textSkipped})` : ''}`,
   ];
+  if (info.ocr)
+    lines.push(
+      info.ocr.failed
+        ? `    OCR: no text (${info.ocr.failed})`
+        : `    OCR: ${info.ocr.engine} ${info.ocr.version}, ${info.ocr.languages.join('+')}, confidence ${info.ocr.confidence}`,
+    );
   if (info.description) lines.push(`    ${safeInline(info.description)}`);
   return lines.join('\n');
 }
@@ -106,15 +114,34 @@ export function registerAttachmentCommands(program: Command): void {
     .argument('<id>', 'record id (or a unique prefix)')
     .argument('<file...>', 'the files to attach')
     .option('--description <text>', 'a description kept with each file')
+    .option('--ocr', 'then recognise the text of the attached images (offline)')
+    .option('--lang <langs>', "OCR languages (ara+eng, fra...); default: the testimony's")
     .action(
-      async (id: string, files: string[], opts: { description?: string }, command: Command) => {
+      async (
+        id: string,
+        files: string[],
+        opts: { description?: string; ocr?: boolean; lang?: string },
+        command: Command,
+      ) => {
         const options = globalOptions(command);
         const out = output(options);
-        const attached = await withVault(options, (vault) =>
-          attachAll(vault, vault.records.resolveId(id), files, opts.description, out.json),
-        );
-        out.result({ attachments: attached.map(attachmentJson) }, () =>
-          attached.map(formatLine).join('\n'),
+        const languages = parseLangOption(opts.lang);
+        const { attached, ocr } = await withVault(options, async (vault) => {
+          const attached = await attachAll(
+            vault,
+            vault.records.resolveId(id),
+            files,
+            opts.description,
+            out.json,
+          );
+          // The files are stored first: an image OCR cannot read is still kept.
+          const images = attached.filter((info) => canOcr(info.mime));
+          const ocr = opts.ocr ? await recognizeAll(vault, images, languages, out.json) : [];
+          return { attached, ocr };
+        });
+        out.result(
+          { attachments: attached.map(attachmentJson), ...(opts.ocr ? { ocr } : {}) },
+          () => [...attached.map(formatLine), ...ocr.map(formatOutcome)].join('\n'),
         );
       },
     );

@@ -1,5 +1,11 @@
 import { open as openFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
+import {
+  type OcrLanguage,
+  type OcrRecord,
+  canOcr,
+  ocrLanguagesFor,
+} from '../../shared/attachments/ocr';
 import { InvalidInputError, RecordNotFoundError } from '../../shared/errors';
 import { wipe } from '../crypto/sodium';
 import { ID_PATTERN } from '../ids';
@@ -12,6 +18,7 @@ import { readFileBatches } from './file-source';
 import { hasherFor } from './hasher';
 import { ingest } from './ingest';
 import { openMeta } from './meta';
+import { recognizeAttachment } from './ocr/recognize-attachment';
 import { AttachmentRows } from './rows';
 import type {
   AttachStreamMeta,
@@ -226,6 +233,35 @@ export class AttachmentStore {
     } finally {
       this.#vault.checkpoint();
     }
+  }
+
+  /**
+   * Recognises the text of an image attachment (ocr/recognize-attachment.ts) in the languages
+   * given, or those of its testimony's language, and stores it sealed for search.
+   */
+  recognize(
+    id: string,
+    opts: {
+      languages?: OcrLanguage[];
+      signal?: AbortSignal;
+      onProgress?: (fraction: number, stage: string) => void;
+    } = {},
+  ): Promise<OcrRecord> {
+    const row = this.#rows.row(id);
+    const languages =
+      opts.languages ?? ocrLanguagesFor(this.#vault.records.get(row.record_id).lang);
+    return recognizeAttachment({ rows: this.#rows, read: (x) => this.readStream(x) }, row.id, {
+      ...opts,
+      languages,
+    });
+  }
+
+  /** Image attachments text recognition has not run on yet (`tvault ocr --pending`). */
+  pendingOcr(): AttachmentInfo[] {
+    return this.#rows
+      .all()
+      .map((row) => this.#rows.info(row))
+      .filter((info) => canOcr(info.mime) && info.ocr === null && !info.hasText);
   }
 
   /** The extracted text (for the search index), or null when there is none. */

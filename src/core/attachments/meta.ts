@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { OCR_FAILURES, OCR_LANGUAGES, type OcrRecord } from '../../shared/attachments/ocr';
 import { TEXT_SKIP_REASONS, type TextSkipReason } from '../../shared/attachments/types';
 import { InvalidInputError } from '../../shared/errors';
 import { open, seal } from '../crypto/aead';
@@ -30,6 +31,8 @@ export interface AttachmentMeta {
   modifiedAt: string | null;
   /** Why no text was extracted, when it could have been (absent in rows written before). */
   textSkipped?: TextSkipReason;
+  /** Set once text recognition ran on an image: how the text was made, or why there is none. */
+  ocr?: OcrRecord;
 }
 
 /** Hostile names are kept as given, but not without bound. */
@@ -47,6 +50,16 @@ const metaSchema = z.object({
   addedAt: z.string(),
   modifiedAt: z.string().nullable(),
   textSkipped: z.enum(TEXT_SKIP_REASONS).optional(),
+  ocr: z
+    .object({
+      engine: z.literal('tesseract.js'),
+      version: z.string().max(64),
+      languages: z.array(z.enum(OCR_LANGUAGES)).max(OCR_LANGUAGES.length),
+      confidence: z.number().min(0).max(100),
+      at: z.string().max(64),
+      failed: z.enum(OCR_FAILURES).optional(),
+    })
+    .optional(),
 });
 
 export interface RowBinding {

@@ -52,6 +52,12 @@ export class AttachmentRows {
     return row;
   }
 
+  all(): AttachmentRow[] {
+    return this.vault.db
+      .prepare(`SELECT ${ROW_COLUMNS} FROM attachments ORDER BY rowid`)
+      .all() as AttachmentRow[];
+  }
+
   rowsOf(recordId: string): AttachmentRow[] {
     return this.vault.db
       .prepare(`SELECT ${ROW_COLUMNS} FROM attachments WHERE record_id = ?`)
@@ -146,6 +152,32 @@ export class AttachmentRows {
         .run(id, recordId, wrapped, sealedMeta, sealedText);
       for (const listener of this.listeners)
         listener(recordId, id, { kind: 'added', sha256: meta.sha256, size: meta.size });
+    });
+  }
+
+  /**
+   * Replaces the text and metadata of an existing row in one transaction (text recognition:
+   * the blob is unchanged). `update` gets the current metadata; the row must still exist.
+   */
+  replaceText(
+    id: string,
+    update: (meta: AttachmentMeta) => { meta: AttachmentMeta; text: string | null },
+  ): AttachmentMeta {
+    return this.vault.transaction(() => {
+      const row = this.row(id);
+      const binding = this.binding(row);
+      const fileKey = this.fileKey(row);
+      try {
+        const next = update(openMeta(fileKey, row.meta, binding));
+        const sealedText = next.text === null ? null : sealText(fileKey, next.text, binding);
+        this.vault.db
+          .prepare('UPDATE attachments SET meta = ?, extracted_text = ? WHERE id = ?')
+          .run(sealMeta(fileKey, next.meta, binding), sealedText, id);
+        for (const listener of this.listeners) listener(row.record_id, id, { kind: 'text' });
+        return next.meta;
+      } finally {
+        wipe(fileKey);
+      }
     });
   }
 

@@ -22,7 +22,10 @@ export interface IngestOptions {
 
 /** What happened to an attachment (the custody log records the added file's hash). */
 export type AttachmentChange =
-  { kind: 'added'; sha256: string; size: number } | { kind: 'deleted' };
+  | { kind: 'added'; sha256: string; size: number }
+  | { kind: 'deleted' }
+  /** Its searchable text changed (text recognition ran); the file itself did not. */
+  | { kind: 'text' };
 
 /** Called inside the write transaction after an attachment was added or detached. */
 export type AttachmentChangeListener = (
@@ -49,5 +52,6 @@ export function toInfo(
     modifiedAt: meta.modifiedAt,
     hasText,
     textSkipped: meta.textSkipped ?? null,
+    ocr: meta.ocr ?? null,
   };
 }

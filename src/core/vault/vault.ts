@@ -156,7 +156,9 @@ export class Vault {
         },
       });
     });
-    this.attachments.onChange((recordId, attachmentId, change) =>
+    this.attachments.onChange((recordId, attachmentId, change) => {
+      // Recognised text is derived from the file, which is unchanged: nothing for custody.
+      if (change.kind === 'text') return;
       this.noteCustody(
         change.kind === 'added'
           ? {
@@ -166,8 +168,8 @@ export class Vault {
               detail: { sha256: change.sha256, size: change.size },
             }
           : { action: 'attachment.deleted', record: recordId, attachment: attachmentId },
-      ),
-    );
+      );
+    });
   }
 
   /**

@@ -13,6 +13,8 @@ export const TEXT_SKIP_REASONS: readonly TextSkipReason[] = [
   'unreadable',
 ];
 
+import type { OcrRecord } from './ocr';
+
 /** What callers see of an evidence file: its decrypted metadata plus ids. */
 export interface AttachmentInfo {
   id: string;
@@ -31,4 +33,6 @@ export interface AttachmentInfo {
   hasText: boolean;
   /** Set when the text was not extracted, and why; null when it was or the type has none. */
   textSkipped: TextSkipReason | null;
+  /** Set once text recognition ran (an image): engine, version, languages, or why it failed. */
+  ocr: OcrRecord | null;
 }

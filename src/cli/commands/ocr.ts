@@ -1,0 +1,141 @@
+import type { Command } from 'commander';
+import {
+  OCR_LANGUAGES,
+  type OcrLanguage,
+  type OcrRecord,
+  parseOcrLanguages,
+} from '../../shared/attachments/ocr';
+import {
+  type SerializedError,
+  InvalidInputError,
+  VaultError,
+  toSerializedError,
+} from '../../shared/errors';
+import type { AttachmentInfo } from '../../core/attachments/attachment-store';
+import type { Vault } from '../../core/vault/vault';
+import { globalOptions, output, withVault } from '../context';
+import { safeInline } from '../format';
+import { endProgress, exitStatus } from '../progress';
+
+/**
+ * tvault ocr ATTACHMENT_ID | --pending, and the OCR step of `tvault attach --ocr`: a thin adapter
+ * over vault.attachments.recognize (docs/attachments.md, "Text from images"). One file at a
+ * time; Ctrl-C cancels the running recognition and leaves the vault as it was.
+ */
+/** Some image gave no text (damaged, too large, limit hit): the bad-input code, as OCR.FAILED. */
+export const OCR_FAILED_EXIT = 2;
+
+export interface OcrOutcome {
+  id: string;
+  ok: boolean;
+  ocr?: OcrRecord;
+  error?: SerializedError;
+}
+
+export function parseLangOption(value: string | undefined): OcrLanguage[] | undefined {
+  if (value === undefined) return undefined;
+  const languages = parseOcrLanguages(value);
+  if (!languages)
+    throw new InvalidInputError(
+      `Unknown OCR language "${safeInline(value).slice(0, 40)}": use ${OCR_LANGUAGES.join(', ')}, combined with + (ara+eng), or a language tag (ar, fr).`,
+    );
+  return languages;
+}
+
+/** Runs OCR on each file in turn; a file that fails is reported and the next one runs. */
+export async function recognizeAll(
+  vault: Vault,
+  files: AttachmentInfo[],
+  languages: OcrLanguage[] | undefined,
+  json: boolean,
+): Promise<OcrOutcome[]> {
+  const controller = new AbortController();
+  const onSigint = () => controller.abort();
+  process.once('SIGINT', onSigint);
+  const outcomes: OcrOutcome[] = [];
+  try {
+    for (const [index, file] of files.entries()) {
+      const label = `OCR ${index + 1}/${files.length} ${safeInline(file.name).slice(0, 40)}`;
+      const onProgress = terminalOcrProgress(json, label);
+      try {
+        const ocr = await vault.attachments.recognize(file.id, {
+          ...(languages ? { languages } : {}),
+          signal: controller.signal,
+          ...(onProgress ? { onProgress } : {}),
+        });
+        outcomes.push({ id: file.id, ok: true, ocr });
+      } catch (error) {
+        // Cancelling stops the whole run; a bad image only its own file.
+        if (!(error instanceof VaultError) || error.code === 'CANCELLED') throw error;
+        outcomes.push({ id: file.id, ok: false, error: toSerializedError(error) });
+      } finally {
+        if (onProgress) endProgress();
+      }
+    }
+  } finally {
+    process.removeListener('SIGINT', onSigint);
+  }
+  if (outcomes.some((outcome) => !outcome.ok)) exitStatus.code = OCR_FAILED_EXIT;
+  return outcomes;
+}
+
+function terminalOcrProgress(
+  json: boolean,
+  label: string,
+): ((fraction: number, stage: string) => void) | undefined {
+  if (json || !process.stderr.isTTY) return undefined;
+  let last = '';
+  return (fraction, stage) => {
+    const line = `${label}: ${stage} ${Math.floor(fraction * 100)}%`;
+    if (line === last) return;
+    last = line;
+    process.stderr.write(`\r\u001b[2K${line}`);
+  };
+}
+
+export function formatOutcome(outcome: OcrOutcome): string {
+  if (outcome.ok && outcome.ocr)
+    return `${outcome.id}  text recognised (${outcome.ocr.languages.join('+')}, confidence ${outcome.ocr.confidence})`;
+  return `${outcome.id}  no text: ${outcome.error?.message ?? 'failed'}`;
+}
+
+export function registerOcrCommand(program: Command): void {
+  program
+    .command('ocr')
+    .description('recognise the text of image attachments (offline) so that search finds it')
+    .argument('[attachment-id]', 'attachment id (or a unique prefix)')
+    .option('--pending', 'every image attachment not recognised yet')
+    .option(
+      '--lang <langs>',
+      `OCR languages (${OCR_LANGUAGES.join(', ')}, combined with +); default: from the testimony's language`,
+    )
+    .action(
+      async (
+        id: string | undefined,
+        opts: { pending?: boolean; lang?: string },
+        command: Command,
+      ) => {
+        const options = globalOptions(command);
+        const out = output(options);
+        if ((id === undefined) === (opts.pending !== true))
+          throw new InvalidInputError('Give one attachment id, or --pending.');
+        const languages = parseLangOption(opts.lang);
+        const outcomes = await withVault(options, (vault) => {
+          const files =
+            id === undefined
+              ? vault.attachments.pendingOcr()
+              : [vault.attachments.get(vault.attachments.resolveId(id))];
+          return recognizeAll(vault, files, languages, out.json);
+        });
+        // One file asked for by id: its failure is the command's typed error.
+        const single = id !== undefined ? outcomes[0] : undefined;
+        if (single && !single.ok && single.error) {
+          exitStatus.code = 0;
+          throw new VaultError(single.error.code, single.error.message, single.error.details);
+        }
+        out.result({ ocr: outcomes }, () =>
+          outcomes.length ? outcomes.map(formatOutcome).join('\n') : '(no images waiting for OCR)',
+        );
+      },
+    );
+}

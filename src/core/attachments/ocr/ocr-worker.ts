@@ -1,0 +1,179 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { OcrLanguage } from '../../../shared/attachments/ocr';
+import { CancelledError } from '../../../shared/errors';
+import { outsideAsar } from '../text/pdf-worker';
+import { LANG_ROOT, OCR_WORKER_SOURCE } from './ocr-worker-source';
+
+/**
+ * Text from one image, recognised by tesseract.js on a worker thread with limits (the same
+ * shape as the PDF text worker, text/pdf-worker.ts): an image is hostile input, and a
+ * recognition can take seconds of CPU and hundreds of megabytes. The main thread only waits on
+ * messages; the worker is terminated at the first limit crossed or when the caller cancels:
+ *
+ * - time: `timeMs` of wall time from start;
+ * - memory: the worker's V8 heap is capped by `resourceLimits`; the engine's WebAssembly memory
+ *   lives outside that heap, so the process's resident size is watched too (`memoryBytes`).
+ *
+ * One recognition runs at a time (a queue), so a batch of scans costs one engine's memory.
+ */
+export interface OcrLimits {
+  timeMs: number;
+  memoryBytes: number;
+}
+
+export const OCR_LIMITS: OcrLimits = { timeMs: 120_000, memoryBytes: 450 * 1024 * 1024 };
+
+const HEAP_MB = 128;
+const MEMORY_POLL_MS = 25;
+
+export type OcrRunResult =
+  { text: string; confidence: number } | { failed: 'unreadable' | 'time-limit' | 'memory-limit' };
+
+export interface OcrRunOptions {
+  languages: OcrLanguage[];
+  limits?: OcrLimits;
+  signal?: AbortSignal;
+  /** 0..1 with the engine's stage ("loading language traineddata", "recognizing text"). */
+  onProgress?: (fraction: number, stage: string) => void;
+}
+
+interface EnginePaths {
+  scriptPath: string;
+  corePath: string;
+  version: string;
+}
+
+const require = createRequire(import.meta.url);
+let enginePaths: EnginePaths | null = null;
+
+/** tesseract.js's worker script and core loader, resolved in node_modules (never fetched). */
+function resolveEngine(): EnginePaths {
+  if (enginePaths) return enginePaths;
+  // In the packaged app these files are unpacked beside app.asar (electron-builder.config.cjs).
+  const pkgPath = outsideAsar(require.resolve('tesseract.js/package.json'));
+  const root = dirname(pkgPath);
+  enginePaths = {
+    scriptPath: join(root, 'src', 'worker-script', 'index.js'),
+    corePath: join(root, 'src', 'worker-script', 'node', 'getCore.js'),
+    version: (JSON.parse(readFileSync(pkgPath, 'utf8')) as { version: string }).version,
+  };
+  return enginePaths;
+}
+
+/** The engine's version, recorded with every OCR text. */
+export function ocrEngineVersion(): string {
+  return resolveEngine().version;
+}
+
+/**
+ * The gzipped LSTM model of each language, from `@tesseract.js-data/<lang>` (`4.0.0_best_int`:
+ * the integer "best" models tesseract.js itself uses for its LSTM engine). Spelled out one by
+ * one so that scripts/packaged-modules.mjs sees each package as a run-time dependency.
+ */
+const LANGUAGE_PACKAGES: Record<OcrLanguage, () => string> = {
+  ara: () => require.resolve('@tesseract.js-data/ara/package.json'),
+  eng: () => require.resolve('@tesseract.js-data/eng/package.json'),
+  fra: () => require.resolve('@tesseract.js-data/fra/package.json'),
+  spa: () => require.resolve('@tesseract.js-data/spa/package.json'),
+  hin: () => require.resolve('@tesseract.js-data/hin/package.json'),
+  por: () => require.resolve('@tesseract.js-data/por/package.json'),
+};
+
+function languageFiles(languages: OcrLanguage[]): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const lang of languages) {
+    const pkg = dirname(outsideAsar(LANGUAGE_PACKAGES[lang]()));
+    files[lang] = join(pkg, '4.0.0_best_int', `${lang}.traineddata.gz`);
+  }
+  return files;
+}
+
+let queue: Promise<unknown> = Promise.resolve();
+
+/**
+ * Recognises `image` (JPEG, PNG, WebP or TIFF bytes; the caller has checked type and
+ * dimensions). A missing engine or language package rejects with a plain Error: that is a broken
+ * installation, not a bad image. Cancelling rejects with CancelledError.
+ */
+export function recognizeImage(image: Uint8Array, opts: OcrRunOptions): Promise<OcrRunResult> {
+  const run = queue.then(() => runWorker(image, opts));
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+function runWorker(image: Uint8Array, opts: OcrRunOptions): Promise<OcrRunResult> {
+  const limits = opts.limits ?? OCR_LIMITS;
+  if (opts.signal?.aborted) return Promise.reject(new CancelledError('The text recognition'));
+  const engine = resolveEngine();
+  const files = languageFiles(opts.languages);
+  // Shared memory, so this side can zero the plaintext image once the worker is gone.
+  const shared = new SharedArrayBuffer(image.byteLength);
+  const view = new Uint8Array(shared);
+  view.set(image);
+  const startRss = process.memoryUsage.rss();
+  const worker = new Worker(OCR_WORKER_SOURCE, {
+    eval: true,
+    workerData: {
+      scriptPath: engine.scriptPath,
+      corePath: engine.corePath,
+      languageFiles: files,
+      langs: opts.languages.join('+'),
+      shared,
+      langRoot: LANG_ROOT,
+    },
+    resourceLimits: { maxOldGenerationSizeMb: HEAP_MB, maxYoungGenerationSizeMb: 32 },
+    stdout: true,
+    stderr: true,
+  });
+  return new Promise<OcrRunResult>((resolve, reject) => {
+    let settled = false;
+    const finish = (result: OcrRunResult | Error) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      clearInterval(watch);
+      opts.signal?.removeEventListener('abort', onAbort);
+      void worker
+        .terminate()
+        .catch(() => undefined)
+        .then(() => {
+          view.fill(0);
+          if (result instanceof Error) reject(result);
+          else resolve(result);
+        });
+    };
+    const onAbort = () => finish(new CancelledError('The text recognition'));
+    opts.signal?.addEventListener('abort', onAbort, { once: true });
+    const timer = setTimeout(() => finish({ failed: 'time-limit' }), limits.timeMs);
+    const watch = setInterval(() => {
+      if (process.memoryUsage.rss() - startRss > limits.memoryBytes)
+        finish({ failed: 'memory-limit' });
+    }, MEMORY_POLL_MS);
+    worker.on('message', (message: WorkerMessage) => {
+      if (typeof message.progress === 'number') {
+        opts.onProgress?.(Math.min(1, Math.max(0, message.progress)), String(message.status));
+      } else if (message.loadError) {
+        finish(new Error(`The OCR engine could not be loaded (${message.loadError})`));
+      } else if (message.ok && typeof message.text === 'string') {
+        finish({ text: message.text, confidence: message.confidence ?? 0 });
+      } else finish({ failed: 'unreadable' });
+    });
+    worker.on('error', (error: Error & { code?: string }) =>
+      finish({ failed: error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'memory-limit' : 'unreadable' }),
+    );
+    worker.on('exit', () => finish({ failed: 'unreadable' }));
+  });
+}
+
+interface WorkerMessage {
+  ok?: boolean;
+  text?: string;
+  confidence?: number;
+  loadError?: string;
+  reason?: string;
+  progress?: number;
+  status?: string;
+}

@@ -1,0 +1,143 @@
+import { imageSize } from 'image-size';
+import { type OcrLanguage, type OcrRecord, canOcr } from '../../../shared/attachments/ocr';
+import { CancelledError, OcrFailedError } from '../../../shared/errors';
+import { tidy } from '../text/html';
+import { MAX_EXTRACTED_CHARS } from '../text/extract';
+import type { AttachmentMeta } from '../meta';
+import type { AttachmentRows } from '../rows';
+import { type OcrLimits, ocrEngineVersion, recognizeImage } from './ocr-worker';
+
+/**
+ * Bounds checked before the engine sees an image (docs/security.md, "Hostile files"): a 40 KB
+ * PNG can declare 50,000 x 50,000 pixels and make any decoder allocate gigabytes. The header's
+ * dimensions are read with `image-size` and checked first. 40 megapixels is an A3 page at
+ * 600 dpi; 64 MiB of file is far beyond any honest scan of one page.
+ */
+export const MAX_OCR_BYTES = 64 * 1024 * 1024;
+export const MAX_OCR_PIXELS = 40_000_000;
+export const MAX_OCR_SIDE = 20_000;
+
+export interface RecognizeOptions {
+  languages: OcrLanguage[];
+  signal?: AbortSignal;
+  onProgress?: (fraction: number, stage: string) => void;
+  limits?: OcrLimits;
+}
+
+export interface RecognizeSource {
+  rows: AttachmentRows;
+  /** The attachment's plaintext, decrypted in memory. */
+  read: (id: string) => AsyncIterable<Uint8Array>;
+}
+
+/**
+ * Runs text recognition on one image attachment and stores the text sealed under the file's key
+ * (like a PDF's text), with the engine, version and languages in its sealed metadata. A file
+ * the engine cannot read ends in OcrFailedError *and* the failure is recorded in its metadata
+ * (so `--pending` moves on); the file itself is never touched. Cancelling changes nothing.
+ */
+export async function recognizeAttachment(
+  source: RecognizeSource,
+  id: string,
+  opts: RecognizeOptions,
+): Promise<OcrRecord> {
+  const { rows } = source;
+  const meta = rows.meta(rows.row(id));
+  if (!canOcr(meta.mime))
+    throw new OcrFailedError(
+      id,
+      'unsupported-type',
+      `Attachment ${id} is not an image text can be recognised in (JPEG, PNG, WebP or TIFF).`,
+    );
+  const record = (failed?: OcrRecord['failed'], confidence = 0): OcrRecord => ({
+    engine: 'tesseract.js',
+    version: ocrEngineVersion(),
+    languages: opts.languages,
+    confidence,
+    at: new Date().toISOString(),
+    ...(failed ? { failed } : {}),
+  });
+  const fail = (reason: NonNullable<OcrRecord['failed']>, message: string): never => {
+    const ocr = record(reason);
+    // A failure replaces nothing: text from an earlier run, if any, stays.
+    rows.replaceText(id, (current) => ({ meta: { ...current, ocr }, text: rows.text(id) }));
+    throw new OcrFailedError(id, reason, message);
+  };
+  if (meta.size > MAX_OCR_BYTES)
+    fail('too-large', `Attachment ${id} is larger than ${MAX_OCR_BYTES / 1048576} MiB; no OCR.`);
+  const image = await readAll(source.read(id), meta.size, opts.signal);
+  try {
+    const problem = checkDimensions(image);
+    if (problem) fail(problem.reason, `Attachment ${id}: ${problem.message}`);
+    const result = await recognizeImage(image, {
+      languages: opts.languages,
+      ...(opts.signal ? { signal: opts.signal } : {}),
+      ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+      ...(opts.limits ? { limits: opts.limits } : {}),
+    });
+    if ('failed' in result) return fail(result.failed, failureMessage(id, result.failed));
+    const text = cleanText(result.text);
+    const ocr = record(undefined, Math.round(result.confidence));
+    rows.replaceText(id, (current) => ({ meta: withOcr(current, ocr), text }));
+    return ocr;
+  } finally {
+    image.fill(0);
+  }
+}
+
+function withOcr(meta: AttachmentMeta, ocr: OcrRecord): AttachmentMeta {
+  const { textSkipped: _dropped, ...rest } = meta;
+  return { ...rest, ocr };
+}
+
+function cleanText(text: string): string | null {
+  const clean = tidy(text).slice(0, MAX_EXTRACTED_CHARS);
+  return clean.trim() === '' ? null : clean;
+}
+
+function checkDimensions(
+  image: Uint8Array,
+): { reason: 'unreadable' | 'too-large'; message: string } | null {
+  let size: { width?: number; height?: number };
+  try {
+    size = imageSize(image);
+  } catch {
+    return { reason: 'unreadable', message: 'the image is damaged or not a complete image.' };
+  }
+  const { width = 0, height = 0 } = size;
+  if (width <= 0 || height <= 0)
+    return { reason: 'unreadable', message: 'the image declares no dimensions.' };
+  if (width > MAX_OCR_SIDE || height > MAX_OCR_SIDE || width * height > MAX_OCR_PIXELS)
+    return {
+      reason: 'too-large',
+      message: `the image declares ${width} x ${height} pixels, more than OCR reads (${MAX_OCR_PIXELS / 1e6} megapixels).`,
+    };
+  return null;
+}
+
+function failureMessage(id: string, reason: 'unreadable' | 'time-limit' | 'memory-limit'): string {
+  if (reason === 'time-limit') return `Attachment ${id}: text recognition hit its time limit.`;
+  if (reason === 'memory-limit') return `Attachment ${id}: text recognition hit its memory limit.`;
+  return `Attachment ${id}: the OCR engine could not read this image (damaged or truncated).`;
+}
+
+async function readAll(
+  stream: AsyncIterable<Uint8Array>,
+  size: number,
+  signal?: AbortSignal,
+): Promise<Uint8Array> {
+  const out = new Uint8Array(size);
+  let at = 0;
+  try {
+    for await (const bytes of stream) {
+      if (signal?.aborted) throw new CancelledError('The text recognition');
+      out.set(bytes, at);
+      at += bytes.length;
+      bytes.fill(0);
+    }
+  } catch (error) {
+    out.fill(0);
+    throw error;
+  }
+  return out;
+}

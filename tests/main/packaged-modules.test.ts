@@ -83,12 +83,17 @@ describe('modules the packaged app loads at run time', () => {
     expect(report.unresolved).toEqual([]);
   });
 
-  it('unpacks the files the PDF text worker imports by path, beside app.asar', () => {
+  it('unpacks the files the PDF text and OCR workers load by path, beside app.asar', () => {
     const report = packaged.checkPackagedModules({ bundleDir: join(outDir, 'main'), config });
-    // pdf.js, and the pdf.worker.mjs it imports itself by "./pdf.worker.mjs".
+    // pdf.js, and the pdf.worker.mjs it imports itself by "./pdf.worker.mjs"; the OCR engine's
+    // and each language package's package.json, beside which the OCR worker finds its files.
     expect(report.workerFiles).toEqual([
+      ...['ara', 'eng', 'fra', 'hin', 'por', 'spa'].map(
+        (lang) => `node_modules/@tesseract.js-data/${lang}/package.json`,
+      ),
       'node_modules/pdfjs-dist/legacy/build/pdf.mjs',
       'node_modules/pdfjs-dist/legacy/build/pdf.worker.mjs',
+      'node_modules/tesseract.js/package.json',
     ]);
     expect(report.notUnpacked).toEqual([]);
     // Without the pattern, both would stay inside the archive, where the worker cannot load them.

@@ -280,21 +280,20 @@ export class SearchService {
     return state !== null && state.format !== INDEX_FORMAT;
   }
 
-  storedIndex(): { has(id: string): boolean; size: number; pending: Set<string> } | null {
+  /**
+   * The stored index as verify checks it: the indexed ids, read one segment at a time (never
+   * the whole index), and the pending ids. Null when there is no index of the current format.
+   * `ids` throws on a damaged index.
+   */
+  storedIndex(): { ids: () => Generator<string>; pending: Set<string> } | null {
     const state = this.#state();
     if (!state || state.format !== INDEX_FORMAT) return null;
-    let engine: SearchEngine;
-    try {
-      engine = SearchEngine.load(state.segments.map((id) => this.#readSegment(id)));
-    } catch {
-      return null;
-    }
     const pending = new Set(
       (
         this.db.prepare('SELECT record_id FROM search_pending').all() as { record_id: string }[]
       ).map((row) => row.record_id),
     );
-    return { has: (id) => engine.has(id), size: engine.size(), pending };
+    return { ids: () => SearchEngine.persistedIds((id) => this.#readSegment(id)), pending };
   }
 
   #item(id: string, score: number, query: ParsedQuery): SearchResultItem {

@@ -116,17 +116,29 @@ function checkSearchIndex(vault: Vault, report: (problem: VerifyProblem) => void
       });
     return;
   }
-  let indexed = 0;
+  // The indexed ids, gathered a segment at a time: the ids are held, never the whole index.
+  const indexed = new Set<string>();
+  let twice = 0;
+  try {
+    for (const id of index.ids()) {
+      if (indexed.has(id)) twice += 1;
+      indexed.add(id);
+    }
+  } catch {
+    report({ kind: 'search-index', id: 'index', detail: 'the stored search index cannot be read' });
+    return;
+  }
+  if (twice > 0)
+    report({ kind: 'search-index', id: 'index', detail: `${twice} document(s) indexed twice` });
+  let extra = indexed.size;
   for (const id of pagedIds(vault, 'records')) {
-    if (index.has(id)) indexed += 1;
+    if (indexed.has(id)) extra -= 1;
     else if (!index.pending.has(id))
       report({ kind: 'search-index', id, detail: 'the record is missing from the search index' });
   }
   // Deletions not yet applied still sit in the index: they are not extra documents.
   const exists = vault.db.prepare('SELECT 1 FROM records WHERE id = ?');
-  let deletedPending = 0;
-  for (const id of index.pending) if (!exists.get(id) && index.has(id)) deletedPending += 1;
-  const extra = index.size - indexed - deletedPending;
+  for (const id of index.pending) if (!exists.get(id) && indexed.has(id)) extra -= 1;
   if (extra > 0)
     report({
       kind: 'search-index',

@@ -320,6 +320,24 @@ export class SearchEngine {
     return engine;
   }
 
+  /**
+   * The live documents' ids of a persisted index, reading and decoding one segment at a time
+   * through `read` (by segment id; the manifest is MANIFEST_ID), so a check of the index
+   * (tvault verify) never holds more than one segment. Throws InvalidInputError on damaged or
+   * inconsistent bytes, as `load` does.
+   */
+  static *persistedIds(read: (segmentId: string) => Uint8Array): Generator<string> {
+    const bytes = read(MANIFEST_ID);
+    if (!isManifest(bytes)) throw malformed('no manifest among the segments');
+    for (const entry of decodeManifest(bytes).entries) {
+      const seg = Segment.decode(read(entry.id));
+      if (seg.id !== entry.id || seg.docCount !== entry.docCount)
+        throw malformed(`segment ${entry.id} does not match the manifest`);
+      const deleted = new Set(entry.deleted);
+      for (let d = 0; d < seg.docCount; d++) if (!deleted.has(d)) yield seg.ids[d] as string;
+    }
+  }
+
   // ---------------------------------------------------------------- updates
 
   private addStats(lengths: ArrayLike<number>, lang: string, sign: 1 | -1): void {

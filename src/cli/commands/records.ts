@@ -296,17 +296,23 @@ export function registerRecordCommands(program: Command): void {
           return;
         }
         const progress = terminalProgress();
-        const report = await withVault(options, (vault) =>
-          vault.importSource({
-            path: file,
-            ...(opts.from ? { from: opts.from } : {}),
-            ...(opts.map ? { mappingPath: opts.map } : {}),
-            ...(opts.files ? { filesDir: opts.files } : {}),
-            dryRun: opts.dryRun === true,
-            ...(progress
-              ? { onProgress: (done: number) => progress('Records read', done, done) }
-              : {}),
-          }),
+        // A dry run shows only what the file holds and must leave the vault's bytes as they
+        // were: its unlock writes no custody entry (it changes nothing to account for).
+        const access = opts.dryRun === true ? 'metadata' : 'content';
+        const report = await withVault(
+          options,
+          (vault) =>
+            vault.importSource({
+              path: file,
+              ...(opts.from ? { from: opts.from } : {}),
+              ...(opts.map ? { mappingPath: opts.map } : {}),
+              ...(opts.files ? { filesDir: opts.files } : {}),
+              dryRun: opts.dryRun === true,
+              ...(progress
+                ? { onProgress: (done: number) => progress('Records read', done, done) }
+                : {}),
+            }),
+          access,
         );
         if (progress) endProgress();
         const { ids: _ids, preview: _preview, ...summary } = report;

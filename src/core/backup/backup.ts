@@ -79,10 +79,19 @@ function prepareTarget(vault: Vault, out: string): void {
  * database replaces the old copy only once complete and checked; blobs no longer referred to
  * are removed last. A failure (a full disk) leaves the previous backup as it was.
  */
-export async function backupVault(
+export function backupVault(
   vault: Vault,
   outDir: string,
   options: BackupOptions = {},
+): Promise<BackupReport> {
+  // Never during an import: its open transaction cannot be copied (Vault.oneAtATime).
+  return vault.oneAtATime(() => backupNow(vault, outDir, options));
+}
+
+async function backupNow(
+  vault: Vault,
+  outDir: string,
+  options: BackupOptions,
 ): Promise<BackupReport> {
   const out = resolve(outDir);
   prepareTarget(vault, out);

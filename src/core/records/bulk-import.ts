@@ -5,22 +5,17 @@ import { InvalidInputError, VaultError } from '../../shared/errors';
 import { type TestimonyFields, emptyFields } from '../../shared/records/types';
 import { validateFields } from '../../shared/records/validate';
 import { readRecords, withoutCr } from './import-reader';
+import { type ImportReport, type ImportRow, importAllOrNothing } from './import-transaction';
 import type { RecordStore } from './record-store';
 
-export interface ImportReport {
-  imported: number;
-  ids: string[];
-  rejected: { line: number; reason: string }[];
-}
+export type { ImportReport } from './import-transaction';
 
 /** Fields of `show --json` that describe a stored record rather than its content: ignored. */
 const IGNORED_KEYS = new Set(['id', 'revision', 'createdAt', 'updatedAt', 'provenance']);
 const FIELD_KEYS = new Set(Object.keys(emptyFields()));
 const CONSENT_KEYS = new Set(Object.keys(emptyFields().consent));
-const BATCH_SIZE = 1000;
 /** A record (line) larger than this is rejected without being held in memory. */
 export const MAX_RECORD_BYTES = 64 * 1024 * 1024;
-const MAX_REJECTIONS_LISTED = 10_000;
 
 /** A key an import may use: a field, a consent sub-field, or one that is ignored. */
 export function isImportKey(key: string): boolean {
@@ -207,19 +202,15 @@ export function reasonOf(error: unknown): string {
 }
 
 /**
- * Imports a .jsonl or .csv file: every line is validated on its own; good lines are encrypted
- * and written in batches of 1,000 per transaction, bad ones are reported with their line number
- * and a reason (never with their content).
+ * The rows of a .jsonl or .csv file, validated one by one: each good line becomes fields, each
+ * bad one a rejection naming its line and rule (never its content). The file's existence and
+ * kind are checked now, before anything is read or written; a file-wide problem (a CSV without
+ * a usable header) is thrown while iterating, which rolls the import back.
  */
-export async function importFile(
-  store: RecordStore,
+export function readImportFile(
   path: string,
-  options: {
-    maxRecordBytes?: number;
-    /** Called inside each batch's transaction with the ids written. */
-    onBatch?: (ids: string[]) => void;
-  } = {},
-): Promise<ImportReport> {
+  options: { maxRecordBytes?: number } = {},
+): AsyncIterable<ImportRow> {
   const maxRecordBytes = options.maxRecordBytes ?? MAX_RECORD_BYTES;
   if (!existsSync(path) || !statSync(path).isFile()) {
     throw new VaultError('IMPORT.INVALID_FILE', `Cannot read ${path}: no such file.`, { path });
@@ -233,30 +224,37 @@ export async function importFile(
     );
   }
   const source = kind === '.csv' ? csvRows(path, maxRecordBytes) : jsonlLines(path, maxRecordBytes);
-  const report: ImportReport = { imported: 0, ids: [], rejected: [] };
-  let batch: TestimonyFields[] = [];
-  const flush = () => {
-    if (batch.length === 0) return;
-    const ids = store.addMany(batch, {}, options.onBatch);
-    report.imported += ids.length;
-    report.ids.push(...ids);
-    batch = [];
-  };
+  return validated(source);
+}
+
+async function* validated(source: AsyncIterable<ImportItem>): AsyncGenerator<ImportRow> {
   for await (const item of source) {
     if ('error' in item) {
-      if (report.rejected.length < MAX_REJECTIONS_LISTED)
-        report.rejected.push({ line: item.line, reason: item.error });
+      yield { line: item.line, rejected: item.error };
       continue;
     }
     try {
-      batch.push(fieldsFromImported(item.value));
+      yield { line: item.line, fields: fieldsFromImported(item.value) };
     } catch (error) {
-      if (report.rejected.length < MAX_REJECTIONS_LISTED)
-        report.rejected.push({ line: item.line, reason: reasonOf(error) });
-      continue;
+      yield { line: item.line, rejected: reasonOf(error) };
     }
-    if (batch.length >= BATCH_SIZE) flush();
   }
-  flush();
-  return report;
+}
+
+/**
+ * Imports a .jsonl or .csv file all or nothing (import-transaction.ts): the good lines are
+ * encrypted and committed together once the whole file was read; bad ones are reported with
+ * their line number and a reason.
+ */
+export async function importFile(
+  store: RecordStore,
+  path: string,
+  options: {
+    maxRecordBytes?: number;
+    /** Called inside the import's transaction with each batch's ids (the custody log). */
+    onBatch?: (ids: string[]) => void;
+  } = {},
+): Promise<ImportReport> {
+  const rows = readImportFile(path, options);
+  return importAllOrNothing(store.importTarget(options.onBatch), rows);
 }

@@ -19,6 +19,7 @@ import { randomBytes, wipe } from '../crypto/sodium';
 import { assertId, newId } from '../ids';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../storage/db';
+import type { ImportTarget } from './import-transaction';
 import {
   RECORD_KIND_TESTIMONY,
   type RevisionPayload,
@@ -181,6 +182,17 @@ export class RecordStore {
       inTransaction?.(ids);
       return ids;
     })();
+  }
+
+  /**
+   * Where a bulk import writes (import-transaction.ts): this store's connection, and batches
+   * of new records, `inTransaction` called with each batch's ids.
+   */
+  importTarget(inTransaction?: (ids: string[]) => void): ImportTarget {
+    return {
+      db: this.db,
+      writeBatch: (batch) => this.addMany(batch, {}, inTransaction),
+    };
   }
 
   #insert(fields: TestimonyFields, options: AddOptions): TestimonyRecord {

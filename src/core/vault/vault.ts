@@ -23,7 +23,12 @@ import { type HeaderKey, type MasterKey, asKey, copyKey } from '../crypto/keys';
 import { loadSodium, randomBytes, wipe } from '../crypto/sodium';
 import { writeFileAtomic } from '../fs/atomic';
 import { newId } from '../ids';
-import { type ImportReport, importFile } from '../records/bulk-import';
+import { readImportFile } from '../records/bulk-import';
+import {
+  type ImportReport,
+  type ImportRow,
+  importAllOrNothing,
+} from '../records/import-transaction';
 import { RecordStore } from '../records/record-store';
 import {
   type SourceImportOptions,
@@ -113,6 +118,8 @@ export class Vault {
   /** The revision being restored (restoreRevision), named in the custody entry of the edit. */
   #restoringFrom: number | null = null;
   #custodyVolume: CustodyVolume = SESSION_VOLUME;
+  /** Imports and backups, one at a time (see `oneAtATime`). */
+  #longTasks: Promise<unknown> = Promise.resolve();
 
   private constructor(dir: string, db: Db, keys: KeyRing, header: VaultHeader) {
     this.dir = dir;
@@ -133,7 +140,7 @@ export class Vault {
     // its entry, no entry without its change.
     this.records.onChange((id, record) => {
       if (!record) return this.noteCustody({ action: 'record.deleted', record: id });
-      // A bulk import logs one entry per batch (importFile).
+      // A bulk import logs one entry per batch (importRows).
       if (this.#importing && record.revision === 1) return;
       // A partner's record keeps the sender's custody facts (docs/custody.md).
       const p = record.provenance;
@@ -469,21 +476,37 @@ export class Vault {
     }
   }
 
-  /** Bulk import of a .jsonl or .csv file, in batches; bad lines are reported, not imported. */
+  /** Bulk import of a .jsonl or .csv file, all or nothing; bad lines are reported, not imported. */
   async importFile(path: string): Promise<ImportReport> {
-    // One custody entry per batch of 1,000, naming every record it created, in the batch's
+    return this.importRows(readImportFile(path));
+  }
+
+  /**
+   * Imports validated rows from any source (the .jsonl/.csv reader, the Martus, Uwazi or Kobo
+   * importers) in one transaction: after a crash the vault holds none of them or all of them
+   * (src/core/records/import-transaction.ts). Nothing else may write to this vault until it
+   * settles.
+   */
+  importRows(rows: AsyncIterable<ImportRow>): Promise<ImportReport> {
+    return this.oneAtATime(() => this.#importRows(rows));
+  }
+
+  async #importRows(rows: AsyncIterable<ImportRow>): Promise<ImportReport> {
+    // One custody entry per batch of 1,000, naming every record it created, in the import's
     // transaction: an entry per record cost half as much as the import itself.
     this.#importing = true;
     let report: ImportReport;
     try {
-      report = await importFile(this.records, path, {
-        onBatch: (ids) =>
+      report = await importAllOrNothing(
+        this.records.importTarget((ids) =>
           this.noteCustody({
             action: 'record.created',
             records: ids,
             detail: { via: 'import', revision: 1, count: ids.length },
           }),
-      });
+        ),
+        rows,
+      );
     } finally {
       this.#importing = false;
     }
@@ -539,6 +562,18 @@ export class Vault {
   /** The sealed source a testimony was imported from, or null (docs/crypto.md). */
   importedFrom(recordId: string): SourceLink | null {
     return new SourceLinks(this.db, this.keys, this.vaultId).sourceOf(recordId);
+  }
+
+  /**
+   * Runs the long asynchronous tasks that need the connection to themselves one after the
+   * other: an import holds one transaction across its awaits, and SQLite's online backup cannot
+   * copy a database its own connection is writing (a backup asked for during an import starts
+   * when the import has committed or rolled back).
+   */
+  oneAtATime<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.#longTasks.then(task);
+    this.#longTasks = run.catch(() => undefined);
+    return run;
   }
 
   /** The evidence texts the search index needs, once attachments exist in this vault. */

@@ -1,4 +1,5 @@
 import { parseQuery } from '../shared/search';
+import type { OcrLanguage } from '../shared/attachments/ocr';
 import type { AttachmentView, ExtractResult, Snippet } from '../shared/ipc/types';
 import type { Vault } from '../core/vault/vault';
 
@@ -24,6 +25,10 @@ export interface AttachmentsPort {
   readStream(id: string, range?: { start: number; end: number }): AsyncIterable<Uint8Array>;
   extract(id: string, outPath: string, opts?: { force?: boolean }): Promise<ExtractResult>;
   detach(id: string): void;
+  recognize(
+    id: string,
+    opts?: { languages?: OcrLanguage[]; signal?: AbortSignal },
+  ): Promise<unknown>;
 }
 
 export interface SearchPort {

@@ -34,6 +34,7 @@ export const CHANNELS = [
   'attachments.uploadCancel',
   'attachments.extract',
   'attachments.detach',
+  'attachments.ocr',
   'attachments.mediaUrl',
   'search.segments',
   'search.snippets',

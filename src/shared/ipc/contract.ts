@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { OCR_LANGUAGES } from '../attachments/ocr';
 import type { SerializedError } from '../errors';
 import { LANGUAGES } from '../i18n';
 import type { RecordSummary, TestimonyRecord } from '../records/types';
@@ -194,6 +195,17 @@ export const contract = {
     response: reply<ExtractResult | null>(),
   },
   'attachments.detach': { request: z.strictObject({ id }), response: reply<null>() },
+  /**
+   * Text recognition of one image (docs/attachments.md, "Text from images"), in the languages
+   * given or those of its testimony; the updated file, or OCR.FAILED for an image it cannot read.
+   */
+  'attachments.ocr': {
+    request: z.strictObject({
+      id,
+      languages: z.array(z.enum(OCR_LANGUAGES)).min(1).max(OCR_LANGUAGES.length).optional(),
+    }),
+    response: reply<AttachmentView>(),
+  },
   'attachments.mediaUrl': { request: z.strictObject({ id }), response: reply<string>() },
   /** The decrypted search index segments, loaded into the renderer's worker after unlock. */
   'search.segments': { request: none, response: reply<{ segments: Uint8Array[] }>() },

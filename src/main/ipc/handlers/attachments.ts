@@ -11,6 +11,7 @@ type AttachmentChannels =
   | 'attachments.uploadCancel'
   | 'attachments.extract'
   | 'attachments.detach'
+  | 'attachments.ocr'
   | 'attachments.mediaUrl';
 
 export function attachmentHandlers(ctx: HandlerContext): HandlerImpls<AttachmentChannels> {
@@ -62,6 +63,10 @@ export function attachmentHandlers(ctx: HandlerContext): HandlerImpls<Attachment
     'attachments.detach': ({ id }) => {
       store().detach(id);
       return null;
+    },
+    'attachments.ocr': async ({ id, languages }) => {
+      await store().recognize(id, languages ? { languages } : {});
+      return store().get(id);
     },
     'attachments.mediaUrl': ({ id }) => {
       store().get(id);

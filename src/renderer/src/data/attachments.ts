@@ -35,6 +35,15 @@ export function useDetachAttachment(recordId: string) {
   });
 }
 
+/** Recognises the text of an image (offline, in main); search finds it afterwards. */
+export function useRecognizeText(recordId: string) {
+  const changed = useAttachmentsChanged(recordId);
+  return useMutation({
+    mutationFn: (id: string) => call('attachments.ocr', { id }),
+    onSuccess: changed,
+  });
+}
+
 /** Saves a verified copy where the person chooses (null when they cancelled the dialog). */
 export function useExtractAttachment() {
   return useMutation({ mutationFn: (id: string) => call('attachments.extract', { id }) });

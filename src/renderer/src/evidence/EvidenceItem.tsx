@@ -1,3 +1,4 @@
+import { canOcr } from '../../../shared/attachments/ocr';
 import type { AttachmentView } from '../../../shared/ipc/types';
 import { useI18n } from '../i18n/I18n';
 import { ConfirmButton } from '../ui/ConfirmButton';
@@ -11,9 +12,13 @@ export function EvidenceItem({
   onToggle,
   onExtract,
   onDetach,
+  recognizing,
+  onRecognize,
 }: {
   item: AttachmentView;
   open: boolean;
+  recognizing: boolean;
+  onRecognize: () => void;
   onToggle: () => void;
   onExtract: () => void;
   onDetach: () => void;
@@ -36,6 +41,16 @@ export function EvidenceItem({
           {t(`evidence.textSkipped.${item.textSkipped}`)}
         </p>
       )}
+      {item.ocr && (
+        <p className="muted" data-testid="ocr-status">
+          {item.ocr.failed
+            ? t(`evidence.ocr.failed.${item.ocr.failed}`)
+            : t('evidence.ocr.done', {
+                languages: item.ocr.languages.join('+'),
+                confidence: String(item.ocr.confidence),
+              })}
+        </p>
+      )}
       <p className="hash">
         <span>{t('evidence.sha256')}</span>{' '}
         <code dir="ltr" data-testid="sha256">
@@ -46,6 +61,20 @@ export function EvidenceItem({
         <button type="button" aria-expanded={open} onClick={onToggle}>
           {open ? t('evidence.hidePreview') : t('evidence.preview')}
         </button>
+        {canOcr(item.mime) && (
+          <button
+            type="button"
+            onClick={onRecognize}
+            disabled={recognizing}
+            aria-busy={recognizing}
+          >
+            {recognizing
+              ? t('evidence.ocr.running')
+              : item.ocr
+                ? t('evidence.ocr.again')
+                : t('evidence.ocr.run')}
+          </button>
+        )}
         <button type="button" onClick={onExtract}>
           {t('evidence.extract')}
         </button>

@@ -1,5 +1,10 @@
 import { useState } from 'react';
-import { useAttachments, useDetachAttachment, useExtractAttachment } from '../data/attachments';
+import {
+  useAttachments,
+  useDetachAttachment,
+  useExtractAttachment,
+  useRecognizeText,
+} from '../data/attachments';
 import { useUploads } from '../data/useUploads';
 import { useI18n } from '../i18n/I18n';
 import { Alert } from '../ui/Alert';
@@ -10,7 +15,7 @@ import { EvidenceItem } from './EvidenceItem';
 
 /**
  * A record's evidence: drop files (or choose them), see each with its SHA-256 fingerprint,
- * preview, save a verified copy elsewhere, or detach.
+ * preview, recognise the text of an image for search, save a verified copy elsewhere, or detach.
  */
 export function EvidencePanel({ recordId }: { recordId: string }) {
   const i18n = useI18n();
@@ -18,6 +23,7 @@ export function EvidencePanel({ recordId }: { recordId: string }) {
   const items = useAttachments(recordId);
   const detach = useDetachAttachment(recordId);
   const extract = useExtractAttachment();
+  const recognize = useRecognizeText(recordId);
   const [open, setOpen] = useState<string | null>(null);
   const [error, setError] = useState('');
   const [notice, setNotice] = useState('');
@@ -63,6 +69,11 @@ export function EvidencePanel({ recordId }: { recordId: string }) {
               item={item}
               open={open === item.id}
               onToggle={() => setOpen(open === item.id ? null : item.id)}
+              recognizing={recognize.isPending && recognize.variables === item.id}
+              onRecognize={() => {
+                clear();
+                recognize.mutate(item.id, { onError: report });
+              }}
               onExtract={() => {
                 clear();
                 extract.mutate(item.id, {

@@ -26,6 +26,7 @@ const KNOWN: Record<string, MessageKey> = {
   'BUNDLE.UNKNOWN_SENDER': 'error.bundleUnknownSender',
   'EXPORT.REFUSED': 'error.exportRefused',
   'LIMIT.EXCEEDED': 'error.limit',
+  'OCR.FAILED': 'error.ocr',
   'BACKUP.INVALID': 'error.backupInvalid',
 };
 

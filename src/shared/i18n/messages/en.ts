@@ -213,6 +213,18 @@ export const en = {
     'Text not extracted: reading it needed more memory than the limit (the file may be built to exhaust the app).',
   'evidence.textSkipped.unreadable':
     'Text not extracted: the file could not be read (encrypted or damaged).',
+  'evidence.ocr.run': 'Recognise text',
+  'evidence.ocr.again': 'Recognise text again',
+  'evidence.ocr.running': 'Recognising text…',
+  'evidence.ocr.done': 'Text recognised for search ({languages}, confidence {confidence}).',
+  'evidence.ocr.failed.unreadable':
+    'No text recognised: the image could not be read (damaged or truncated). The file is kept.',
+  'evidence.ocr.failed.too-large':
+    'No text recognised: the image is too large to read (the file may be built to exhaust the app). The file is kept.',
+  'evidence.ocr.failed.time-limit':
+    'No text recognised: it took longer than the time limit. The file is kept.',
+  'evidence.ocr.failed.memory-limit':
+    'No text recognised: it needed more memory than the limit. The file is kept.',
 
   'pdf.previous': 'Previous page',
   'pdf.next': 'Next page',
@@ -349,6 +361,8 @@ export const en = {
     'Nothing was written: the selection needs your confirmation, or consent refuses every testimony.',
   'error.limit':
     'This goes past a limit the app sets to protect itself (for example too many files at once, or a bundle too large to open). Nothing was changed.',
+  'error.ocr':
+    'No text could be recognised in this file (not an image it reads, damaged, or too large). The file is kept unchanged.',
   'error.internal': 'Something went wrong. Nothing was changed.',
   ...custodyEn,
 } as const;

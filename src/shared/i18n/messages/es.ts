@@ -214,6 +214,18 @@ export const es: Record<MessageKey, string> = {
     'Texto no extraído: leerlo necesitaba más memoria que el límite (el archivo puede estar hecho para agotar la aplicación).',
   'evidence.textSkipped.unreadable':
     'Texto no extraído: no se pudo leer el archivo (cifrado o dañado).',
+  'evidence.ocr.run': 'Reconocer el texto',
+  'evidence.ocr.again': 'Reconocer el texto de nuevo',
+  'evidence.ocr.running': 'Reconociendo el texto…',
+  'evidence.ocr.done': 'Texto reconocido para la búsqueda ({languages}, confianza {confidence}).',
+  'evidence.ocr.failed.unreadable':
+    'No se reconoció texto: la imagen no se pudo leer (dañada o cortada). El archivo se conserva.',
+  'evidence.ocr.failed.too-large':
+    'No se reconoció texto: la imagen es demasiado grande (el archivo puede estar hecho para agotar la aplicación). El archivo se conserva.',
+  'evidence.ocr.failed.time-limit':
+    'No se reconoció texto: se alcanzó el límite de tiempo. El archivo se conserva.',
+  'evidence.ocr.failed.memory-limit':
+    'No se reconoció texto: se alcanzó el límite de memoria. El archivo se conserva.',
 
   'pdf.previous': 'Página anterior',
   'pdf.next': 'Página siguiente',
@@ -352,6 +364,8 @@ export const es: Record<MessageKey, string> = {
     'No se escribió nada: la selección necesita su confirmación, o el consentimiento excluye todos los testimonios.',
   'error.limit':
     'Esto supera un límite que la aplicación fija para protegerse (por ejemplo, demasiados archivos a la vez o un paquete demasiado grande para abrirlo). No se cambió nada.',
+  'error.ocr':
+    'No se pudo reconocer texto en este archivo (no es una imagen legible, está dañado o es demasiado grande). El archivo se conserva sin cambios.',
   'error.internal': 'Algo salió mal. No se cambió nada.',
   ...custodyEs,
 };

@@ -218,6 +218,18 @@ export const fr: Record<MessageKey, string> = {
     'Texte non extrait : sa lecture demandait plus de mémoire que la limite (le fichier est peut-être conçu pour épuiser l’application).',
   'evidence.textSkipped.unreadable':
     'Texte non extrait : le fichier n’a pas pu être lu (chiffré ou endommagé).',
+  'evidence.ocr.run': 'Reconnaître le texte',
+  'evidence.ocr.again': 'Reconnaître le texte à nouveau',
+  'evidence.ocr.running': 'Reconnaissance du texte…',
+  'evidence.ocr.done': 'Texte reconnu pour la recherche ({languages}, confiance {confidence}).',
+  'evidence.ocr.failed.unreadable':
+    'Aucun texte reconnu : l’image n’a pas pu être lue (abîmée ou tronquée). Le fichier est conservé.',
+  'evidence.ocr.failed.too-large':
+    'Aucun texte reconnu : l’image est trop grande pour être lue (le fichier est peut-être fait pour épuiser l’application). Le fichier est conservé.',
+  'evidence.ocr.failed.time-limit':
+    'Aucun texte reconnu : la limite de temps a été atteinte. Le fichier est conservé.',
+  'evidence.ocr.failed.memory-limit':
+    'Aucun texte reconnu : la limite de mémoire a été atteinte. Le fichier est conservé.',
 
   'pdf.previous': 'Page précédente',
   'pdf.next': 'Page suivante',
@@ -358,6 +370,8 @@ export const fr: Record<MessageKey, string> = {
     'Rien n’a été écrit : la sélection demande votre confirmation, ou le consentement exclut tous les témoignages.',
   'error.limit':
     'Cela dépasse une limite que l’application fixe pour se protéger (par exemple trop de fichiers à la fois, ou un paquet trop grand pour être ouvert). Rien n’a été modifié.',
+  'error.ocr':
+    'Aucun texte n’a pu être reconnu dans ce fichier (pas une image lisible, abîmé ou trop grand). Le fichier est conservé tel quel.',
   'error.internal': 'Un problème est survenu. Rien n’a été modifié.',
   ...custodyFr,
 };

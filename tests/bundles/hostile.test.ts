@@ -1,9 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openBundle } from '../../src/core/bundles/bundle-reader';
 import { MAX_MANIFEST_BYTES } from '../../src/core/bundles/format';
+import { BATCH_FILES, BlobSyncBatch } from '../../src/core/attachments/blob-sync-batch';
+import { exportBundle } from '../../src/core/bundles/export';
+import { receiveBundle } from '../../src/core/bundles/receive';
+import { FileIoError } from '../../src/core/fs/errors';
 import { loadSodium } from '../../src/core/crypto/sodium';
 import { MAX_JSON_DEPTH, withinJsonDepth } from '../../src/core/bundles/json-depth';
 import {
@@ -17,6 +21,13 @@ import {
 import { decodeRevision } from '../../src/core/bundles/record-json';
 import type { ManifestEntry } from '../../src/core/bundles/manifest';
 import { craft, manifestFor, rawParty, recordContent, save } from './raw';
+import { network, shareable, snapshot, useTestVaults } from './helpers';
+
+// Batches of 4 here, so that a few files show the batching (the module's own is 256).
+vi.mock('../../src/core/attachments/blob-sync-batch', async (original) => ({
+  ...(await original<typeof import('../../src/core/attachments/blob-sync-batch')>()),
+  BATCH_FILES: 4,
+}));
 
 /** docs/security.md, "Bundles built to exhaust the receiver". */
 const utf8 = (text: string) => new TextEncoder().encode(text);
@@ -201,5 +212,64 @@ describe('a 16 MiB manifest from a partner (docs/security.md, "Bundles built to 
       code: 'BUNDLE.MALFORMED',
       message: expect.stringMatching(/two senders/),
     });
+  });
+});
+
+describe('many small attachments in one bundle (docs/attachments.md, "Many small files")', () => {
+  const vaults = useTestVaults();
+  async function* bytesOf(data: Uint8Array) {
+    yield data;
+  }
+
+  async function bundleOfSmallFiles(files: number) {
+    const [a, b] = await network(vaults, ['Alpha', 'Beta']);
+    const record = a!.vault.addRecord(shareable());
+    for (let i = 0; i < files; i++) {
+      await a!.vault.attachments.attachStream(record.id, bytesOf(utf8(`file ${i}`)), {
+        name: `f${i}.txt`,
+      });
+    }
+    const out = join(vaults.temp.make(), 'small-files.tvb');
+    await exportBundle(a!.vault, { to: ['Beta'], ids: [record.id], out });
+    return { b: b!, out };
+  }
+
+  it('syncs small blobs in batches, not one by one, all before the commit', async () => {
+    expect(BATCH_FILES).toBe(4);
+    const files = 2 * BATCH_FILES + 1;
+    const { b, out } = await bundleOfSmallFiles(files);
+    const pendingAtFlush: number[] = [];
+    const realFlush = BlobSyncBatch.prototype.flush;
+    const counting = vi.spyOn(BlobSyncBatch.prototype, 'flush').mockImplementation(function (
+      this: BlobSyncBatch,
+    ) {
+      pendingAtFlush.push(this.pending);
+      return realFlush.call(this);
+    });
+    try {
+      const result = await receiveBundle(b.vault, out);
+      expect(result.attachments).toBe(files);
+    } finally {
+      counting.mockRestore();
+    }
+    // One sync per batch of BATCH_FILES, and the rest before the commit: three, not nine.
+    expect(pendingAtFlush).toEqual([BATCH_FILES, BATCH_FILES, 1]);
+    expect(readdirSync(b.vault.blobsDir).filter((n) => !n.endsWith('.partial'))).toHaveLength(
+      files,
+    );
+  });
+
+  it('a batch that cannot be synced fails the receive with FILE.IO and leaves the vault as it was', async () => {
+    const { b, out } = await bundleOfSmallFiles(5);
+    const before = snapshot(b.vault);
+    const failing = vi
+      .spyOn(BlobSyncBatch.prototype, 'flush')
+      .mockRejectedValue(new FileIoError('Cannot write the attachment into the vault', 'x', 'EIO'));
+    try {
+      await expect(receiveBundle(b.vault, out)).rejects.toMatchObject({ code: 'FILE.IO' });
+    } finally {
+      failing.mockRestore();
+    }
+    expect(snapshot(b.vault)).toBe(before);
   });
 });

@@ -17,6 +17,7 @@ import type { ContentCapture } from './capture';
 import { FileIoError, isNodeError } from './errors';
 import { FileHashReader } from './file-hash-reader';
 import { type OpenFile, fileOf } from './file-source';
+import type { BlobSyncBatch } from './blob-sync-batch';
 import { hashesOnWorker, hasherFor } from './hasher';
 
 /**
@@ -38,6 +39,12 @@ export interface WriteBlobOptions {
   maxSize?: number;
   /** The expected size, if known: large inputs are hashed on a worker thread. */
   sizeHint?: number;
+  /**
+   * For a small blob (sizeHint within BATCHED_BLOB_BYTES): written through the page cache and
+   * not synced here; its final path is added to the batch, which the caller syncs before
+   * anything refers to the blob.
+   */
+  syncBatch?: BlobSyncBatch;
   /** The libsodium build to encrypt with (tests pass each); the process's choice by default. */
   sodium?: SodiumPort;
 }
@@ -78,6 +85,9 @@ export async function writeBlob(options: WriteBlobOptions): Promise<WrittenBlob>
   const file = fileOf(source);
   const reader = file && hashesOnWorker(options.sizeHint) ? startFileHashReader(file) : null;
   const hasher = reader ? null : hasherFor(options.sizeHint);
+  // Direct I/O costs a device round trip per write, the sync another: a tiny file in a batch
+  // goes through the page cache and is synced with the others (blob-sync-batch.ts).
+  const batch = options.syncBatch?.accepts(options.sizeHint) ? options.syncBatch : null;
 
   let writer: SequentialWriter | null = null;
   let fill = 0;
@@ -98,6 +108,7 @@ export async function writeBlob(options: WriteBlobOptions): Promise<WrittenBlob>
       writer = await SequentialWriter.create(partial, {
         batchBytes: BATCH_BYTES,
         maxReserve: STREAM_SEALED_CHUNK_BYTES,
+        ...(batch ? { mode: 'buffered' as const } : {}),
       });
     } catch (error) {
       throw new FileIoError('Cannot create a file in the vault', partial, error);
@@ -139,11 +150,12 @@ export async function writeBlob(options: WriteBlobOptions): Promise<WrittenBlob>
     // The final chunk: 1 to 65536 bytes, or empty if the whole input was.
     await emit(staging.subarray(0, fill), true);
     const sha256 = reader ? await reader.digest() : await hasher!.digest();
-    await writer.finish();
+    await writer.finish({ sync: !batch });
     writer = null;
     await rename(partial, final);
     renamed = true;
-    fsyncDir(blobsDir);
+    if (batch) batch.add(final);
+    else fsyncDir(blobsDir);
     return { path: final, size, sha256 };
   } catch (error) {
     await (writer as SequentialWriter | null)?.abort();

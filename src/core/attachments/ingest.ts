@@ -58,6 +58,7 @@ export async function ingest(
       capture,
       ...(opts.onProgress ? { onBytes: opts.onProgress } : {}),
       ...(opts.signal ? { signal: opts.signal } : {}),
+      ...(opts.syncBatch ? { syncBatch: opts.syncBatch } : {}),
       ...(expectedSize !== undefined ? { maxSize: expectedSize } : {}),
       ...(typeof sizeHint === 'number' ? { sizeHint } : {}),
     });

@@ -1,3 +1,4 @@
+import type { BlobSyncBatch } from './blob-sync-batch';
 import type { AttachmentMeta } from './meta';
 
 export type { AttachmentInfo } from '../../shared/attachments/types';
@@ -18,6 +19,11 @@ export interface AttachStreamMeta {
 export interface IngestOptions {
   onProgress?: (bytesDone: number) => void;
   signal?: AbortSignal;
+  /**
+   * A small blob is written without its own fsync and added here; the caller flushes the batch
+   * before it commits the rows (receive does, blob-sync-batch.ts).
+   */
+  syncBatch?: BlobSyncBatch;
 }
 
 /** What happened to an attachment (the custody log records the added file's hash). */

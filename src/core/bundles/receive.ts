@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Provenance } from '../../shared/records/types';
 import { sodium } from '../crypto/sodium';
 import type { Vault } from '../vault/vault';
+import { BATCH_FILES, BlobSyncBatch } from '../attachments/blob-sync-batch';
 import { fileSha256 } from '../custody/file-hash';
 import { openBundle } from './bundle-reader';
 import { BundleIntegrityError } from './errors';
@@ -143,6 +144,8 @@ async function apply(
   const changed = new Set<string>();
   const seen = new Set<string>();
   const ingested: string[] = [];
+  // Small blobs are synced in batches, all before the commit (blob-sync-batch.ts).
+  const syncBatch = new BlobSyncBatch(vault.blobsDir);
   const db = vault.db;
   db.exec('BEGIN IMMEDIATE');
   try {
@@ -180,14 +183,16 @@ async function apply(
               expectedSha256: entry.sha256,
               expectedSize: entry.size,
             },
-            options.signal ? { signal: options.signal } : {},
+            { syncBatch, ...(options.signal ? { signal: options.signal } : {}) },
           );
           changed.add(entry.recordId);
+          if (syncBatch.pending >= BATCH_FILES) await syncBatch.flush();
         }
       }
     } finally {
       await bundle.close();
     }
+    await syncBatch.flush();
     const attachments = ingested.length;
     const records = [...seen].filter((id) => changed.has(id)).length;
     recordReceived(vault, {

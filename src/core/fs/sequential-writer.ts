@@ -176,8 +176,11 @@ export class SequentialWriter {
     if (this.#fill >= this.#batchBytes) await this.#flush(false);
   }
 
-  /** Writes what is left, trims the padding, fsyncs and closes. */
-  async finish(): Promise<number> {
+  /**
+   * Writes what is left, trims the padding, fsyncs and closes. `sync: false` leaves the fsync
+   * to the caller (a batch of small blobs synced together: BlobSyncBatch).
+   */
+  async finish({ sync = true }: { sync?: boolean } = {}): Promise<number> {
     await this.#flush(true);
     await Promise.all(this.#inflight);
     await this.#syncing;
@@ -185,7 +188,7 @@ export class SequentialWriter {
     const length = this.#position + this.#fill;
     const handle = this.#buffered;
     if ((await handle.stat()).size !== length) await handle.truncate(length);
-    await handle.sync();
+    if (sync) await handle.sync();
     await this.#close();
     this.#wipe();
     return length;

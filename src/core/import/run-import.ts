@@ -80,14 +80,16 @@ export interface SourceImportReport {
 export interface ImportTarget {
   records: RecordStore;
   links: SourceLinks;
-  /** Adds new testimonies in one transaction; `inTransaction` links them and logs custody. */
-  addMany(fields: TestimonyFields[], inTransaction: (ids: string[]) => void): string[];
+  /**
+   * Writes every new testimony `rows` yields, all or nothing, in one transaction that also holds
+   * the updates made while it runs; `written` gets each batch's new ids, in order, inside it.
+   */
+  writeAll(rows: AsyncIterable<TestimonyFields>, written: (ids: string[]) => void): Promise<void>;
   updateRecord(id: string, patch: ReturnType<typeof patchOf>): void;
   attachFile(recordId: string, path: string): Promise<void>;
   attachedNames(recordId: string): { name: string; size: number }[];
 }
 
-const BATCH_SIZE = 1000;
 const MAX_LISTED = 10_000;
 const MAX_FIELD_NAMES = 1000;
 const DEFAULT_PREVIEW = 5;
@@ -152,80 +154,86 @@ export async function importSource(
       report.rejected.push({ [position.unit]: position.at, reason });
   };
 
-  let batch: Planned[] = [];
-  const flush = async () => {
-    if (batch.length === 0) return;
-    const done = batch;
-    batch = [];
-    if (report.dryRun) return;
-    const ids = target.addMany(
-      done.map((p) => p.mapped.fields),
-      (newIds) =>
-        newIds.forEach((id, i) => {
-          const key = done[i]!.mapped.sourceKey;
-          if (key !== null) target.links.link(key, id);
-        }),
-    );
-    report.ids.push(...ids);
-    for (let i = 0; i < done.length; i++) await attach(target, ids[i]!, done[i]!, report);
+  // New testimonies go to the all-or-nothing write in order; `pending` pairs each with its
+  // plan when the write reports the batch's ids (inside the transaction).
+  const pending: Planned[] = [];
+  // Attachments are added after the records commit (each file is itself all or nothing): a
+  // run cut short between the two is resumed by importing the same export again.
+  const attachLater: { recordId: string; planned: Planned }[] = [];
+  const written = (ids: string[]) => {
+    for (const id of ids) {
+      const planned = pending.shift()!;
+      if (planned.mapped.sourceKey !== null) target.links.link(planned.mapped.sourceKey, id);
+      if (planned.files.length > 0) attachLater.push({ recordId: id, planned });
+      report.ids.push(id);
+    }
   };
 
   let processed = 0;
   const items = testimonyFormat ? testimonyItems(kind, path) : opened!.items;
-  for await (const item of items) {
-    processed += 1;
-    if (processed % 100 === 0) options.onProgress?.(processed);
-    if (isSourceError(item)) {
-      reject(item.position, item.error);
-      continue;
-    }
-    if (!testimonyFormat && seenFields.size < MAX_FIELD_NAMES)
-      for (const name of item.fields.keys()) seenFields.add(name);
-    let mapped: MappedRecord;
-    try {
-      mapped = testimonyFormat ? testimonyRecord(kind, item.fields) : mapRecord(item, mapping);
-    } catch (error) {
-      reject(item.position, reasonOf(error));
-      continue;
-    }
-    if (mapped.sourceKey !== null) {
-      const earlier = seenKeys.get(mapped.sourceKey);
-      if (earlier !== undefined) {
-        reject(item.position, `the same source id as ${earlier}`);
+  async function* newTestimonies(): AsyncGenerator<TestimonyFields> {
+    for await (const item of items) {
+      processed += 1;
+      if (processed % 100 === 0) options.onProgress?.(processed);
+      if (isSourceError(item)) {
+        reject(item.position, item.error);
         continue;
       }
-      seenKeys.set(mapped.sourceKey, describePosition(item.position));
-    }
-    const files = checkFiles(options.filesDir, item.position, mapped.files, report);
-    const existing = mapped.sourceKey === null ? null : target.links.find(mapped.sourceKey);
-    if (!mapped.consentGiven) report.withoutConsent += 1;
-    const previewCount = options.previewCount ?? DEFAULT_PREVIEW;
-    if (report.preview.length < previewCount)
-      report.preview.push({
-        position: { [item.position.unit]: item.position.at },
-        fields: mapped.fields,
-        files: mapped.files.length,
-      });
-    const planned: Planned = { position: item.position, mapped, existing, files };
-    if (existing === null) {
-      report.created += 1;
-      batch.push(planned);
-      if (batch.length >= BATCH_SIZE) await flush();
-      continue;
-    }
-    const current = target.records.get(existing);
-    if (changesNothing(current, mapped)) {
-      report.unchanged += 1;
-    } else {
-      report.updated += 1;
-      if (!report.dryRun) {
-        target.updateRecord(existing, patchOf(mapped));
-        report.ids.push(existing);
+      if (!testimonyFormat && seenFields.size < MAX_FIELD_NAMES)
+        for (const name of item.fields.keys()) seenFields.add(name);
+      let mapped: MappedRecord;
+      try {
+        mapped = testimonyFormat ? testimonyRecord(kind, item.fields) : mapRecord(item, mapping);
+      } catch (error) {
+        reject(item.position, reasonOf(error));
+        continue;
       }
+      if (mapped.sourceKey !== null) {
+        const earlier = seenKeys.get(mapped.sourceKey);
+        if (earlier !== undefined) {
+          reject(item.position, `the same source id as ${earlier}`);
+          continue;
+        }
+        seenKeys.set(mapped.sourceKey, describePosition(item.position));
+      }
+      const files = checkFiles(options.filesDir, item.position, mapped.files, report);
+      const existing = mapped.sourceKey === null ? null : target.links.find(mapped.sourceKey);
+      if (!mapped.consentGiven) report.withoutConsent += 1;
+      if (report.preview.length < (options.previewCount ?? DEFAULT_PREVIEW))
+        report.preview.push({
+          position: { [item.position.unit]: item.position.at },
+          fields: mapped.fields,
+          files: mapped.files.length,
+        });
+      const planned: Planned = { position: item.position, mapped, existing, files };
+      if (existing === null) {
+        report.created += 1;
+        if (report.dryRun) continue;
+        pending.push(planned);
+        yield mapped.fields;
+        continue;
+      }
+      if (changesNothing(target.records.get(existing), mapped)) {
+        report.unchanged += 1;
+      } else {
+        report.updated += 1;
+        // Inside the import's transaction: updates commit (or roll back) with the new ones.
+        if (!report.dryRun) {
+          target.updateRecord(existing, patchOf(mapped));
+          report.ids.push(existing);
+        }
+      }
+      if (!report.dryRun && files.length > 0) attachLater.push({ recordId: existing, planned });
     }
-    if (!report.dryRun) await attach(target, existing, planned, report);
   }
-  await flush();
+
+  if (report.dryRun) {
+    for await (const _ of newTestimonies());
+  } else {
+    await target.writeAll(newTestimonies(), written);
+    for (const { recordId, planned } of attachLater)
+      await attach(target, recordId, planned, report);
+  }
   options.onProgress?.(processed);
   describeFields(report, mapping, seenFields, testimonyFormat);
   return report;

@@ -41,7 +41,11 @@ import { resealReceivedBundles } from '../bundles/received-bundles';
 import { VaultIdentity } from '../identity/vault-identity';
 import { PartnerStore } from '../partners/partner-store';
 import { type AttachmentTextSource, SearchService } from '../search/search-service';
-import { type TestimonyRecord, emptyFields } from '../../shared/records/types';
+import {
+  type TestimonyFields,
+  type TestimonyRecord,
+  emptyFields,
+} from '../../shared/records/types';
 import { validatePatch } from '../../shared/records/validate';
 import type { FieldsPatch } from '../../shared/records/validate';
 import {
@@ -530,15 +534,28 @@ export class Vault {
         {
           records: this.records,
           links,
-          addMany: (fields, inTransaction) =>
-            this.records.addMany(fields, {}, (ids) => {
-              inTransaction(ids);
-              this.noteCustody({
-                action: 'record.created',
-                records: ids,
-                detail: { via: 'import', revision: 1, count: ids.length },
+          writeAll: async (rows, written) => {
+            // Interim: batches of 1,000, each its own transaction, until the all-or-nothing
+            // import transaction (issue 11) lands; then this feeds it.
+            let batch: TestimonyFields[] = [];
+            const flush = () => {
+              if (batch.length === 0) return;
+              this.records.addMany(batch, {}, (ids) => {
+                written(ids);
+                this.noteCustody({
+                  action: 'record.created',
+                  records: ids,
+                  detail: { via: 'import', revision: 1, count: ids.length },
+                });
               });
-            }),
+              batch = [];
+            };
+            for await (const fields of rows) {
+              batch.push(fields);
+              if (batch.length >= 1000) flush();
+            }
+            flush();
+          },
           updateRecord: (id, patch) => {
             this.records.update(id, patch);
           },

@@ -112,6 +112,7 @@ async function start(): Promise<void> {
   const settings = new SettingsStore(join(app.getPath('userData'), 'settings.json'), {
     autoLockMinutes: 5,
     language,
+    region: '',
   });
 
   let window: BrowserWindow | null = null;

@@ -97,6 +97,7 @@ export async function runApp(
     const settings = new SettingsStore(join(dir, 'settings.json'), {
       autoLockMinutes: 5,
       language: 'en',
+      region: '',
     });
     const uploads = new Uploads();
     const dialogs: Harness['dialogs'] = { nextBundle: null, nextFolder: null, clipboard: null };

@@ -57,7 +57,11 @@ export async function walkScreens(
   await visit('record');
   await page.locator('.record-pane .pane-header button').nth(0).click();
   await expect(page.locator('form.record-form')).toBeVisible();
-  await page.locator('form.record-form input[list]').fill('not a language');
+  const langField = page.locator('form.record-form input[role=combobox]');
+  await langField.fill('عرب');
+  await expect(page.locator('form.record-form [role=listbox] [role=option]').first()).toBeVisible();
+  await visit('language-picker');
+  await langField.fill('not a language');
   await page.locator('form.record-form button[type=submit]').click();
   await expect(page.locator('[aria-invalid=true]').first()).toBeFocused();
   await visit('form-refused');

@@ -41,6 +41,23 @@ describe('settings store', () => {
       language: 'fr',
     });
   });
+
+  it('keeps a region for dates (ISO 3166 code or none) and refuses anything else', () => {
+    const path = join(dir, 'e.json');
+    const withRegion = { ...defaults, region: '' };
+    const store = new SettingsStore(path, withRegion);
+    expect(store.set({ region: 'MA' })).toEqual({ ...withRegion, region: 'MA' });
+    expect(new SettingsStore(path, withRegion).get().region).toBe('MA');
+    const before = readFileSync(path, 'utf8');
+    for (const bad of ['ma', 'MAR', 'ar-MA', '../x', 'M']) {
+      expect(() => store.set({ region: bad }), bad).toThrow();
+    }
+    expect(readFileSync(path, 'utf8')).toBe(before);
+    expect(store.set({ region: '' }).region).toBe('');
+    // A hand-edited bad region falls back to none.
+    writeFileSync(path, JSON.stringify({ autoLockMinutes: 5, language: 'ar', region: 'xx-1' }));
+    expect(new SettingsStore(path, withRegion).get()).toEqual({ ...withRegion, language: 'ar' });
+  });
 });
 
 describe('auto-lock', () => {

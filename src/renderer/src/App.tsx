@@ -60,7 +60,7 @@ export function App() {
   if (!boot) return null;
   const { status, settings, info } = boot;
   return (
-    <I18nProvider language={settings.language}>
+    <I18nProvider language={settings.language} region={settings.region}>
       {status.state === 'absent' && (
         <CreateVault onLanguage={setLanguage} onDone={(s) => setStatus(s)} />
       )}

@@ -68,6 +68,10 @@ export const exportRequestSchema = z.strictObject({
 export const settingsSchema = z.strictObject({
   autoLockMinutes: z.number().int().min(1).max(240),
   language: z.enum(LANGUAGES),
+  region: z
+    .string()
+    .regex(/^(?:[A-Z]{2})?$/)
+    .optional(),
 });
 
 export const contract = {

@@ -32,6 +32,11 @@ export interface Settings {
   /** Lock after this many minutes without keyboard or mouse activity on the computer. */
   autoLockMinutes: number;
   language: Language;
+  /**
+   * Region for dates and numbers (ISO 3166 alpha-2, e.g. "MA": Moroccan month names in Arabic,
+   * "نونبر"), or '' for the language's default. Absent in files written before it existed.
+   */
+  region?: string;
 }
 
 /** Why the vault was locked; shown to the user on the unlock screen. */

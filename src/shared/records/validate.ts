@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PARTIAL_DATE, isRealDate } from './dates';
 import { InvalidInputError } from '../errors';
 import { CONSENT_SCOPES, CONSENT_STATUSES, type TestimonyFields } from './types';
 
@@ -14,7 +15,6 @@ export const LIMITS = {
 
 const BCP47 =
   /^(?:[A-Za-z]{2,3}(?:-[A-Za-z]{4})?(?:-(?:[A-Za-z]{2}|\d{3}))?(?:-[A-Za-z\d]{5,8}|-\d[A-Za-z\d]{3})*)?$/;
-const PARTIAL_DATE = /^\d{4}(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$/;
 
 /** Rejects lone surrogates (what invalid UTF-8 becomes) and NUL, which no field needs. */
 const cleanText = (max: number) =>
@@ -23,13 +23,6 @@ const cleanText = (max: number) =>
     .max(max)
     .refine((s) => s.isWellFormed(), 'contains invalid Unicode (lone surrogates)')
     .refine((s) => !s.includes('\u0000'), 'contains a NUL character');
-
-function isRealDate(value: string): boolean {
-  const [y, m, d] = value.split('-').map(Number);
-  if (m === undefined || d === undefined) return true;
-  const date = new Date(Date.UTC(y!, m - 1, d));
-  return date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-}
 
 const dateField = z
   .string()

@@ -1,7 +1,12 @@
 import { CONSENT_STATUSES, type ConsentStatus } from '../../../shared/records/types';
 import { useI18n } from '../i18n/I18n';
+import { isPartialDate } from '../../../shared/records/dates';
+import { DateInput } from '../ui/DateInput';
 import { Field } from '../ui/Field';
 import { type Filters, NO_FILTERS, SORTS, type Sort, isFiltered } from './filtering';
+
+/** A bound being typed that is not (yet) a date: said, and not applied (see filtering.ts). */
+const badDate = (value: string) => value.trim() !== '' && !isPartialDate(value.trim());
 
 export function FilterBar({
   filters,
@@ -39,26 +44,18 @@ export function FilterBar({
           </select>
         )}
       </Field>
-      <Field label={t('filters.from')}>
-        {(props) => (
-          <input
-            {...props}
-            type="date"
-            value={filters.from}
-            onChange={(e) => set('from', e.target.value)}
-          />
-        )}
-      </Field>
-      <Field label={t('filters.to')}>
-        {(props) => (
-          <input
-            {...props}
-            type="date"
-            value={filters.to}
-            onChange={(e) => set('to', e.target.value)}
-          />
-        )}
-      </Field>
+      <DateInput
+        label={t('filters.from')}
+        value={filters.from}
+        onChange={(value) => set('from', value)}
+        error={badDate(filters.from) ? t('form.error.date') : undefined}
+      />
+      <DateInput
+        label={t('filters.to')}
+        value={filters.to}
+        onChange={(value) => set('to', value)}
+        error={badDate(filters.to) ? t('form.error.date') : undefined}
+      />
       <Field label={t('filters.tag')}>
         {(props) => (
           <select {...props} value={filters.tag} onChange={(e) => set('tag', e.target.value)}>

@@ -1,10 +1,14 @@
 import type { ConsentStatus, RecordSummary } from '../../../shared/records/types';
+import { isPartialDate } from '../../../shared/records/dates';
 
 export const SORTS = ['updated-desc', 'updated-asc', 'date-desc', 'date-asc', 'title'] as const;
 export type Sort = (typeof SORTS)[number];
 
 export interface Filters {
-  /** YYYY-MM-DD bounds (inclusive), or '' for open. */
+  /**
+   * Bounds as typed (inclusive): YYYY, YYYY-MM or YYYY-MM-DD, '' for open. A bound that is not
+   * such a date (still being typed) is not applied.
+   */
   from: string;
   to: string;
   tag: string;
@@ -26,6 +30,16 @@ export function isFiltered(filters: Filters): boolean {
   return Boolean(filters.from || filters.to || filters.tag || filters.lang || filters.consent);
 }
 
+/** The first day a "from" bound covers and the last day a "to" bound covers, or '' (open). */
+function bounds(filters: Filters): { from: string; to: string } {
+  const from = filters.from.trim();
+  const to = filters.to.trim();
+  return {
+    from: from && isPartialDate(from) ? dateSpan(from)[0] : '',
+    to: to && isPartialDate(to) ? dateSpan(to)[1] : '',
+  };
+}
+
 /** The span of days a partial date (YYYY, YYYY-MM, YYYY-MM-DD) covers, as comparable strings. */
 export function dateSpan(date: string): [string, string] {
   const [y, m, d] = date.split('-');
@@ -38,12 +52,13 @@ function matches(summary: RecordSummary, filters: Filters): boolean {
   if (filters.tag && !summary.tags.includes(filters.tag)) return false;
   if (filters.lang && summary.lang.split('-')[0] !== filters.lang) return false;
   if (filters.consent && summary.consent.status !== filters.consent) return false;
-  if (filters.from || filters.to) {
+  const { from, to } = bounds(filters);
+  if (from || to) {
     // Undated records are left out once a date range is asked for.
     if (!summary.date) return false;
     const [start, end] = dateSpan(summary.date);
-    if (filters.from && end < filters.from) return false;
-    if (filters.to && start > filters.to) return false;
+    if (from && end < from) return false;
+    if (to && start > to) return false;
   }
   return true;
 }

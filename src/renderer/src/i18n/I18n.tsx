@@ -9,6 +9,8 @@ import {
 
 export interface I18n {
   language: Language;
+  /** The locale dates and numbers are formatted in: the language, with the chosen region. */
+  locale: string;
   dir: 'ltr' | 'rtl';
   t: (key: MessageKey, params?: MessageParams) => string;
   /** A timestamp (ISO 8601) as a date and time in the UI's locale. */
@@ -24,17 +26,29 @@ export interface I18n {
 
 const Context = createContext<I18n | null>(null);
 
-export function makeI18n(language: Language): I18n {
-  const dateTimeFormat = new Intl.DateTimeFormat(language, {
+/** "ar" + "MA" -> "ar-MA"; a region Intl does not know is left out. */
+export function formatLocale(language: Language, region = ''): string {
+  if (!region) return language;
+  try {
+    return Intl.getCanonicalLocales(`${language}-${region}`)[0] ?? language;
+  } catch {
+    return language;
+  }
+}
+
+export function makeI18n(language: Language, region = ''): I18n {
+  const locale = formatLocale(language, region);
+  const dateTimeFormat = new Intl.DateTimeFormat(locale, {
     dateStyle: 'medium',
     timeStyle: 'short',
   });
-  const numberFormat = new Intl.NumberFormat(language);
+  const numberFormat = new Intl.NumberFormat(locale);
   const names = new Intl.DisplayNames([language], { type: 'language', fallback: 'code' });
   const listFormat = new Intl.ListFormat(language, { type: 'conjunction' });
   const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte', 'terabyte'] as const;
   return {
     language,
+    locale,
     dir: directionOf(language),
     t: (key, params) => translate(language, key, params),
     dateTime: (iso) => {
@@ -54,7 +68,7 @@ export function makeI18n(language: Language): I18n {
             : { year: 'numeric', timeZone: 'UTC' };
       return Number.isNaN(date.getTime())
         ? value
-        : new Intl.DateTimeFormat(language, options).format(date);
+        : new Intl.DateTimeFormat(locale, options).format(date);
     },
     number: (value) => numberFormat.format(value),
     bytes: (value) => {
@@ -65,7 +79,7 @@ export function makeI18n(language: Language): I18n {
         scaled /= 1000;
         unit += 1;
       }
-      return new Intl.NumberFormat(language, {
+      return new Intl.NumberFormat(locale, {
         style: 'unit',
         unit: units[unit],
         unitDisplay: unit === 0 ? 'long' : 'short',
@@ -85,8 +99,16 @@ export function makeI18n(language: Language): I18n {
 }
 
 /** Provides the UI language and sets lang/dir on <html>, so the whole layout mirrors in Arabic. */
-export function I18nProvider({ language, children }: { language: Language; children: ReactNode }) {
-  const value = useMemo(() => makeI18n(language), [language]);
+export function I18nProvider({
+  language,
+  region,
+  children,
+}: {
+  language: Language;
+  region?: string;
+  children: ReactNode;
+}) {
+  const value = useMemo(() => makeI18n(language, region), [language, region]);
   useLayoutEffect(() => {
     document.documentElement.lang = language;
     document.documentElement.dir = value.dir;

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import { type TestimonyRecord, emptyFields } from '../../../shared/records/types';
 import { useI18n } from '../i18n/I18n';
+import { DateInput } from '../ui/DateInput';
 import { onEscape } from '../ui/focus';
 import { useDirty, useUnsavedGuard } from '../ui/UnsavedGuard';
 import { type Draft, draftOf } from './draft';
@@ -50,13 +51,11 @@ export function RecordForm({
         <TextInput {...props} name="title" label="field.title" required autoFocus />
         <div className="form-row">
           <LangInput {...props} />
-          <TextInput
-            {...props}
-            name="date"
-            label="field.date"
-            hint={t('form.dateHint')}
-            ltr
-            placeholder="YYYY-MM-DD"
+          <DateInput
+            label={t('field.date')}
+            value={props.draft.date}
+            onChange={(value) => props.set('date', value)}
+            error={props.errors.date && t(props.errors.date)}
           />
           <TextInput {...props} name="place" label="field.place" />
         </div>

@@ -126,24 +126,3 @@ export function fieldErrorsOf(error: unknown): FieldErrors {
   }
   return errors;
 }
-
-export const COMMON_LANGS = [
-  'ar',
-  'en',
-  'es',
-  'fr',
-  'pt',
-  'fa',
-  'ur',
-  'hi',
-  'bn',
-  'tr',
-  'ru',
-  'sw',
-  'ha',
-  'yo',
-  'id',
-  'ps',
-  'ku',
-  'am',
-];

@@ -7,8 +7,10 @@ import {
   type ConsentStatus,
 } from '../../../shared/records/types';
 import { useI18n } from '../i18n/I18n';
+import { DateInput } from '../ui/DateInput';
 import { Field } from '../ui/Field';
-import { COMMON_LANGS, type Draft, type FieldErrors } from './draft';
+import { LanguageCombobox } from '../ui/LanguageCombobox';
+import { type Draft, type FieldErrors } from './draft';
 
 /** The tag as a lang attribute, only when it is a well-formed BCP-47 tag (else none). */
 function validLang(tag: string): string | undefined {
@@ -112,32 +114,14 @@ export function TextArea({
 }
 
 export function LangInput({ draft, set, errors }: DraftProps) {
-  const i18n = useI18n();
+  const { t } = useI18n();
   return (
-    <Field
-      label={i18n.t('field.lang')}
-      hint={i18n.t('form.langHint')}
-      error={errors.lang && i18n.t(errors.lang)}
-    >
-      {(props) => (
-        <>
-          <input
-            {...props}
-            dir="ltr"
-            list="common-langs"
-            value={draft.lang}
-            onChange={(e) => set('lang', e.target.value)}
-          />
-          <datalist id="common-langs">
-            {COMMON_LANGS.map((code) => (
-              <option key={code} value={code}>
-                {i18n.languageName(code)}
-              </option>
-            ))}
-          </datalist>
-        </>
-      )}
-    </Field>
+    <LanguageCombobox
+      label={t('field.lang')}
+      value={draft.lang}
+      onChange={(code) => set('lang', code)}
+      error={errors.lang && t(errors.lang)}
+    />
   );
 }
 
@@ -176,14 +160,11 @@ export function ConsentFields({ draft, set, errors }: DraftProps) {
           </select>
         )}
       </Field>
-      <TextInput
-        draft={draft}
-        set={set}
-        errors={errors}
-        name="consentDate"
-        label="form.consentDate"
-        ltr
-        placeholder="YYYY-MM-DD"
+      <DateInput
+        label={t('form.consentDate')}
+        value={draft.consentDate}
+        onChange={(value) => set('consentDate', value)}
+        error={errors.consentDate && t(errors.consentDate)}
       />
       <TextInput
         draft={draft}

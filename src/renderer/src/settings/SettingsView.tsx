@@ -11,6 +11,7 @@ import { ChangePassphrase } from './ChangePassphrase';
 import { CustodyLogView } from './CustodyLogView';
 import { CustodySettings, type CustodyScreen } from './CustodySettings';
 import { NewRecoveryKeyView } from './NewRecoveryKeyView';
+import { RegionPicker } from './RegionPicker';
 import { SplitSharesView } from './SplitSharesView';
 
 type Screen = 'main' | CustodyScreen;
@@ -89,6 +90,14 @@ function SettingsMain({
           labelledBy="language-settings"
           onChange={(language) =>
             void call('settings.set', { language })
+              .then(onSettings)
+              .catch((caught) => setError(describeError(i18n, caught)))
+          }
+        />
+        <RegionPicker
+          region={settings.region ?? ''}
+          onChange={(region) =>
+            void call('settings.set', { region })
               .then(onSettings)
               .catch((caught) => setError(describeError(i18n, caught)))
           }

@@ -151,8 +151,10 @@ export const en = {
 
   'form.newTitle': 'New testimony',
   'form.editTitle': 'Edit testimony',
-  'form.langHint': 'A language code such as ar, es, fr or pt-BR.',
+  'form.langHint': 'Type the language’s name (Arabic, العربية) or a code such as ar, es or pt-BR.',
+  'form.langChoices': 'Suggestions',
   'form.dateHint': 'YYYY, YYYY-MM or YYYY-MM-DD.',
+  'date.reads': 'Reads: {date}',
   'form.narratorHint':
     'Name or pseudonym. Left out of anything shared unless you decide otherwise.',
   'form.tagsHint': 'Separate tags with commas.',
@@ -237,6 +239,10 @@ export const en = {
   'settings.save': 'Save',
   'settings.saved': 'Saved.',
   'settings.language': 'Language',
+  'settings.region': 'Region for dates and numbers',
+  'settings.regionHint':
+    'Month names and digits as written there, e.g. Moroccan Arabic “نونبر” for November.',
+  'settings.regionDefault': 'The language’s default',
   'settings.changePassphrase': 'Change the passphrase',
   'settings.currentPassphrase': 'Current passphrase',
   'settings.newPassphrase': 'New passphrase',

@@ -150,8 +150,10 @@ export const es: Record<MessageKey, string> = {
 
   'form.newTitle': 'Nuevo testimonio',
   'form.editTitle': 'Editar el testimonio',
-  'form.langHint': 'Un código de idioma como ar, es, fr o pt-BR.',
+  'form.langHint': 'Escriba el nombre del idioma (árabe, العربية) o un código como ar, es o pt-BR.',
+  'form.langChoices': 'Sugerencias',
   'form.dateHint': 'AAAA, AAAA-MM o AAAA-MM-DD.',
+  'date.reads': 'Se lee: {date}',
   'form.narratorHint':
     'Nombre o seudónimo. Queda fuera de todo lo que se comparta, salvo que usted decida otra cosa.',
   'form.tagsHint': 'Separe las etiquetas con comas.',
@@ -238,6 +240,10 @@ export const es: Record<MessageKey, string> = {
   'settings.save': 'Guardar',
   'settings.saved': 'Guardado.',
   'settings.language': 'Idioma',
+  'settings.region': 'Región para fechas y números',
+  'settings.regionHint':
+    'Nombres de los meses y cifras como se escriben allí, p. ej. «نونبر» (noviembre) en el árabe de Marruecos.',
+  'settings.regionDefault': 'La del idioma',
   'settings.changePassphrase': 'Cambiar la frase de contraseña',
   'settings.currentPassphrase': 'Frase de contraseña actual',
   'settings.newPassphrase': 'Nueva frase de contraseña',

@@ -153,8 +153,10 @@ export const fr: Record<MessageKey, string> = {
 
   'form.newTitle': 'Nouveau témoignage',
   'form.editTitle': 'Modifier le témoignage',
-  'form.langHint': 'Un code de langue comme ar, es, fr ou pt-BR.',
+  'form.langHint': 'Tapez le nom de la langue (arabe, العربية) ou un code comme ar, es ou pt-BR.',
+  'form.langChoices': 'Suggestions',
   'form.dateHint': 'AAAA, AAAA-MM ou AAAA-MM-JJ.',
+  'date.reads': 'Se lit : {date}',
   'form.narratorHint':
     'Nom ou pseudonyme. Exclu de tout partage, sauf décision contraire de votre part.',
   'form.tagsHint': 'Séparez les étiquettes par des virgules.',
@@ -242,6 +244,10 @@ export const fr: Record<MessageKey, string> = {
   'settings.save': 'Enregistrer',
   'settings.saved': 'Enregistré.',
   'settings.language': 'Langue',
+  'settings.region': 'Région pour les dates et les nombres',
+  'settings.regionHint':
+    'Noms des mois et chiffres tels qu’ils s’écrivent là-bas, p. ex. « نونبر » (novembre) en arabe du Maroc.',
+  'settings.regionDefault': 'Celle de la langue',
   'settings.changePassphrase': 'Changer la phrase secrète',
   'settings.currentPassphrase': 'Phrase secrète actuelle',
   'settings.newPassphrase': 'Nouvelle phrase secrète',

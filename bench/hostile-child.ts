@@ -6,7 +6,9 @@
 import { join } from 'node:path';
 import { TEST_KDF } from '../src/core/crypto/kdf';
 import { Vault } from '../src/core/vault/vault';
-import { senderOf } from '../src/core/bundles/manifest';
+import { parseManifest, senderOf } from '../src/core/bundles/manifest';
+import { exportBundle } from '../src/core/bundles/export';
+import { receiveBundle } from '../src/core/bundles/receive';
 import { makePdf, makePdfBomb } from '../tests/helpers/pdf';
 import { measure } from './hostile-measure';
 
@@ -41,7 +43,10 @@ const scenarios: Record<string, () => Promise<Record<string, unknown>>> = {
     );
     return { fileBytes: bomb.length, textSkipped: result.textSkipped, ...cost };
   },
-  /** A 16 MiB manifest of nested arrays, as it reaches the receiver before any signature. */
+  /**
+   * A 16 MiB manifest of nested arrays: the sender read before the signature (its first 16 KiB
+   * only), then the parse that follows a signature that holds (an unknown sender's, say).
+   */
   'deep-json': async () => {
     const depth = 8 * MiB;
     const deep = new TextEncoder().encode(
@@ -50,6 +55,7 @@ const scenarios: Record<string, () => Promise<Record<string, unknown>>> = {
     const { result, cost } = await measure(async () => {
       try {
         senderOf(deep);
+        parseManifest(deep);
         return 'accepted';
       } catch (error) {
         return (error as { code?: string }).code ?? 'error';
@@ -64,6 +70,43 @@ const scenarios: Record<string, () => Promise<Record<string, unknown>>> = {
       ...cost,
       flatParseSeconds: baseline.cost.seconds,
       flatParseLongestBlockMs: baseline.cost.longestBlockMs,
+    };
+  },
+  /**
+   * SIZE tiny files received in one bundle from a partner (small blobs synced in batches).
+   * Baseline: the partner attaching the same files one by one (each blob synced on its own, as
+   * every received file was before).
+   */
+  'small-files': async () => {
+    const { vault: sender } = await Vault.create(join(work, 'sender'), 'bench, not a secret', {
+      kdf: TEST_KDF,
+    });
+    sender.partners.add('Receiver', vault.identity.identityString());
+    sender.partners.verify('Receiver');
+    vault.partners.add('Sender', sender.identity.identityString());
+    vault.partners.verify('Sender');
+    const shared = sender.addRecord({
+      title: 'bench',
+      body: 'many small files',
+      consent: { status: 'given', scope: 'share-with-partners' },
+    }).id;
+    const attach = await measure(async () => {
+      for (let i = 0; i < size; i++) {
+        await sender.attachments.attachStream(shared, once(new TextEncoder().encode(`f${i}`)), {
+          name: `f${i}.txt`,
+        });
+      }
+    });
+    const out = join(work, 'small-files.tvb');
+    await exportBundle(sender, { to: ['Receiver'], ids: [shared], out });
+    sender.close();
+    const { result, cost } = await measure(() => receiveBundle(vault, out));
+    return {
+      files: size,
+      received: result.attachments,
+      ...cost,
+      msPerFile: (cost.seconds * 1000) / size,
+      oneByOneMsPerFile: (attach.cost.seconds * 1000) / size,
     };
   },
   /** The same number of bytes, not a PDF: what ingest costs without extraction. */

@@ -12,9 +12,13 @@ import { fileURLToPath } from 'node:url';
  * - pdf-bomb: a PDF of about 1 MB whose page inflates to `bombMiB` MiB, attached; goal under
  *   15 s, 600 MB and no main-thread block over 100 ms. Baseline: attaching a plain file of the
  *   same size (no text extraction).
- * - deep-json: a 16 MiB manifest of nested arrays handed to senderOf (what runs before the
- *   signature check): refused by the depth scan. Baseline: JSON.parse of a flat text of the same
- *   size. Before the scan, the nested one held the main thread 5.7 s.
+ * - deep-json: a 16 MiB manifest of nested arrays: its sender read (first 16 KiB only, before
+ *   the signature), then parseManifest (after it): refused by the depth scan. Baseline:
+ *   JSON.parse of a flat text of the same size. Before the scan, the nested one held the main
+ *   thread 5.7 s.
+ * - small-files: `smallFiles` tiny attachments received in one bundle (synced in batches).
+ *   Baseline: the same files attached one by one in the same run (each synced on its own, as
+ *   every received file was before). 10,000 took nine minutes to receive before.
  * - idle: the probe alone for a few seconds: on a shared machine the scheduler alone can hold
  *   the main thread back for tens of milliseconds, which every longest-block figure includes.
  */
@@ -49,15 +53,19 @@ function prefixed(prefix: string, figures: Figures): Record<string, number | str
 
 export async function benchHostile(opts: {
   bombMiB: number;
+  smallFiles?: number;
 }): Promise<Record<string, number | string>> {
   const bomb = child('pdf-bomb', opts.bombMiB);
   const plain = child('plain-file', Number(bomb.fileBytes));
   const idle = child('idle', 5000);
   const deep = child('deep-json', 0);
+  const small = child('small-files', opts.smallFiles ?? 1000);
   return {
     ...prefixed('idle', idle),
     ...prefixed('deepJson', deep),
     deepJsonSecondsRatioToFlatParse: Number(deep.seconds) / Number(deep.flatParseSeconds),
+    ...prefixed('smallFiles', small),
+    smallFilesMsRatioToOneByOne: Number(small.msPerFile) / Number(small.oneByOneMsPerFile),
     ...prefixed('pdfBomb', bomb),
     ...prefixed('plainFile', plain),
     pdfBombSecondsRatioToGoal15s: Number(bomb.seconds) / 15,

@@ -7,6 +7,7 @@
  *   BENCH_CUSTODY_RECORDS=10000  BENCH_VERIFY_RECORDS=100000  BENCH_VERIFY_MIB=10240
  *   BENCH_SEARCH_DOCS=100000  BENCH_ATTACH_MIB=1024  BENCH_BUNDLE_MIB=2048  BENCH_RECORDS=10000
  *   BENCH_BOMB_MIB=512
+ *   BENCH_SMALL_FILES=1000
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { benchRecords } from './records';
@@ -78,7 +79,10 @@ const benches: Record<string, Bench> = {
   hostile: async () => {
     const fn = await optional('./hostile', 'benchHostile');
     return fn
-      ? fn({ bombMiB: Number(env.BENCH_BOMB_MIB ?? 512) } as never)
+      ? fn({
+          bombMiB: Number(env.BENCH_BOMB_MIB ?? 512),
+          smallFiles: Number(env.BENCH_SMALL_FILES ?? 1000),
+        } as never)
       : { skipped: 'no bench/hostile.ts' };
   },
 };

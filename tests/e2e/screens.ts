@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Language } from '../../src/shared/i18n';
 import { PASSPHRASE } from './flows';
 import { type Harness, expect } from './harness';
@@ -31,15 +32,22 @@ export async function walkScreens(
 
   // The vault exists and is open: the archive, with testimonies made through the core.
   const vault = app.session.current()!;
-  vault.addRecord({
+  // A partner to share with: a published test identity (docs/test-vectors), verified.
+  const keys = JSON.parse(
+    readFileSync('docs/test-vectors/bundle-v1/valid/one-chunk/keys.json', 'utf8'),
+  ) as { recipients: { identity: string }[] };
+  vault.partners.add('Partner Collective', keys.recipients[0]!.identity);
+  vault.partners.verify('Partner Collective');
+  const arabic = vault.addRecord({
     title: 'شهادة عن العنف الرقمي',
     body: 'تلقيت رسائل تهديد على وسائل التواصل الاجتماعي بعد المظاهرة.',
     lang: 'ar',
     narrator: 'ليلى حسن',
     tags: ['عنف رقمي'],
     date: '2024-01-15',
+    identifying: ['المظاهرة'],
   });
-  vault.addRecord({
+  const english = vault.addRecord({
     title: 'Attack at the march',
     body: 'Detailed account of the violence near the courthouse.',
     lang: 'en',
@@ -86,6 +94,21 @@ export async function walkScreens(
   await page.locator('.record-pane .pane-header button').nth(2).click();
   await expect(page.locator('#export-title')).toBeVisible();
   await visit('export');
+  // The review when consent refuses everything: why "Write" is disabled, links to consent.
+  await page.locator('.export fieldset').nth(1).locator('input[type=checkbox]').first().check();
+  await page.locator('.export .actions button.primary').click();
+  await expect(page.getByTestId('write-why')).toBeVisible();
+  await visit('export-refused');
+  // Back, both testimonies made shareable with a file each: replacements, files, leave-out.
+  await page.locator('.export .actions button').first().click();
+  for (const id of [arabic.id, english.id]) {
+    vault.updateRecord(id, { consent: { status: 'given', scope: 'share-with-partners' } });
+    await vault.attachments.attachStream(id, bytesOf('evidence'), { name: 'photo.jpg' });
+  }
+  await page.locator('.export .actions button.primary').click();
+  await expect(page.getByTestId('export-files')).toBeVisible();
+  await page.locator('.replacements summary').first().click();
+  await visit('export-review');
   await page.keyboard.press('Escape');
 
   await page.locator('.record-pane .pane-header button').nth(3).click();
@@ -106,4 +129,8 @@ export async function walkScreens(
   await expect(page.locator('#gate-title')).toBeVisible();
   await visit('unlock');
   await visitUnlockWithShares(app, visit);
+}
+
+async function* bytesOf(text: string) {
+  yield new TextEncoder().encode(text);
 }

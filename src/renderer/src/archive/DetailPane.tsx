@@ -26,7 +26,12 @@ export function DetailPane({
   return (
     <section className="detail-pane" aria-label={t('archive.detail')}>
       {sharing ? (
-        <ExportWizard selectedId={selectedId} listIds={listIds} onClose={actions.closeShare} />
+        <ExportWizard
+          selectedId={selectedId}
+          listIds={listIds}
+          onClose={actions.closeShare}
+          onEditConsent={actions.editConsent}
+        />
       ) : creating ? (
         <RecordForm
           record={null}
@@ -40,6 +45,7 @@ export function DetailPane({
           id={selectedId}
           features={features}
           focusOnMount={detail.focus}
+          editConsent={detail.consent}
           outOfList={!inList}
           emptyPane={<EmptyPane focus={false} />}
           onDeleted={actions.deleted}

@@ -8,6 +8,8 @@ export interface Detail {
   sharing: boolean;
   /** Whether the shown view takes the focus (after save, cancel, close; not on a list click). */
   focus: boolean;
+  /** The record opens in its form, focused on its consent (from the export review). */
+  consent: boolean;
 }
 
 export interface DetailActions {
@@ -16,11 +18,19 @@ export interface DetailActions {
   cancelNew: () => void;
   share: () => void;
   closeShare: () => void;
+  /** Leaves the export review for a refused record's consent fields. */
+  editConsent: (id: string) => void;
   saved: (id: string) => void;
   deleted: () => void;
 }
 
-const NOTHING: Detail = { selectedId: null, creating: false, sharing: false, focus: false };
+const NOTHING: Detail = {
+  selectedId: null,
+  creating: false,
+  sharing: false,
+  focus: false,
+  consent: false,
+};
 
 /** The detail pane's state; what would leave a form with unsaved changes asks first. */
 export function useDetail(): [Detail, DetailActions] {
@@ -37,6 +47,7 @@ export function useDetail(): [Detail, DetailActions] {
       cancelNew: () => setDetail((d) => ({ ...d, creating: false, focus: true })),
       share: () => guard(() => setDetail((d) => ({ ...d, sharing: true }))),
       closeShare: () => setDetail((d) => ({ ...d, sharing: false, focus: true })),
+      editConsent: (id) => setDetail({ ...NOTHING, selectedId: id, consent: true }),
       saved: (id) => show(id, true),
       deleted: () => setDetail({ ...NOTHING, focus: true }),
     }),

@@ -36,8 +36,16 @@ export function RecordBody({ record }: { record: TestimonyRecord }) {
               </button>
             </p>
           )}
+          {record.body && record.identifying.length > 0 && (
+            <p className="muted marks-legend">{t('record.marksLegend')}</p>
+          )}
           {record.body ? (
-            <LongText text={record.body} lang={lang} testId="record-body" />
+            <LongText
+              text={record.body}
+              lang={lang}
+              testId="record-body"
+              marks={record.identifying}
+            />
           ) : (
             <div className="body-text" data-testid="record-body">
               {t('record.emptyBody')}

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { type TestimonyRecord, emptyFields } from '../../../shared/records/types';
 import { useI18n } from '../i18n/I18n';
 import { DateInput } from '../ui/DateInput';
@@ -6,6 +6,7 @@ import { onEscape } from '../ui/focus';
 import { useDirty, useUnsavedGuard } from '../ui/UnsavedGuard';
 import { type Draft, draftOf } from './draft';
 import { ConsentFields, LangInput, type SetDraft, TextArea, TextInput } from './form-fields';
+import { MarkSelection } from './MarkSelection';
 import { useRecordSave } from './useRecordSave';
 
 /**
@@ -16,10 +17,13 @@ export function RecordForm({
   record,
   onSaved,
   onCancel,
+  focusConsent = false,
 }: {
   record: TestimonyRecord | null;
   onSaved: (record: TestimonyRecord) => void;
   onCancel: () => void;
+  /** Opened from the export review to check a refused testimony's consent: focus goes there. */
+  focusConsent?: boolean;
 }) {
   const { t } = useI18n();
   const [initial] = useState<Draft>(() => draftOf(record ?? emptyFields()));
@@ -34,6 +38,13 @@ export function RecordForm({
     setDraft((d) => ({ ...d, [key]: value }));
   };
   const props = { draft, set, errors: save.errors };
+  const [selected, setSelected] = useState('');
+  useEffect(() => {
+    if (!focusConsent) return;
+    const consent = formRef.current?.querySelector<HTMLElement>('.consent-fields select');
+    consent?.focus();
+    consent?.scrollIntoView({ block: 'center' });
+  }, [focusConsent]);
   const identifying = <span className="badge identifying">{t('record.identifying')}</span>;
 
   return (
@@ -48,7 +59,7 @@ export function RecordForm({
     >
       <div className="form-scroll">
         <h2 id="form-title">{record ? t('form.editTitle') : t('form.newTitle')}</h2>
-        <TextInput {...props} name="title" label="field.title" required autoFocus />
+        <TextInput {...props} name="title" label="field.title" required autoFocus={!focusConsent} />
         <div className="form-row">
           <LangInput {...props} />
           <DateInput
@@ -71,7 +82,15 @@ export function RecordForm({
         <TextInput {...props} name="tags" label="field.tags" hint={t('form.tagsHint')} />
         <ConsentFields {...props} />
         <TextInput {...props} name="warning" label="field.warning" hint={t('form.warningHint')} />
-        <TextArea {...props} name="body" label="field.body" rows={14} className="body-input" />
+        <TextArea
+          {...props}
+          name="body"
+          label="field.body"
+          rows={14}
+          className="body-input"
+          onSelectText={setSelected}
+        />
+        <MarkSelection draft={draft} selected={selected} set={set} />
         <div className="identifying-block">
           <TextArea
             {...props}

@@ -19,6 +19,7 @@ export function RecordPane({
   id,
   features,
   focusOnMount,
+  editConsent = false,
   outOfList,
   emptyPane,
   onDeleted,
@@ -27,6 +28,8 @@ export function RecordPane({
   id: string;
   features: Features;
   focusOnMount: boolean;
+  /** Start in the form, focused on the consent fields. */
+  editConsent?: boolean;
   /** The search or filters left the record out: it is not shown (a form being edited stays). */
   outOfList: boolean;
   emptyPane: ReactNode;
@@ -35,11 +38,14 @@ export function RecordPane({
 }) {
   const i18n = useI18n();
   const record = useRecord(id);
-  const [mode, setModeState] = useState<PaneMode>('view');
+  const [mode, setModeState] = useState<PaneMode>(editConsent ? 'edit' : 'view');
   // Back from the form or the history, focus goes to the record's heading.
   const [focusView, setFocusView] = useState(focusOnMount);
+  // The consent fields take the focus once, when the export review sent the person here.
+  const [consentFirst, setConsentFirst] = useState(editConsent);
   const setMode = (next: PaneMode) => {
     setFocusView(next === 'view');
+    setConsentFirst(false);
     setModeState(next);
   };
 
@@ -51,6 +57,7 @@ export function RecordPane({
         record={record.data}
         onCancel={() => setMode('view')}
         onSaved={() => setMode('view')}
+        focusConsent={consentFirst}
       />
     );
   }

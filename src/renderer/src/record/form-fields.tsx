@@ -75,6 +75,10 @@ export function TextInput({
   );
 }
 
+function selectedText(area: HTMLTextAreaElement): string {
+  return area.value.slice(area.selectionStart, area.selectionEnd);
+}
+
 /** A multi-line text field of the draft. */
 export function TextArea({
   draft,
@@ -86,6 +90,7 @@ export function TextArea({
   rows,
   badge,
   className,
+  onSelectText,
 }: DraftProps & {
   name: TextKey;
   label: MessageKey;
@@ -93,6 +98,8 @@ export function TextArea({
   rows: number;
   badge?: ReactNode;
   className?: string;
+  /** Told the selected text whenever the selection in the field changes. */
+  onSelectText?: (selected: string) => void;
 }) {
   const { t } = useI18n();
   const error = errors[name];
@@ -107,6 +114,11 @@ export function TextArea({
           rows={rows}
           value={draft[name]}
           onChange={(e) => set(name, e.target.value)}
+          onSelect={(e) => onSelectText?.(selectedText(e.currentTarget))}
+          // A selection set by a program (an assistive tool, a test) fires only the native event.
+          ref={(el) => {
+            if (el && onSelectText) el.onselect = () => onSelectText(selectedText(el));
+          }}
         />
       )}
     </Field>
@@ -128,7 +140,7 @@ export function LangInput({ draft, set, errors }: DraftProps) {
 export function ConsentFields({ draft, set, errors }: DraftProps) {
   const { t } = useI18n();
   return (
-    <fieldset className="form-row">
+    <fieldset className="form-row consent-fields">
       <legend>{t('field.consent')}</legend>
       <Field label={t('form.consentStatus')}>
         {(props) => (

@@ -1,31 +1,37 @@
 import { useState } from 'react';
-import type { MessageKey } from '../../../shared/i18n';
-import type { ExportPreviewView, RefusalReason } from '../../../shared/ipc/types';
+import type { ExportPreviewView } from '../../../shared/ipc/types';
 import { useI18n } from '../i18n/I18n';
 import { useFocusOnMount } from '../ui/focus';
 import { Alert } from '../ui/Alert';
 import { describeError } from '../ui/errors';
 import { BundleProgressBar } from './ProgressBar';
+import { ExportFiles } from './ExportFiles';
+import { ExportRefused } from './ExportRefused';
 import { ExportSamples } from './ExportSamples';
+import { ExportWarnings } from './ExportWarnings';
 import { useBundleProgress } from './useProgress';
 
-const REFUSALS: Record<RefusalReason, MessageKey> = {
-  'consent-withdrawn': 'export.refused.withdrawn',
-  'consent-unknown': 'export.refused.unknown',
-  'archive-only': 'export.refused.archiveOnly',
-};
-
-/** The wizard's review: who receives, what is refused and why, what the partner will read. */
+/**
+ * The wizard's review: who receives, what is refused and why (each refused testimony linked to
+ * its consent fields), what the partner will read and exactly what redaction replaces, what it
+ * does not cover, and every file that goes, each of which can be left out.
+ */
 export function ExportReview({
   preview,
   busy,
   error,
+  leaveOut,
+  onLeaveOut,
+  onEditConsent,
   onBack,
   onWrite,
 }: {
   preview: ExportPreviewView;
   busy: boolean;
   error: unknown;
+  leaveOut: string[];
+  onLeaveOut: (ids: string[]) => void;
+  onEditConsent: (id: string) => void;
   onBack: () => void;
   onWrite: (confirmed: boolean) => void;
 }) {
@@ -34,7 +40,8 @@ export function ExportReview({
   const heading = useFocusOnMount<HTMLHeadingElement>();
   const [confirmed, setConfirmed] = useState(false);
   const progress = useBundleProgress(busy);
-  const blocked = preview.records === 0 || (preview.needsConfirmation && !confirmed);
+  const nothing = preview.records === 0;
+  const unconfirmed = preview.needsConfirmation && !confirmed;
   return (
     <section className="export" aria-labelledby="export-title" aria-busy={busy}>
       <h2 id="export-title" ref={heading} tabIndex={-1}>
@@ -55,23 +62,14 @@ export function ExportReview({
       <p>
         {t('export.counts', {
           records: i18n.number(preview.records),
-          attachments: i18n.number(preview.attachments),
+          attachments: i18n.number(preview.attachments - leaveOut.length),
         })}
       </p>
-      {preview.refused.length > 0 && (
-        <>
-          <h3>{t('export.refusedTitle', { n: i18n.number(preview.refused.length) })}</h3>
-          <ul className="refused" data-testid="refused">
-            {preview.refused.map((r) => (
-              <li key={r.id}>
-                <span dir="auto">{r.title}</span> — {t(REFUSALS[r.reason])}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+      <ExportRefused refused={preview.refused} onEditConsent={onEditConsent} />
+      <ExportWarnings warnings={preview.warnings} />
       <ExportSamples samples={preview.samples} />
-      {preview.needsConfirmation && preview.records > 0 && (
+      <ExportFiles groups={preview.files} leaveOut={leaveOut} onLeaveOut={onLeaveOut} />
+      {preview.needsConfirmation && !nothing && (
         <label className="check">
           <input
             type="checkbox"
@@ -83,6 +81,11 @@ export function ExportReview({
       )}
       <BundleProgressBar progress={busy ? progress : null} />
       <Alert>{error ? describeError(i18n, error) : ''}</Alert>
+      {(nothing || unconfirmed) && (
+        <p id="write-why" className="write-why" data-testid="write-why">
+          {nothing ? t('export.nothingToWrite') : t('export.confirmFirst')}
+        </p>
+      )}
       <div className="actions">
         <button type="button" onClick={onBack} disabled={busy}>
           {t('export.back')}
@@ -90,7 +93,8 @@ export function ExportReview({
         <button
           type="button"
           className="primary"
-          disabled={busy || blocked}
+          disabled={busy || nothing || unconfirmed}
+          aria-describedby={nothing || unconfirmed ? 'write-why' : undefined}
           onClick={() => onWrite(confirmed)}
         >
           {t('export.write')}

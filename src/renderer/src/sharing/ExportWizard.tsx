@@ -15,6 +15,7 @@ export function ExportWizard(props: {
   selectedId: string | null;
   listIds: readonly string[];
   onClose: () => void;
+  onEditConsent: (id: string) => void;
 }) {
   // Escape closes the wizard from any of its steps.
   return (
@@ -28,10 +29,12 @@ function ExportSteps({
   selectedId,
   listIds,
   onClose,
+  onEditConsent,
 }: {
   selectedId: string | null;
   listIds: readonly string[];
   onClose: () => void;
+  onEditConsent: (id: string) => void;
 }) {
   const [choice, setChoice] = useState<ExportChoice>({
     scope: selectedId ? 'one' : 'list',
@@ -39,6 +42,8 @@ function ExportSteps({
     includeIdentities: false,
     withHistory: false,
   });
+  // Files the sender chose not to send (attachment ids); cleared when going back.
+  const [leaveOut, setLeaveOut] = useState<string[]>([]);
   const preview = useExportPreview();
   const write = useExportBundle();
 
@@ -56,11 +61,15 @@ function ExportSteps({
         preview={preview.data}
         busy={write.isPending}
         error={write.error}
+        leaveOut={leaveOut}
+        onLeaveOut={setLeaveOut}
+        onEditConsent={onEditConsent}
         onBack={() => {
           write.reset();
           preview.reset();
+          setLeaveOut([]);
         }}
-        onWrite={(confirmed) => write.mutate({ ...request(), confirmed })}
+        onWrite={(confirmed) => write.mutate({ ...request(), leaveOut, confirmed })}
       />
     );
   }

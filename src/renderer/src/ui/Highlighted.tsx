@@ -2,9 +2,12 @@
 export function Highlighted({
   text,
   ranges,
+  className,
 }: {
   text: string;
   ranges: readonly [number, number][];
+  /** For marks that mean something other than a search match. */
+  className?: string;
 }) {
   const parts: React.ReactNode[] = [];
   let at = 0;
@@ -14,7 +17,11 @@ export function Highlighted({
   for (const [start, end] of sorted) {
     if (start < at) continue;
     if (start > at) parts.push(text.slice(at, start));
-    parts.push(<mark key={start}>{text.slice(start, end)}</mark>);
+    parts.push(
+      <mark key={start} className={className}>
+        {text.slice(start, end)}
+      </mark>,
+    );
     at = end;
   }
   if (at < text.length) parts.push(text.slice(at));

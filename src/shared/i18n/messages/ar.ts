@@ -157,6 +157,12 @@ export const ar: Record<MessageKey, string> = {
   'form.consentNote': 'ملاحظة عن الموافقة',
   'form.warningHint': 'عند ملئه، يبقى النص مخفيًا حتى يختار القارئ فتحه.',
   'form.identifyingHint': 'مقطع في كل سطر: أسماء أو أماكن أو تفاصيل قد تكشف هوية أحد.',
+  'form.markSelection': 'وسم التحديد كمعلومة تكشف الهوية',
+  'form.unmarkSelection': 'إلغاء وسم التحديد',
+  'form.markHint': 'حدِّد كلمات في الشهادة ثم اوسمها: تُستبدل بـ«[محذوف]» في النسخ المُصدَّرة.',
+  'form.marked': 'وُسم ككاشف للهوية: {text}',
+  'form.unmarked': 'لم يعد موسومًا: {text}',
+  'record.marksLegend': 'المظلَّل: مقاطع موسومة ككاشفة للهوية (تُستبدل في النسخ المُصدَّرة).',
   'form.save': 'حفظ',
   'form.saving': 'جارٍ الحفظ…',
   'form.cancel': 'إلغاء',
@@ -322,6 +328,21 @@ export const ar: Record<MessageKey, string> = {
     'الشهادات: {records} · الملفات: {attachments} · الحجم: {size}. أرسلي الملف إلى الشركاء بأي وسيلة: لا يستطيع فتحه غيرهم.',
   'export.filesAsIs': 'تنتقل الملفات كما هي: لا تُحجب أبدًا.',
   'export.close': 'إغلاق',
+  'export.replacedTitle': 'ما يستبدله الحجب',
+  'export.nothingReplaced': 'لا يُستبدل شيء في هذه الشهادة.',
+  'export.times': '×{n}',
+  'export.warningsTitle': 'ما لا يشمله الحجب',
+  'export.warning':
+    '«{passage}» يظهر أيضًا داخل كلمات أخرى تُرسل كما هي: {forms}. اوسمها أيضًا أو عدِّل النص.',
+  'export.filesTitle': 'الملفات',
+  'export.filesSentAsIs':
+    'تُرسل الملفات كما هي. تُحجب أسماؤها، أما محتواها فلا: قد يكشف وجهٌ أو صوتٌ أو بياناتُ ملفٍ وصفية هويةَ أحد. استبعد أي ملف لا ينبغي إرساله.',
+  'export.sendFile': 'إرسال',
+  'export.sentAs.original': 'الملف الأصلي',
+  'export.nothingToWrite':
+    'لا يمكن كتابة شيء: موافقة كل شهادة مختارة ترفض المشاركة. افتح موافقة الشهادة أدناه للتحقق منها، أو اختر شهادات أخرى.',
+  'export.confirmFirst': 'لكتابة الحزمة، أشِّر على التأكيد أعلاه.',
+  'export.openConsent': 'فتح موافقتها',
 
   'error.wrongPassphrase':
     'عبارة المرور غير صحيحة. تحقّقي من لغة لوحة المفاتيح ومن زر الأحرف الكبيرة، ثم حاولي مجددًا.',

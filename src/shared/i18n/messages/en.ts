@@ -165,6 +165,14 @@ export const en = {
   'form.warningHint': 'When filled in, the text stays hidden until the reader chooses to open it.',
   'form.identifyingHint':
     'One passage per line: names, places or details that could identify someone.',
+  'form.markSelection': 'Mark the selection as identifying',
+  'form.unmarkSelection': 'Unmark the selection',
+  'form.markHint':
+    'Select words in the testimony, then mark them: they are replaced by “[redacted]” in exported copies.',
+  'form.marked': 'Marked as identifying: {text}',
+  'form.unmarked': 'No longer marked: {text}',
+  'record.marksLegend':
+    'Highlighted: passages marked as identifying (replaced in exported copies).',
   'form.save': 'Save',
   'form.saving': 'Saving…',
   'form.cancel': 'Cancel',
@@ -338,6 +346,21 @@ export const en = {
     'Testimonies: {records} · files: {attachments} · size: {size}. Send the file to the partners by any channel: only they can open it.',
   'export.filesAsIs': 'Files travel as they are: they are never redacted.',
   'export.close': 'Close',
+  'export.replacedTitle': 'What the redaction replaces',
+  'export.nothingReplaced': 'Nothing in this testimony is replaced.',
+  'export.times': '×{n}',
+  'export.warningsTitle': 'Not covered by the redaction',
+  'export.warning':
+    '“{passage}” also appears inside other words, which are sent as written: {forms}. Mark them as identifying too, or edit the text.',
+  'export.filesTitle': 'Files',
+  'export.filesSentAsIs':
+    'Files are sent as they are. Their names are redacted, their contents are not: a face, a voice or a document’s metadata can identify someone. Leave out any file that should not go.',
+  'export.sendFile': 'Send',
+  'export.sentAs.original': 'original file',
+  'export.nothingToWrite':
+    'Nothing can be written: the consent of every chosen testimony refuses sharing. Open a testimony’s consent below to check it, or choose other testimonies.',
+  'export.confirmFirst': 'To write the bundle, tick the confirmation above.',
+  'export.openConsent': 'Open its consent',
 
   'error.wrongPassphrase':
     'Wrong passphrase. Check the keyboard layout and Caps Lock, and try again.',

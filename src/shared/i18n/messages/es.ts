@@ -164,6 +164,14 @@ export const es: Record<MessageKey, string> = {
   'form.warningHint': 'Si se rellena, el texto queda oculto hasta que quien lee decida abrirlo.',
   'form.identifyingHint':
     'Un pasaje por línea: nombres, lugares o detalles que podrían identificar a alguien.',
+  'form.markSelection': 'Marcar la selección como identificativa',
+  'form.unmarkSelection': 'Desmarcar la selección',
+  'form.markHint':
+    'Seleccione palabras del testimonio y márquelas: se sustituyen por «[suprimido]» en las copias exportadas.',
+  'form.marked': 'Marcado como identificativo: {text}',
+  'form.unmarked': 'Ya no está marcado: {text}',
+  'record.marksLegend':
+    'Resaltado: pasajes marcados como identificativos (se sustituyen en las copias exportadas).',
   'form.save': 'Guardar',
   'form.saving': 'Guardando…',
   'form.cancel': 'Cancelar',
@@ -340,6 +348,21 @@ export const es: Record<MessageKey, string> = {
     'Testimonios: {records} · archivos: {attachments} · tamaño: {size}. Envíe el archivo a las aliadas por cualquier medio: solo ellas pueden abrirlo.',
   'export.filesAsIs': 'Los archivos viajan tal cual: nunca se ocultan partes de ellos.',
   'export.close': 'Cerrar',
+  'export.replacedTitle': 'Lo que sustituye la anonimización',
+  'export.nothingReplaced': 'En este testimonio no se sustituye nada.',
+  'export.times': '×{n}',
+  'export.warningsTitle': 'Lo que la anonimización no cubre',
+  'export.warning':
+    '«{passage}» aparece también dentro de otras palabras, que se envían tal cual: {forms}. Márquelas también o edite el texto.',
+  'export.filesTitle': 'Archivos',
+  'export.filesSentAsIs':
+    'Los archivos se envían tal cual. Sus nombres se anonimizan, su contenido no: una cara, una voz o los metadatos de un documento pueden identificar a alguien. Deje fuera cualquier archivo que no deba salir.',
+  'export.sendFile': 'Enviar',
+  'export.sentAs.original': 'archivo original',
+  'export.nothingToWrite':
+    'No se puede escribir nada: el consentimiento de cada testimonio elegido rechaza compartirlo. Abra abajo el consentimiento de un testimonio para revisarlo, o elija otros testimonios.',
+  'export.confirmFirst': 'Para escribir el paquete, marque la confirmación de arriba.',
+  'export.openConsent': 'Abrir su consentimiento',
 
   'error.wrongPassphrase':
     'Frase de contraseña incorrecta. Compruebe la distribución del teclado y las mayúsculas, y vuelva a intentarlo.',

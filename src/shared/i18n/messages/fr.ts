@@ -168,6 +168,14 @@ export const fr: Record<MessageKey, string> = {
     'S’il est rempli, le texte reste masqué jusqu’à ce que la personne qui lit choisisse de l’ouvrir.',
   'form.identifyingHint':
     'Un passage par ligne : noms, lieux ou détails qui pourraient identifier quelqu’un.',
+  'form.markSelection': 'Marquer la sélection comme identifiante',
+  'form.unmarkSelection': 'Ne plus marquer la sélection',
+  'form.markHint':
+    'Sélectionnez des mots du témoignage puis marquez-les : ils sont remplacés par « [masqué] » dans les copies exportées.',
+  'form.marked': 'Marqué comme identifiant : {text}',
+  'form.unmarked': 'N’est plus marqué : {text}',
+  'record.marksLegend':
+    'Surligné : passages marqués comme identifiants (remplacés dans les copies exportées).',
   'form.save': 'Enregistrer',
   'form.saving': 'Enregistrement…',
   'form.cancel': 'Annuler',
@@ -345,6 +353,21 @@ export const fr: Record<MessageKey, string> = {
     'Témoignages : {records} · fichiers : {attachments} · taille : {size}. Envoyez le fichier aux partenaires par n’importe quel moyen : eux seuls peuvent l’ouvrir.',
   'export.filesAsIs': 'Les fichiers partent tels quels : ils ne sont jamais masqués.',
   'export.close': 'Fermer',
+  'export.replacedTitle': 'Ce que l’anonymisation remplace',
+  'export.nothingReplaced': 'Rien n’est remplacé dans ce témoignage.',
+  'export.times': '×{n}',
+  'export.warningsTitle': 'Ce que l’anonymisation ne couvre pas',
+  'export.warning':
+    '« {passage} » apparaît aussi à l’intérieur d’autres mots, envoyés tels quels : {forms}. Marquez-les aussi ou modifiez le texte.',
+  'export.filesTitle': 'Fichiers',
+  'export.filesSentAsIs':
+    'Les fichiers partent tels quels. Leurs noms sont anonymisés, leur contenu ne l’est pas : un visage, une voix ou les métadonnées d’un document peuvent identifier quelqu’un. Laissez de côté tout fichier qui ne doit pas partir.',
+  'export.sendFile': 'Envoyer',
+  'export.sentAs.original': 'fichier original',
+  'export.nothingToWrite':
+    'Rien ne peut être écrit : le consentement de chaque témoignage choisi refuse le partage. Ouvrez ci-dessous le consentement d’un témoignage pour le vérifier, ou choisissez d’autres témoignages.',
+  'export.confirmFirst': 'Pour écrire le paquet, cochez la confirmation ci-dessus.',
+  'export.openConsent': 'Ouvrir son consentement',
 
   'error.wrongPassphrase':
     'Phrase secrète incorrecte. Vérifiez la disposition du clavier et le verrouillage des majuscules, puis réessayez.',

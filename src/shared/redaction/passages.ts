@@ -1,4 +1,4 @@
-import { foldWord, words } from '../search/text';
+import { foldWord, forEachToken, words } from '../search/text';
 
 /**
  * Finding passages (a narrator's name and its parts, passages marked as identifying) in a text
@@ -60,11 +60,40 @@ export function foldedWords(text: string): string[] {
     .filter((w) => w.length > 0);
 }
 
-function* tokensOf(text: string): Generator<Token> {
-  for (const w of words(text)) {
-    const folded = foldWord(w.text);
-    if (folded) yield { start: w.start, end: w.end, raw: w.text, folded };
-  }
+/** Distinct words held by a fold cache before it starts again (a bound on its memory). */
+const FOLD_CACHE_MAX = 100_000;
+
+interface FoldedWord {
+  folded: string;
+  /** Whether the word can begin a match or hold a passage inside it (else it only passes by). */
+  relevant: boolean;
+}
+
+/**
+ * Calls `emit` with each word of `text`, folded, and whether `relevant` says it matters. A text
+ * repeats its words, so each distinct word is folded and judged once: a 16 MB transcript folds
+ * a few ten thousand words, not millions.
+ */
+function eachFoldedWord(
+  text: string,
+  relevant: (folded: string) => boolean,
+  emit: (token: Token, relevant: boolean) => void,
+): void {
+  const cache = new Map<string, FoldedWord>();
+  forEachToken(
+    text,
+    (raw, start, end) => {
+      let word = cache.get(raw);
+      if (word === undefined) {
+        if (cache.size >= FOLD_CACHE_MAX) cache.clear();
+        const folded = foldWord(raw);
+        word = { folded, relevant: folded !== '' && relevant(folded) };
+        cache.set(raw, word);
+      }
+      if (word.folded) emit({ start, end, raw, folded: word.folded }, word.relevant);
+    },
+    'units',
+  );
 }
 
 /** Offset in `raw` just after its first `letters` letters and the marks that follow them. */
@@ -114,7 +143,7 @@ export class PassageMatcher {
   /** Every occurrence in `text`, in order, never overlapping. */
   find(text: string): PassageMatch[] {
     if (this.empty || !text) return [];
-    const found = [...this.#findWords(text, () => undefined), ...this.#findUnspaced(text)];
+    const found = [...this.#findWords(text, null), ...this.#findUnspaced(text)];
     found.sort((a, b) => a.start - b.start || b.end - a.end);
     const out: PassageMatch[] = [];
     let at = 0;
@@ -131,38 +160,57 @@ export class PassageMatcher {
     if (this.#single.length === 0 || !text) return [];
     const out: MissedForm[] = [];
     this.#findWords(text, (token) => {
-      for (const needle of this.#single) {
-        const word = needle.words[0]!;
-        if (token.folded.length > word.length && token.folded.includes(word)) {
-          out.push({ passage: needle.passage, form: token.raw });
-        }
+      for (const needle of this.#inside(token.folded)) {
+        out.push({ passage: needle.passage, form: token.raw });
       }
     });
     return out;
   }
 
-  #findWords(text: string, unmatched: (token: Token) => void): PassageMatch[] {
+  /** The one-word passages found inside (not equal to) a folded word. */
+  #inside(folded: string): Needle[] {
+    return this.#single.filter(
+      (needle) => folded.length > needle.words[0]!.length && folded.includes(needle.words[0]!),
+    );
+  }
+
+  /** Whether a folded word can begin a match (as it is, or after an Arabic proclitic). */
+  #canStart(folded: string): boolean {
+    if (this.#byFirst.has(folded)) return true;
+    if (!ARABIC_WORD.test(folded)) return false;
+    return PROCLITICS.some(
+      (p) => folded.startsWith(p) && this.#byFirst.has(folded.slice(p.length)),
+    );
+  }
+
+  /**
+   * The word matches in `text`; `unmatched` (for `missed`) is told each word outside a match
+   * that holds a one-word passage inside it.
+   */
+  #findWords(text: string, unmatched: ((token: Token) => void) | null): PassageMatch[] {
     const out: PassageMatch[] = [];
     if (this.#byFirst.size === 0) return out;
-    const tokens = tokensOf(text);
-    const buffer: Token[] = [];
-    let done = false;
-    const fill = () => {
-      while (!done && buffer.length < this.#longest) {
-        const next = tokens.next();
-        if (next.done) done = true;
-        else buffer.push(next.value);
-      }
-    };
-    for (fill(); buffer.length > 0; fill()) {
-      const match = this.#matchAt(buffer);
+    // A window of the next words, as long as the longest passage, matched at its head.
+    const window: Token[] = [];
+    const step = () => {
+      const match = this.#matchAt(window);
       if (match) {
         out.push(match.at);
-        buffer.splice(0, match.words);
+        window.splice(0, match.words);
       } else {
-        unmatched(buffer.shift()!);
+        const token = window.shift()!;
+        if (unmatched && this.#inside(token.folded).length > 0) unmatched(token);
       }
-    }
+    };
+    const relevant = (folded: string) =>
+      this.#canStart(folded) || (unmatched !== null && this.#inside(folded).length > 0);
+    eachFoldedWord(text, relevant, (token, isRelevant) => {
+      // A word that can neither begin a match nor be reported only matters inside a window.
+      if (window.length === 0 && !isRelevant) return;
+      window.push(token);
+      if (window.length >= this.#longest) step();
+    });
+    while (window.length > 0) step();
     return out;
   }
 

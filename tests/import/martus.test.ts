@@ -1,3 +1,5 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useTestVaults } from '../helpers/vault';
 import { FILES, fixture, folderDigest, sha256Of } from './helpers';
@@ -84,6 +86,37 @@ describe('Martus bulletin XML', () => {
       vault.importSource({ path: martus('truncated.xml'), from: 'martus' }),
     ).rejects.toMatchObject({ code: 'IMPORT.INVALID_FILE' });
     expect(vault.records.count()).toBe(1);
+    vault.checkpoint();
+    expect(folderDigest(dir)).toEqual(before);
+  });
+
+  it('all or nothing: a file that breaks after 1,500 bulletins and an update leaves the vault as it was', async () => {
+    const { vault, dir } = await vaults.create();
+    const first = await vault.importSource({ path: martus('bulletins.xml') });
+    vault.checkpoint();
+    const before = folderDigest(dir);
+    const edited = readFileSync(martus('bulletins-edited.xml'), 'utf8');
+    const one = edited.slice(
+      edited.indexOf('<MartusBulletin>'),
+      edited.indexOf('</MartusBulletin>') + 17,
+    );
+    const many = Array.from({ length: 1500 }, (_, i) =>
+      one
+        .replace('B-local-0003', `B-bulk-${i}`)
+        .replace('<Ancestor>B-local-0001</Ancestor>', '')
+        .replace('Fixture bulletin one', `Bulk bulletin ${i}`),
+    ).join('\n');
+    // The edited bulletin first (an update), then 1,500 new ones, then the file breaks off.
+    const broken = join(vaults.temp.make(), 'broken.xml');
+    writeFileSync(
+      broken,
+      `<MartusBulletins>\n${one}\n${many}\n<MartusBulletin><BulletinMetaData><Bulletin`,
+    );
+    await expect(vault.importSource({ path: broken })).rejects.toMatchObject({
+      code: 'IMPORT.INVALID_FILE',
+    });
+    expect(vault.records.count()).toBe(2);
+    expect(vault.records.get(first.ids[0]!).revision).toBe(1);
     vault.checkpoint();
     expect(folderDigest(dir)).toEqual(before);
   });

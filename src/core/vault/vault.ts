@@ -525,7 +525,11 @@ export class Vault {
    * mapping (docs: README "Importers"). New testimonies are logged as the bulk import's are, one
    * custody entry per batch; updates of testimonies imported before are ordinary edits.
    */
-  async importSource(options: SourceImportOptions): Promise<SourceImportReport> {
+  importSource(options: SourceImportOptions): Promise<SourceImportReport> {
+    return this.oneAtATime(() => this.#importSource(options));
+  }
+
+  async #importSource(options: SourceImportOptions): Promise<SourceImportReport> {
     const links = new SourceLinks(this.db, this.keys, this.vaultId);
     this.#importing = true;
     let report: SourceImportReport;
@@ -534,27 +538,20 @@ export class Vault {
         {
           records: this.records,
           links,
+          // One transaction for the whole file (import-transaction.ts): the updates made while
+          // it runs commit or roll back with the new testimonies.
           writeAll: async (rows, written) => {
-            // Interim: batches of 1,000, each its own transaction, until the all-or-nothing
-            // import transaction (issue 11) lands; then this feeds it.
-            let batch: TestimonyFields[] = [];
-            const flush = () => {
-              if (batch.length === 0) return;
-              this.records.addMany(batch, {}, (ids) => {
+            await importAllOrNothing(
+              this.records.importTarget((ids) => {
                 written(ids);
                 this.noteCustody({
                   action: 'record.created',
                   records: ids,
                   detail: { via: 'import', revision: 1, count: ids.length },
                 });
-              });
-              batch = [];
-            };
-            for await (const fields of rows) {
-              batch.push(fields);
-              if (batch.length >= 1000) flush();
-            }
-            flush();
+              }),
+              asImportRows(rows),
+            );
           },
           updateRecord: (id, patch) => {
             this.records.update(id, patch);
@@ -790,6 +787,12 @@ function assertPassphrase(passphrase: string): void {
 }
 
 /** Completes a partial record (what the CLI and the UI send) with the empty defaults. */
+/** Validated fields as rows of the all-or-nothing import (they carry no rejection). */
+async function* asImportRows(rows: AsyncIterable<TestimonyFields>): AsyncGenerator<ImportRow> {
+  let line = 0;
+  for await (const fields of rows) yield { line: ++line, fields };
+}
+
 export function withDefaults(input: FieldsPatch): unknown {
   const { consent, ...rest } = validatePatch(input);
   const base = emptyFields();

@@ -4,6 +4,7 @@ import { fileSystemError } from '../core/fs/errors';
 import { registerRecordCommands } from './commands/records';
 import { registerAttachmentCommands } from './commands/attachments';
 import { registerOcrCommand } from './commands/ocr';
+import { registerMetadataCommand } from './commands/metadata';
 import { registerSharingCommands } from './commands/sharing';
 import { registerSearchCommands } from './commands/search';
 import { registerKeyCommands } from './commands/keys';
@@ -77,6 +78,7 @@ Environment:
   registerRecordCommands(program);
   registerAttachmentCommands(program);
   registerOcrCommand(program);
+  registerMetadataCommand(program);
   registerSharingCommands(program);
   registerSearchCommands(program);
   registerKeyCommands(program);

@@ -14,6 +14,7 @@ import {
   checkSize,
   checkTimestamp,
 } from './meta';
+import { hasImageMetadata, readImageMetadata } from './metadata/read-metadata';
 import { SNIFF_BYTES, sniffMime } from './mime';
 import type { AttachmentRows } from './rows';
 import { type ExtractedText, canExtractText, extractText } from './text/extract';
@@ -68,6 +69,7 @@ export async function ingest(
       if (expectedSha256 !== undefined && written.sha256 !== expectedSha256)
         throw attachmentIntegrity(id, 'sha256');
       const mime = await sniffMime(capture.head, written.size <= SNIFF_BYTES, name, meta.mime);
+      const metadata = hasImageMetadata(mime) ? await readImageMetadata(capture.head) : null;
       content = capture.takeContent();
       const { text, skipped } = await textOf(mime, content, capture.tooLarge);
       const stored: AttachmentMeta = {
@@ -81,6 +83,7 @@ export async function ingest(
         addedAt: new Date().toISOString(),
         modifiedAt,
         ...(skipped ? { textSkipped: skipped } : {}),
+        ...(metadata ? { metadata } : {}),
       };
       rows.insert(recordId, id, fileKey, stored, text);
       return toInfo(id, recordId, stored, text !== null);

@@ -1,4 +1,10 @@
 import { z } from 'zod';
+import {
+  type FileMetadata,
+  MAX_METADATA_FIELDS,
+  MAX_METADATA_VALUE_CHARS,
+  METADATA_FLAGS,
+} from '../../shared/attachments/metadata';
 import { OCR_FAILURES, OCR_LANGUAGES, type OcrRecord } from '../../shared/attachments/ocr';
 import { TEXT_SKIP_REASONS, type TextSkipReason } from '../../shared/attachments/types';
 import { InvalidInputError } from '../../shared/errors';
@@ -33,6 +39,8 @@ export interface AttachmentMeta {
   textSkipped?: TextSkipReason;
   /** Set once text recognition ran on an image: how the text was made, or why there is none. */
   ocr?: OcrRecord;
+  /** What the file says about itself (EXIF, GPS, XMP, IPTC), read at attach time. */
+  metadata?: FileMetadata;
 }
 
 /** Hostile names are kept as given, but not without bound. */
@@ -58,6 +66,22 @@ const metaSchema = z.object({
       confidence: z.number().min(0).max(100),
       at: z.string().max(64),
       failed: z.enum(OCR_FAILURES).optional(),
+    })
+    .optional(),
+  metadata: z
+    .object({
+      fields: z
+        .array(
+          z.object({
+            group: z.string().max(100),
+            name: z.string().max(100),
+            value: z.string().max(MAX_METADATA_VALUE_CHARS),
+            flag: z.enum(METADATA_FLAGS).optional(),
+          }),
+        )
+        .max(MAX_METADATA_FIELDS),
+      failed: z.literal('unreadable').optional(),
+      truncated: z.boolean().optional(),
     })
     .optional(),
 });

@@ -59,5 +59,6 @@ export function toInfo(
     hasText,
     textSkipped: meta.textSkipped ?? null,
     ocr: meta.ocr ?? null,
+    metadata: meta.metadata ?? null,
   };
 }

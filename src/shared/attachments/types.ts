@@ -13,6 +13,7 @@ export const TEXT_SKIP_REASONS: readonly TextSkipReason[] = [
   'unreadable',
 ];
 
+import type { FileMetadata } from './metadata';
 import type { OcrRecord } from './ocr';
 
 /** What callers see of an evidence file: its decrypted metadata plus ids. */
@@ -35,4 +36,6 @@ export interface AttachmentInfo {
   textSkipped: TextSkipReason | null;
   /** Set once text recognition ran (an image): engine, version, languages, or why it failed. */
   ocr: OcrRecord | null;
+  /** EXIF/GPS/XMP/IPTC read at attach time (images), with identifying fields flagged; else null. */
+  metadata: FileMetadata | null;
 }

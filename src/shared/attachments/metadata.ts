@@ -1,0 +1,46 @@
+/**
+ * What an evidence file says about itself (EXIF, GPS, XMP, IPTC), read at attach time and kept
+ * sealed with the file (docs/attachments.md, "Metadata"). Fields that can identify someone are
+ * flagged: where it was taken, which device (serial numbers), who made it (names).
+ */
+export type MetadataFlag = 'location' | 'serial' | 'person' | 'file-name';
+
+export interface MetadataField {
+  /** The block it came from: ifd0, exif, gps, xmp (dc, photoshop...), iptc, file. */
+  group: string;
+  name: string;
+  /** As text, bounded; binary values are described, never copied. */
+  value: string;
+  flag?: MetadataFlag;
+}
+
+export interface FileMetadata {
+  fields: MetadataField[];
+  /** Set when the reader refused the file's metadata (malformed); the file is kept. */
+  failed?: 'unreadable';
+  /** More fields than are kept (MAX_METADATA_FIELDS). */
+  truncated?: boolean;
+}
+
+export const METADATA_FLAGS: readonly MetadataFlag[] = [
+  'location',
+  'serial',
+  'person',
+  'file-name',
+];
+export const MAX_METADATA_FIELDS = 300;
+export const MAX_METADATA_VALUE_CHARS = 500;
+
+/** Which fields can identify someone, by group and name. */
+export function flagOf(group: string, name: string): MetadataFlag | undefined {
+  if (group === 'gps' || /^(gps|latitude$|longitude$|location|city$|sublocation)/i.test(name))
+    return 'location';
+  if (/serial/i.test(name)) return 'serial';
+  if (
+    /^(artist|author|xpauthor|creator|byline|by-line|ownername|cameraownername|copyright|rights|writer|captionwriter|credit|contact|lastmodifiedby|usercomment)$/i.test(
+      name,
+    )
+  )
+    return 'person';
+  return undefined;
+}

@@ -11,6 +11,7 @@ import { endProgress, terminalProgress } from '../progress';
 import { formatSourceImport } from '../format-import';
 import { SOURCE_KINDS, type SourceKind } from '../../core/import/types';
 import { formatRecord, formatSummaryLine, safeInline } from '../format';
+import { argvWarning, mergePatches, patchFromJson } from '../record-input';
 
 interface RecordOptions {
   title?: string;
@@ -28,12 +29,17 @@ interface RecordOptions {
   warning?: string;
   notes?: string;
   identifying?: string[];
+  fromJson?: string;
 }
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 function recordOptions(command: Command): Command {
   return command
+    .option(
+      '--from-json <file>',
+      'read the fields from a JSON object as `show --json` prints it (- for stdin); options given too override it',
+    )
     .option('--title <text>', 'title of the testimony')
     .option('--body <text>', 'the testimony text')
     .option('--body-file <file>', 'read the testimony text from a UTF-8 file (- for stdin)')
@@ -73,7 +79,27 @@ function readBody(options: RecordOptions): string | undefined {
   }
 }
 
+/** The fields a command was given: from --from-json, then the options over them. */
 function patchFrom(options: RecordOptions): FieldsPatch {
+  if (options.fromJson === '-' && options.bodyFile === '-') {
+    throw new InvalidInputError('Only one of --from-json and --body-file can read stdin.');
+  }
+  const fromArgs = patchFromOptions(options);
+  return options.fromJson === undefined
+    ? fromArgs
+    : mergePatches(patchFromJson(options.fromJson), fromArgs);
+}
+
+/**
+ * One line on stderr when sensitive text came from the arguments, which every local user can
+ * read. Printed once the command succeeded: a failure stays one line (the error).
+ */
+function warnOfArguments(options: RecordOptions): void {
+  const warning = argvWarning(options as Record<string, unknown>);
+  if (warning) process.stderr.write(`${warning}\n`);
+}
+
+function patchFromOptions(options: RecordOptions): FieldsPatch {
   const patch: FieldsPatch = {};
   const body = readBody(options);
   if (options.title !== undefined) patch.title = options.title;
@@ -133,9 +159,11 @@ export function registerRecordCommands(program: Command): void {
     program.command('add').description("add a testimony; prints the new record's id"),
   ).action(async (opts: RecordOptions, command: Command) => {
     const options = globalOptions(command);
-    if (opts.title === undefined) throw new InvalidInputError('add needs --title.');
     const patch = patchFrom(opts);
+    if (patch.title === undefined)
+      throw new InvalidInputError('add needs --title (or a title in --from-json).');
     const record = await withVault(options, (vault) => vault.addRecord(patch));
+    warnOfArguments(opts);
     output(options).result({ id: record.id }, () => record.id);
   });
 
@@ -184,10 +212,11 @@ export function registerRecordCommands(program: Command): void {
     const options = globalOptions(command);
     const patch = patchFrom(opts);
     if (Object.keys(patch).length === 0)
-      throw new InvalidInputError('edit needs at least one field option.');
+      throw new InvalidInputError('edit needs at least one field option (or --from-json).');
     const record = await withVault(options, (vault) =>
       vault.updateRecord(vault.records.resolveId(id), patch),
     );
+    warnOfArguments(opts);
     output(options).result(
       { id: record.id, revision: record.revision },
       () => `${record.id} revision ${record.revision}`,

@@ -273,6 +273,59 @@ describe('tvault export, inspect, receive', () => {
   );
 
   it(
+    'leaves out the files named with --leave-out',
+    async () => {
+      const id = await addRecord(a, [...consented, '--body', 'with two files']);
+      const dir = temp.make();
+      const files = ['keep.txt', 'leave.txt'].map((name) => {
+        writeFileSync(join(dir, name), name);
+        return join(dir, name);
+      });
+      const attached = await runCliJson<{ attachments: { id: string }[] }>([
+        ...a,
+        'attach',
+        id,
+        ...files,
+      ]);
+      expect(attached.code, attached.stderr).toBe(0);
+      const [kept, left] = attached.json.attachments;
+      const out = join(temp.make(), 'l.tvb');
+      const exported = await runCliJson([
+        ...a,
+        'export',
+        '--to',
+        'Beta',
+        '--ids',
+        id,
+        '--leave-out',
+        left!.id,
+        '--out',
+        out,
+      ]);
+      expect(exported.code, exported.stderr).toBe(0);
+      expect(exported.json).toMatchObject({ records: 1, attachments: 1 });
+      expect((await runCliJson([...b, 'receive', out])).json).toMatchObject({ attachments: 1 });
+      const listed = await runCliJson<{ attachments: { id: string }[] }>([...b, 'attachments', id]);
+      expect(listed.json.attachments.map((f) => f.id)).toEqual([kept!.id]);
+      // A file that is not one of the export's: refused, nothing written.
+      const stranger = await runCli([
+        ...a,
+        'export',
+        '--to',
+        'Beta',
+        '--ids',
+        id,
+        '--leave-out',
+        'f'.repeat(32),
+        '--out',
+        join(temp.make(), 'none.tvb'),
+      ]);
+      expect(stranger.code).toBe(2);
+    },
+    SLOW,
+  );
+
+  it(
     'refuses unclear selections',
     async () => {
       const both = await runCli([

@@ -186,6 +186,7 @@ interface ExportCliOptions {
   out: string;
   includeIdentities?: boolean;
   withHistory?: boolean;
+  leaveOut?: string[];
   yes?: boolean;
   force?: boolean;
 }
@@ -201,6 +202,11 @@ function registerExport(program: Command): void {
     .requiredOption('--out <file>', 'the bundle file to write')
     .option('--include-identities', 'keep narrators and identifying passages (default: redacted)')
     .option('--with-history', 'send every revision, not only the latest')
+    .option(
+      '--leave-out <ids>',
+      'attachment ids not to send, separated by commas (files are otherwise sent as they are)',
+      list,
+    )
     .option(
       '--yes',
       'confirm: go on without the records refused by consent, or to unverified partners',
@@ -221,6 +227,7 @@ function registerExport(program: Command): void {
         ...(opts.all ? { all: true } : {}),
         includeIdentities: opts.includeIdentities === true,
         withHistory: opts.withHistory === true,
+        ...(opts.leaveOut !== undefined ? { leaveOut: opts.leaveOut } : {}),
       };
       const out = output(options);
       const result = await withVault(options, async (vault) => {

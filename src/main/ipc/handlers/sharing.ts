@@ -65,9 +65,9 @@ function reviewOf(
   vault: Vault,
   preview: ExportPreview,
   includeIdentities: boolean,
+  titles: Map<string, string>,
 ): Pick<ExportPreviewView, 'samples' | 'warnings'> {
   const reviews = reviewRecords(vault, preview.records, includeIdentities);
-  const titles = new Map(vault.records.list().map((s) => [s.id, s.title]));
   return {
     samples: reviews.slice(0, SAMPLES).map(({ record, redacted, replaced }) => ({
       id: record.id,
@@ -84,9 +84,8 @@ function reviewOf(
 }
 
 /** The files of the exported records, grouped by record (all of them: none is left out yet). */
-function filesOf(vault: Vault, preview: ExportPreview): ExportRecordFiles[] {
+function filesOf(preview: ExportPreview, titles: Map<string, string>): ExportRecordFiles[] {
   const groups = new Map<string, ExportRecordFiles>();
-  const titles = new Map(vault.records.list().map((s) => [s.id, s.title]));
   for (const f of preview.files) {
     let group = groups.get(f.recordId);
     if (!group) {
@@ -135,18 +134,19 @@ export function sharingHandlers(ctx: HandlerContext): HandlerImpls<SharingChanne
     'bundles.preview': (request) => {
       const vault = session.require();
       const preview = previewExport(vault, coreRequest(request));
+      const titles = new Map(vault.records.list().map((s) => [s.id, s.title]));
       return {
         recipients: preview.recipients,
         records: preview.records.length,
         attachments: preview.attachments,
         refused: preview.refused.map((r) => ({
           id: r.id,
-          title: vault.records.get(r.id).title,
+          title: titles.get(r.id) ?? '',
           reason: r.reason,
         })),
         needsConfirmation: preview.needsConfirmation,
-        ...reviewOf(vault, preview, request.includeIdentities),
-        files: filesOf(vault, preview),
+        ...reviewOf(vault, preview, request.includeIdentities, titles),
+        files: filesOf(preview, titles),
       };
     },
     'bundles.export': async ({ confirmed, ...request }) => {

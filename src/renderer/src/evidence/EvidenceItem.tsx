@@ -51,6 +51,7 @@ export function EvidenceItem({
               })}
         </p>
       )}
+      {item.metadata && <MetadataFlags item={item} />}
       <p className="hash">
         <span>{t('evidence.sha256')}</span>{' '}
         <code dir="ltr" data-testid="sha256">
@@ -86,5 +87,28 @@ export function EvidenceItem({
       </div>
       {open && <Preview attachment={item} />}
     </li>
+  );
+}
+
+/** The fields of the file's own metadata that can identify someone (place, device, person). */
+function MetadataFlags({ item }: { item: AttachmentView }) {
+  const { t } = useI18n();
+  const flagged = (item.metadata?.fields ?? []).filter((field) => field.flag);
+  if (flagged.length === 0) return null;
+  return (
+    <details className="metadata" data-testid="metadata-flags">
+      <summary>{t('evidence.metadata.flagged', { count: String(flagged.length) })}</summary>
+      <ul>
+        {flagged.map((field) => (
+          <li key={`${field.group}.${field.name}`}>
+            <span>{t(`evidence.metadata.flag.${field.flag!}`)}</span>{' '}
+            <code dir="ltr">
+              {field.group}.{field.name}
+            </code>
+            : <bdi>{visibleName(field.value)}</bdi>
+          </li>
+        ))}
+      </ul>
+    </details>
   );
 }

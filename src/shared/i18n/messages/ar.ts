@@ -210,6 +210,11 @@ export const ar: Record<MessageKey, string> = {
   'evidence.textSkipped.memory-limit':
     'لم يُستخرج النص: احتاجت قراءته ذاكرة أكثر من المسموح (قد يكون الملف مصممًا لإنهاك التطبيق).',
   'evidence.textSkipped.unreadable': 'لم يُستخرج النص: تعذّرت قراءة الملف (مشفّر أو تالف).',
+  'evidence.metadata.flagged': 'يحمل هذا الملف {count} حقلًا يمكن أن تكشف هوية شخص',
+  'evidence.metadata.flag.location': 'المكان',
+  'evidence.metadata.flag.serial': 'الجهاز',
+  'evidence.metadata.flag.person': 'شخص',
+  'evidence.metadata.flag.file-name': 'اسم الملف',
   'evidence.ocr.run': 'التعرّف على النص',
   'evidence.ocr.again': 'التعرّف على النص مرة أخرى',
   'evidence.ocr.running': 'جارٍ التعرّف على النص…',

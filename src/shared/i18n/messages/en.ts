@@ -223,6 +223,11 @@ export const en = {
     'Text not extracted: reading it needed more memory than the limit (the file may be built to exhaust the app).',
   'evidence.textSkipped.unreadable':
     'Text not extracted: the file could not be read (encrypted or damaged).',
+  'evidence.metadata.flagged': 'This file carries {count} field(s) that can identify someone',
+  'evidence.metadata.flag.location': 'Place',
+  'evidence.metadata.flag.serial': 'Device',
+  'evidence.metadata.flag.person': 'Person',
+  'evidence.metadata.flag.file-name': 'File name',
   'evidence.ocr.run': 'Recognise text',
   'evidence.ocr.again': 'Recognise text again',
   'evidence.ocr.running': 'Recognising text…',

@@ -224,6 +224,12 @@ export const es: Record<MessageKey, string> = {
     'Texto no extraído: leerlo necesitaba más memoria que el límite (el archivo puede estar hecho para agotar la aplicación).',
   'evidence.textSkipped.unreadable':
     'Texto no extraído: no se pudo leer el archivo (cifrado o dañado).',
+  'evidence.metadata.flagged':
+    'Este archivo lleva {count} campo(s) que pueden identificar a alguien',
+  'evidence.metadata.flag.location': 'Lugar',
+  'evidence.metadata.flag.serial': 'Dispositivo',
+  'evidence.metadata.flag.person': 'Persona',
+  'evidence.metadata.flag.file-name': 'Nombre del archivo',
   'evidence.ocr.run': 'Reconocer el texto',
   'evidence.ocr.again': 'Reconocer el texto de nuevo',
   'evidence.ocr.running': 'Reconociendo el texto…',

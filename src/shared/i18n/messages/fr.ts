@@ -228,6 +228,12 @@ export const fr: Record<MessageKey, string> = {
     'Texte non extrait : sa lecture demandait plus de mémoire que la limite (le fichier est peut-être conçu pour épuiser l’application).',
   'evidence.textSkipped.unreadable':
     'Texte non extrait : le fichier n’a pas pu être lu (chiffré ou endommagé).',
+  'evidence.metadata.flagged':
+    'Ce fichier contient {count} champ(s) qui peuvent identifier quelqu’un',
+  'evidence.metadata.flag.location': 'Lieu',
+  'evidence.metadata.flag.serial': 'Appareil',
+  'evidence.metadata.flag.person': 'Personne',
+  'evidence.metadata.flag.file-name': 'Nom du fichier',
   'evidence.ocr.run': 'Reconnaître le texte',
   'evidence.ocr.again': 'Reconnaître le texte à nouveau',
   'evidence.ocr.running': 'Reconnaissance du texte…',

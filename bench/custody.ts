@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { TEST_KDF } from '../src/core/crypto/kdf';
 import { importFile } from '../src/core/records/bulk-import';
 import { RecordStore } from '../src/core/records/record-store';
-import { Vault, withDefaults } from '../src/core/vault/vault';
+import { withDefaults } from '../src/core/records/record-input';
+import { Vault } from '../src/core/vault/vault';
 
 /**
  * The custody log's cost on `add` and `import` (goal: under 10 %). The baseline is the same

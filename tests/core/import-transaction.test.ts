@@ -4,6 +4,7 @@ import { type ImportRow, importAllOrNothing } from '../../src/core/records/impor
 import type { Vault } from '../../src/core/vault/vault';
 import { emptyFields } from '../../src/shared/records/types';
 import { useTestVaults } from '../helpers/vault';
+import { RecordStore } from '../../src/core/records/record-store';
 
 /**
  * Issue 11, point 1: the all-or-nothing import every source (.jsonl/.csv, and the importers of
@@ -41,6 +42,11 @@ function counts(vault: Vault) {
   };
 }
 
+/** The record store itself (Vault offers only the import, not its target). */
+function storeOf(vault: Vault): RecordStore {
+  return new RecordStore(vault.db, vault.keys, vault.vaultId);
+}
+
 describe('importAllOrNothing', () => {
   it('commits every valid row at once and lists the rejected ones', async () => {
     const { vault } = await vaults.create();
@@ -71,7 +77,7 @@ describe('importAllOrNothing', () => {
     const { vault } = await vaults.create();
     const before = counts(vault);
     let batches = 0;
-    const target = vault.records.importTarget();
+    const target = storeOf(vault).importTarget();
     const failingTarget = {
       db: target.db,
       writeBatch: (batch: Parameters<typeof target.writeBatch>[0]) => {
@@ -91,9 +97,9 @@ describe('importAllOrNothing', () => {
     const { vault } = await vaults.create();
     vault.db.exec('BEGIN');
     try {
-      await expect(importAllOrNothing(vault.records.importTarget(), rows(1))).rejects.toMatchObject(
-        { code: 'INTERNAL' },
-      );
+      await expect(
+        importAllOrNothing(storeOf(vault).importTarget(), rows(1)),
+      ).rejects.toMatchObject({ code: 'INTERNAL' });
     } finally {
       vault.db.exec('ROLLBACK');
     }

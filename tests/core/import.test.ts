@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { importFile } from '../../src/core/records/bulk-import';
+import { readImportFile } from '../../src/core/records/bulk-import';
 import { SCRIPT_SAMPLES, marker } from '../helpers/scripts';
 import { useTestVaults } from '../helpers/vault';
 
@@ -116,7 +116,7 @@ describe('import .jsonl', () => {
         JSON.stringify({ title: 'after' }),
       ].join('\n'),
     );
-    const report = await importFile(vault.records, path, { maxRecordBytes: 1024 });
+    const report = await vault.importRows(readImportFile(path, { maxRecordBytes: 1024 }));
     expect(report.rejected).toEqual([{ line: 2, reason: expect.stringMatching(/larger than/) }]);
     expect(report.imported).toBe(2);
   });
@@ -223,7 +223,7 @@ describe('import .csv', () => {
     const { vault } = await vaults.create();
     const huge = `"${'line\n'.repeat(400)}"`;
     const path = file('huge.csv', `title,body\nbefore,x\nhuge,${huge}\nafter,y\n`);
-    const report = await importFile(vault.records, path, { maxRecordBytes: 1024 });
+    const report = await vault.importRows(readImportFile(path, { maxRecordBytes: 1024 }));
     expect(report.rejected).toEqual([{ line: 3, reason: expect.stringMatching(/larger than/) }]);
     expect(report.imported).toBe(2);
     expect(report.ids.map((id) => vault.records.get(id).title)).toEqual(['before', 'after']);

@@ -1,7 +1,6 @@
 import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findReceived } from '../../src/core/bundles/received-bundles';
 import { associatedData } from '../../src/core/crypto/associated-data';
 import { libsodium, readyLibsodium } from '../helpers/libsodium';
 import { SCHEMA_VERSION } from '../../src/core/storage/migrations';
@@ -67,7 +66,7 @@ describe('received-bundle rows: one key per use (migration 3)', () => {
     expect(vault.keys.key('receivedIds')).toEqual(idKey);
     expect(vault.keys.key('receivedRows')).toEqual(rowKey);
     // Still known as received: re-importing the old bundle stays refused.
-    expect(findReceived(vault, BUNDLE_ID)).toMatchObject({
+    expect(vault.receivedBundles.find(BUNDLE_ID)).toMatchObject({
       bundleId: BUNDLE_ID,
       partner: 'Alpha',
       records: 1,
@@ -113,7 +112,7 @@ describe('received-bundle rows: one key per use (migration 3)', () => {
     expect(tables(dir)).not.toContain('received_bundles_to_reseal');
     expect(rows(dir).map((r) => r.id)).toEqual([OLD_ROW_ID]);
     const vault = await vaults.open(dir, { recoveryKey: FIXTURE_RECOVERY });
-    expect(findReceived(vault, BUNDLE_ID)?.partner).toBe('Alpha');
+    expect(vault.receivedBundles.find(BUNDLE_ID)?.partner).toBe('Alpha');
   });
 
   it('a tampered old row refuses the unlock with INTEGRITY.FAILED and loses nothing', async () => {

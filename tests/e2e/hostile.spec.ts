@@ -190,7 +190,7 @@ test('a 16 MiB testimony paints its start at once; scrolling brings the rest', a
   const body = `${line.repeat(Math.floor((LIMITS.bodyBytes - 100) / line.length))}THE END`;
   const [recordId] = app.session
     .current()!
-    .records.addMany([validateFields({ ...emptyFields(), title: 'Very long', body })]);
+    .addRecords([validateFields({ ...emptyFields(), title: 'Very long', body })]);
   await page.reload();
   const started = Date.now();
   await page.getByRole('option', { name: /Very long/ }).click();

@@ -13,7 +13,7 @@ test('the archive stays smooth with 100,000 testimonies', async ({ app }) => {
   const vault = app.session.current()!;
   const langs = ['ar', 'es', 'fr', 'en', 'pt-BR'];
   for (let start = 0; start < COUNT; start += 5000) {
-    vault.records.addMany(
+    vault.addRecords(
       Array.from({ length: 5000 }, (_, k) => {
         const i = start + k;
         return validateFields({

@@ -161,7 +161,7 @@ describe('an import', () => {
 
   it('keeps pending the records changed while it indexes', async () => {
     const { dir, vault } = await vaults.create();
-    const ids = vault.records.addMany(
+    const ids = vault.addRecords(
       docs(0, 1200).map((d) => ({ ...emptyFields(), title: d.title, body: d.body, lang: d.lang })),
     );
     const indexing = vault.search.indexPending();

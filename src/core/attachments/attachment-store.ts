@@ -9,7 +9,8 @@ import {
 import { InvalidInputError, RecordNotFoundError } from '../../shared/errors';
 import { wipe } from '../crypto/sodium';
 import { ID_PATTERN } from '../ids';
-import type { Vault } from '../vault/vault';
+import { checkpoint } from '../storage/db';
+import type { VaultScope } from '../storage/scope';
 import { removeBlob, removeLeftovers } from './blob-files';
 import { decryptBlob } from './blob-reader';
 import { FileIoError, attachmentIntegrity, printable } from './errors';
@@ -36,30 +37,67 @@ export type { ExtractResult } from './extract-file';
  * the sealed metadata and text. Reached as `vault.attachments`; the CLI and the IPC handlers
  * are thin adapters over these methods.
  */
+/** What the attachment store needs of an unlocked vault. */
+export interface AttachmentDeps {
+  scope: VaultScope;
+  /** The vault folder (an extracted file must not land inside it) and its blobs/ folder. */
+  vaultDir: string;
+  blobsDir: string;
+  /** Whether a record exists: the records area answers, this store never reads its table. */
+  recordExists: (recordId: string) => boolean;
+  /** A record's language (BCP-47), for text recognition's default languages. */
+  recordLanguage: (recordId: string) => string;
+}
+
 export class AttachmentStore {
-  readonly #vault: Vault;
+  readonly #deps: AttachmentDeps;
   readonly #rows: AttachmentRows;
 
-  constructor(vault: Vault) {
-    this.#vault = vault;
-    this.#rows = new AttachmentRows(vault);
-    // A new Vault object means the vault was just opened: clear what a crash left behind.
-    removeLeftovers(vault.blobsDir, (id) => this.#rows.exists(id));
-    vault.onRecordDelete((recordId) => {
-      const ids = this.#rows.deleteOfRecord(recordId);
-      // After the commit: the rows (and the only copies of the keys) are gone for good.
-      return () => {
-        let failure: unknown = null;
-        for (const id of ids) {
-          try {
-            removeBlob(vault.blobsDir, id);
-          } catch (error) {
-            failure ??= error;
-          }
+  constructor(deps: AttachmentDeps) {
+    this.#deps = deps;
+    this.#rows = new AttachmentRows(deps.scope, deps.recordExists);
+    // A new store means the vault was just opened: clear what a crash left behind.
+    removeLeftovers(deps.blobsDir, (id) => this.#rows.exists(id));
+  }
+
+  /**
+   * A record is being deleted: removes its attachment rows (inside the caller's transaction)
+   * and returns what to do after the commit, when the rows (the only copies of the keys) are
+   * gone for good: unlink the blobs. Every blob is tried; the first failure is thrown.
+   */
+  deleteOfRecord(recordId: string): () => void {
+    const ids = this.#rows.deleteOfRecord(recordId);
+    return () => {
+      let failure: unknown = null;
+      for (const id of ids) {
+        try {
+          removeBlob(this.#deps.blobsDir, id);
+        } catch (error) {
+          failure ??= error;
         }
-        if (failure) throw failure;
-      };
-    });
+      }
+      if (failure) throw failure;
+    };
+  }
+
+  /** Whether an attachment with this id is held (a partner's bundle may bring one again). */
+  has(id: string): boolean {
+    return ID_PATTERN.test(id) && this.#rows.exists(id);
+  }
+
+  /**
+   * After a rolled-back import: removes the blobs of these attachments whose rows never
+   * committed (docs/attachments.md). Best effort: leftovers go at the next unlock.
+   */
+  discardUncommitted(ids: readonly string[]): void {
+    for (const id of ids) {
+      if (this.has(id)) continue;
+      try {
+        removeBlob(this.#deps.blobsDir, id);
+      } catch {
+        // removeLeftovers deletes blobs without rows at the next unlock.
+      }
+    }
   }
 
   /**
@@ -100,7 +138,7 @@ export class AttachmentStore {
     const total = info.size;
     try {
       return await ingest(
-        { blobsDir: this.#vault.blobsDir, rows: this.#rows },
+        { blobsDir: this.#deps.blobsDir, rows: this.#rows },
         recordId,
         readFileBatches(handle, path),
         {
@@ -131,7 +169,7 @@ export class AttachmentStore {
   ): Promise<AttachmentInfo> {
     this.#assertRecord(recordId);
     return ingest(
-      { blobsDir: this.#vault.blobsDir, rows: this.#rows },
+      { blobsDir: this.#deps.blobsDir, rows: this.#rows },
       recordId,
       source,
       meta,
@@ -170,7 +208,7 @@ export class AttachmentStore {
     const row = rows.row(id);
     const { size } = rows.meta(row);
     if (range !== undefined) checkRange(range, size);
-    const path = join(this.#vault.blobsDir, row.id);
+    const path = join(this.#deps.blobsDir, row.id);
     return {
       async *[Symbol.asyncIterator]() {
         // Unwrapped only when reading starts, wiped when it ends (or is abandoned).
@@ -195,10 +233,10 @@ export class AttachmentStore {
     try {
       const meta = openMeta(fileKey, row.meta, this.#rows.binding(row));
       return await extractToFile(
-        { id: row.id, path: join(this.#vault.blobsDir, row.id), fileKey, size: meta.size },
+        { id: row.id, path: join(this.#deps.blobsDir, row.id), fileKey, size: meta.size },
         meta.sha256,
         outPath,
-        { force: opts.force === true, vaultDir: this.#vault.dir },
+        { force: opts.force === true, vaultDir: this.#deps.vaultDir },
       );
     } finally {
       wipe(fileKey);
@@ -229,9 +267,9 @@ export class AttachmentStore {
     const row = this.#rows.row(id);
     this.#rows.delete(row);
     try {
-      removeBlob(this.#vault.blobsDir, row.id);
+      removeBlob(this.#deps.blobsDir, row.id);
     } finally {
-      this.#vault.checkpoint();
+      checkpoint(this.#deps.scope.db);
     }
   }
 
@@ -248,8 +286,7 @@ export class AttachmentStore {
     } = {},
   ): Promise<OcrRecord> {
     const row = this.#rows.row(id);
-    const languages =
-      opts.languages ?? ocrLanguagesFor(this.#vault.records.get(row.record_id).lang);
+    const languages = opts.languages ?? ocrLanguagesFor(this.#deps.recordLanguage(row.record_id));
     return recognizeAttachment({ rows: this.#rows, read: (x) => this.readStream(x) }, row.id, {
       ...opts,
       languages,
@@ -272,7 +309,7 @@ export class AttachmentStore {
   #assertRecord(recordId: string): void {
     if (typeof recordId !== 'string' || !ID_PATTERN.test(recordId))
       throw new RecordNotFoundError(printable(String(recordId), 64));
-    if (!this.#vault.records.exists(recordId)) throw new RecordNotFoundError(recordId);
+    if (!this.#deps.recordExists(recordId)) throw new RecordNotFoundError(recordId);
   }
 }
 

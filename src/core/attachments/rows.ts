@@ -6,7 +6,7 @@ import {
 import type { FileKey } from '../crypto/keys';
 import { wipe } from '../crypto/sodium';
 import { ID_PATTERN } from '../ids';
-import type { Vault } from '../vault/vault';
+import type { VaultScope } from '../storage/scope';
 import { printable } from './errors';
 import {
   type AttachmentMeta,
@@ -37,15 +37,19 @@ const ROW_COLUMNS = 'id, record_id, wrapped_key, meta, extracted_text IS NOT NUL
 export class AttachmentRows {
   readonly listeners: AttachmentChangeListener[] = [];
 
-  constructor(private readonly vault: Vault) {}
+  constructor(
+    private readonly scope: VaultScope,
+    /** Whether the record exists (the records area answers; this module never reads its table). */
+    private readonly recordExists: (recordId: string) => boolean,
+  ) {}
 
   exists(id: string): boolean {
-    return this.vault.db.prepare('SELECT 1 FROM attachments WHERE id = ?').get(id) !== undefined;
+    return this.scope.db.prepare('SELECT 1 FROM attachments WHERE id = ?').get(id) !== undefined;
   }
 
   /** The row, or ATTACHMENT.NOT_FOUND (also for strings that are not ids at all). */
   row(id: string): AttachmentRow {
-    const row = this.vault.db
+    const row = this.scope.db
       .prepare(`SELECT ${ROW_COLUMNS} FROM attachments WHERE id = ?`)
       .get(checkedId(id)) as AttachmentRow | undefined;
     if (!row) throw new AttachmentNotFoundError(id);
@@ -53,13 +57,13 @@ export class AttachmentRows {
   }
 
   all(): AttachmentRow[] {
-    return this.vault.db
+    return this.scope.db
       .prepare(`SELECT ${ROW_COLUMNS} FROM attachments ORDER BY rowid`)
       .all() as AttachmentRow[];
   }
 
   rowsOf(recordId: string): AttachmentRow[] {
-    return this.vault.db
+    return this.scope.db
       .prepare(`SELECT ${ROW_COLUMNS} FROM attachments WHERE record_id = ?`)
       .all(recordId) as AttachmentRow[];
   }
@@ -69,7 +73,7 @@ export class AttachmentRows {
     const text = String(idOrPrefix).trim().toLowerCase();
     if (!/^[0-9a-f]{6,32}$/.test(text))
       throw new AttachmentNotFoundError(printable(String(idOrPrefix), 64));
-    const rows = this.vault.db
+    const rows = this.scope.db
       .prepare("SELECT id FROM attachments WHERE id >= ? AND id < ? || 'g' LIMIT 2")
       .all(text, text) as { id: string }[];
     if (rows.length === 0) throw new AttachmentNotFoundError(text);
@@ -81,13 +85,13 @@ export class AttachmentRows {
   }
 
   binding(row: Pick<AttachmentRow, 'id' | 'record_id'>): RowBinding {
-    return { vaultId: this.vault.vaultId, attachmentId: row.id, recordId: row.record_id };
+    return { vaultId: this.scope.vaultId, attachmentId: row.id, recordId: row.record_id };
   }
 
   /** The file key, unwrapped: the caller wipes it. */
   fileKey(row: Pick<AttachmentRow, 'id' | 'record_id' | 'wrapped_key'>): FileKey {
     return unwrapFileKey({
-      attachmentsKey: this.vault.keys.key('attachments'),
+      attachmentsKey: this.scope.keys.key('attachments'),
       wrapped: row.wrapped_key,
       binding: this.binding(row),
     });
@@ -107,7 +111,7 @@ export class AttachmentRows {
   }
 
   text(id: string): string | null {
-    const row = this.vault.db
+    const row = this.scope.db
       .prepare('SELECT id, record_id, wrapped_key, extracted_text FROM attachments WHERE id = ?')
       .get(checkedId(id)) as
       | (Pick<AttachmentRow, 'id' | 'record_id' | 'wrapped_key'> & {
@@ -132,27 +136,27 @@ export class AttachmentRows {
     meta: AttachmentMeta,
     text: string | null,
   ): void {
-    const binding = { vaultId: this.vault.vaultId, attachmentId: id, recordId };
+    const binding = { vaultId: this.scope.vaultId, attachmentId: id, recordId };
     const wrapped = wrapFileKey({
-      attachmentsKey: this.vault.keys.key('attachments'),
+      attachmentsKey: this.scope.keys.key('attachments'),
       fileKey,
       binding,
     });
     const sealedMeta = sealMeta(fileKey, meta, binding);
     const sealedText = text === null ? null : sealText(fileKey, text, binding);
-    this.vault.transaction(() => {
+    this.scope.db.transaction(() => {
       // The record may have been deleted while the file was streaming in.
-      if (!this.vault.records.exists(recordId)) throw new RecordNotFoundError(recordId);
+      if (!this.recordExists(recordId)) throw new RecordNotFoundError(recordId);
       if (this.exists(id))
         throw new InvalidInputError(`An attachment with id ${id} already exists.`);
-      this.vault.db
+      this.scope.db
         .prepare(
           'INSERT INTO attachments (id, record_id, wrapped_key, meta, extracted_text) VALUES (?, ?, ?, ?, ?)',
         )
         .run(id, recordId, wrapped, sealedMeta, sealedText);
       for (const listener of this.listeners)
         listener(recordId, id, { kind: 'added', sha256: meta.sha256, size: meta.size });
-    });
+    })();
   }
 
   /**
@@ -163,14 +167,14 @@ export class AttachmentRows {
     id: string,
     update: (meta: AttachmentMeta) => { meta: AttachmentMeta; text: string | null },
   ): AttachmentMeta {
-    return this.vault.transaction(() => {
+    return this.scope.db.transaction(() => {
       const row = this.row(id);
       const binding = this.binding(row);
       const fileKey = this.fileKey(row);
       try {
         const next = update(openMeta(fileKey, row.meta, binding));
         const sealedText = next.text === null ? null : sealText(fileKey, next.text, binding);
-        this.vault.db
+        this.scope.db
           .prepare('UPDATE attachments SET meta = ?, extracted_text = ? WHERE id = ?')
           .run(sealMeta(fileKey, next.meta, binding), sealedText, id);
         for (const listener of this.listeners) listener(row.record_id, id, { kind: 'text' });
@@ -178,25 +182,25 @@ export class AttachmentRows {
       } finally {
         wipe(fileKey);
       }
-    });
+    })();
   }
 
   /** Deletes one row in its own transaction. */
   delete(row: Pick<AttachmentRow, 'id' | 'record_id'>): void {
-    this.vault.transaction(() => {
-      this.vault.db.prepare('DELETE FROM attachments WHERE id = ?').run(row.id);
+    this.scope.db.transaction(() => {
+      this.scope.db.prepare('DELETE FROM attachments WHERE id = ?').run(row.id);
       for (const listener of this.listeners) listener(row.record_id, row.id, { kind: 'deleted' });
-    });
+    })();
   }
 
   /** Deletes a record's rows (inside the caller's transaction); returns their ids. */
   deleteOfRecord(recordId: string): string[] {
     const ids = (
-      this.vault.db.prepare('SELECT id FROM attachments WHERE record_id = ?').all(recordId) as {
+      this.scope.db.prepare('SELECT id FROM attachments WHERE record_id = ?').all(recordId) as {
         id: string;
       }[]
     ).map((row) => row.id);
-    this.vault.db.prepare('DELETE FROM attachments WHERE record_id = ?').run(recordId);
+    this.scope.db.prepare('DELETE FROM attachments WHERE record_id = ?').run(recordId);
     return ids;
   }
 }

@@ -1,6 +1,5 @@
 import type { Vault } from '../vault/vault';
 import { BundleNotForUsError } from './errors';
-import { findReceived } from './received-bundles';
 import { verifyBundle } from './verify';
 import { openBundleFile } from './bundle-reader';
 
@@ -58,7 +57,7 @@ export async function inspectBundle(vault: Vault | null, path: string): Promise<
       bytes: counts.bytes,
       redacted: manifest.redacted,
       history: manifest.history,
-      alreadyReceived: findReceived(vault, manifest.bundleId) !== null,
+      alreadyReceived: vault.receivedBundles.find(manifest.bundleId) !== null,
     };
   } catch (error) {
     if (error instanceof BundleNotForUsError) return { size, recipient: false };

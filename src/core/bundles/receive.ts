@@ -1,5 +1,3 @@
-import { existsSync, unlinkSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Provenance } from '../../shared/records/types';
 import { sodium } from '../crypto/sodium';
 import type { Vault } from '../vault/vault';
@@ -8,8 +6,7 @@ import { fileSha256 } from '../custody/file-hash';
 import { openBundle } from './bundle-reader';
 import { BundleIntegrityError } from './errors';
 import type { RecordEntry } from './manifest';
-import { type BundledRevision, decodeRevision } from './record-json';
-import { findReceived, recordReceived } from './received-bundles';
+import { decodeRevision } from './record-json';
 import { type VerifiedBundle, checkAttachmentEntry, collect, verifyBundle } from './verify';
 
 export interface ReceiveOptions {
@@ -39,43 +36,6 @@ export const UNKNOWN_SENDER = 'unknown sender';
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   return a.length === b.length && sodium().equal(a, b);
-}
-
-/** Adds a received revision: a new record, a newer revision, or nothing (a duplicate). */
-function applyRevision(vault: Vault, revision: BundledRevision, provenance: Provenance): boolean {
-  if (!vault.records.exists(revision.id)) {
-    vault.records.add(revision.fields, {
-      id: revision.id,
-      createdAt: revision.createdAt,
-      updatedAt: revision.updatedAt,
-      provenance,
-    });
-    return true;
-  }
-  const local = vault.records.get(revision.id);
-  if (Date.parse(revision.updatedAt) <= Date.parse(local.updatedAt)) return false;
-  vault.records.appendRevision(revision.id, {
-    fields: revision.fields,
-    createdAt: local.createdAt,
-    updatedAt: revision.updatedAt,
-    provenance,
-  });
-  return true;
-}
-
-/** After a rollback: blobs of attachments whose rows never committed (docs/attachments.md). */
-function discardBlobs(vault: Vault, ids: string[]): void {
-  for (const id of ids) {
-    const exists = vault.db.prepare('SELECT 1 FROM attachments WHERE id = ?').get(id);
-    const path = join(vault.blobsDir, id);
-    if (!exists && existsSync(path)) {
-      try {
-        unlinkSync(path);
-      } catch {
-        // The attachment store removes blobs without rows at the next unlock.
-      }
-    }
-  }
 }
 
 /**
@@ -113,7 +73,7 @@ export async function receiveBundle(
     senderFingerprint: verified.senderFingerprint,
     bundleId: verified.manifest.bundleId,
   };
-  if (findReceived(vault, verified.manifest.bundleId)) {
+  if (vault.receivedBundles.find(verified.manifest.bundleId)) {
     return {
       ...base,
       records: 0,
@@ -146,81 +106,82 @@ async function apply(
   const ingested: string[] = [];
   // Small blobs are synced in batches, all before the commit (blob-sync-batch.ts).
   const syncBatch = new BlobSyncBatch(vault.blobsDir);
-  const db = vault.db;
-  db.exec('BEGIN IMMEDIATE');
   try {
-    const bundle = await openBundle(path, vault.identity, {
-      ...(options.onProgress
-        ? { onProgress: (done, total) => options.onProgress!('import', done, total) }
-        : {}),
-      ...(options.signal ? { signal: options.signal } : {}),
-    });
-    try {
-      // The same header means the same file key, hence (authenticated) the same payload as the
-      // one verified in pass 1.
-      if (!sameBytes(bundle.header, verified.header)) {
-        throw new BundleIntegrityError('the file changed while it was being received');
-      }
-      for await (const { entry, content } of bundle.entries()) {
-        if (entry.kind === 'record') {
-          const revision = decodeRevision(await collect(content, entry.size), entry as RecordEntry);
-          seen.add(revision.id);
-          if (applyRevision(vault, revision, provenance)) changed.add(revision.id);
-        } else {
-          checkAttachmentEntry(entry);
-          const exists = db.prepare('SELECT 1 FROM attachments WHERE id = ?').get(entry.id);
-          if (exists) continue; // already held: the reader drains and checks the content
-          ingested.push(entry.id);
-          await vault.attachments.attachStream(
-            entry.recordId,
-            content,
-            {
-              id: entry.id,
-              name: entry.name,
-              mime: entry.mime,
-              modifiedAt: entry.modifiedAt,
-              description: entry.description,
-              expectedSha256: entry.sha256,
-              expectedSize: entry.size,
-            },
-            { syncBatch, ...(options.signal ? { signal: options.signal } : {}) },
-          );
-          changed.add(entry.recordId);
-          if (syncBatch.pending >= BATCH_FILES) await syncBatch.flush();
+    return await vault.transactionAcrossAwaits(async () => {
+      const bundle = await openBundle(path, vault.identity, {
+        ...(options.onProgress
+          ? { onProgress: (done, total) => options.onProgress!('import', done, total) }
+          : {}),
+        ...(options.signal ? { signal: options.signal } : {}),
+      });
+      try {
+        // The same header means the same file key, hence (authenticated) the same payload as the
+        // one verified in pass 1.
+        if (!sameBytes(bundle.header, verified.header)) {
+          throw new BundleIntegrityError('the file changed while it was being received');
         }
+        for await (const { entry, content } of bundle.entries()) {
+          if (entry.kind === 'record') {
+            const revision = decodeRevision(
+              await collect(content, entry.size),
+              entry as RecordEntry,
+            );
+            seen.add(revision.id);
+            if (vault.receiveRevision(revision, provenance)) changed.add(revision.id);
+          } else {
+            checkAttachmentEntry(entry);
+            if (vault.attachments.has(entry.id)) continue; // already held: the reader drains and checks the content
+            ingested.push(entry.id);
+            await vault.attachments.attachStream(
+              entry.recordId,
+              content,
+              {
+                id: entry.id,
+                name: entry.name,
+                mime: entry.mime,
+                modifiedAt: entry.modifiedAt,
+                description: entry.description,
+                expectedSha256: entry.sha256,
+                expectedSize: entry.size,
+              },
+              { syncBatch, ...(options.signal ? { signal: options.signal } : {}) },
+            );
+            changed.add(entry.recordId);
+            if (syncBatch.pending >= BATCH_FILES) await syncBatch.flush();
+          }
+        }
+      } finally {
+        await bundle.close();
       }
-    } finally {
-      await bundle.close();
-    }
-    await syncBatch.flush();
-    const attachments = ingested.length;
-    const records = [...seen].filter((id) => changed.has(id)).length;
-    recordReceived(vault, {
-      bundleId: verified.manifest.bundleId,
-      partner: provenance.partner,
-      senderFingerprint: verified.senderFingerprint,
-      receivedAt: provenance.receivedAt,
-      records,
-      attachments,
-    });
-    vault.noteCustody({
-      action: 'bundle.received',
-      records: [...seen],
-      detail: {
-        bundle: verified.manifest.bundleId,
-        sha256: bundleSha256,
-        from: verified.senderFingerprint,
+      await syncBatch.flush();
+      const attachments = ingested.length;
+      const records = [...seen].filter((id) => changed.has(id)).length;
+      vault.receivedBundles.record({
+        bundleId: verified.manifest.bundleId,
         partner: provenance.partner,
-        sentAt: verified.manifest.createdAt,
+        senderFingerprint: verified.senderFingerprint,
+        receivedAt: provenance.receivedAt,
         records,
         attachments,
-      },
+      });
+      vault.noteCustody({
+        action: 'bundle.received',
+        records: [...seen],
+        detail: {
+          bundle: verified.manifest.bundleId,
+          sha256: bundleSha256,
+          from: verified.senderFingerprint,
+          partner: provenance.partner,
+          sentAt: verified.manifest.createdAt,
+          records,
+          attachments,
+        },
+      });
+      return { records, attachments, duplicates: seen.size - records };
     });
-    db.exec('COMMIT');
-    return { records, attachments, duplicates: seen.size - records };
   } catch (error) {
-    if (db.inTransaction) db.exec('ROLLBACK');
-    discardBlobs(vault, ingested);
+    // The rows rolled back: their blobs must go too.
+    vault.attachments.discardUncommitted(ingested);
     throw error;
   }
 }

@@ -4,7 +4,7 @@ import type { Key } from '../crypto/keys';
 import { sodium } from '../crypto/sodium';
 import { openJson, sealJson } from '../records/codec';
 import type { Db } from '../storage/db';
-import type { Vault } from '../vault/vault';
+import type { VaultScope } from '../storage/scope';
 
 /**
  * The bundles this vault has received, so the same bundle is never applied twice (a record
@@ -42,19 +42,6 @@ function subject(id: string): string {
   return `received bundle ${id.slice(0, 8)}`;
 }
 
-export function findReceived(vault: Vault, bundleId: string): ReceivedBundle | null {
-  const id = rowIdUnder(vault.keys.key('receivedIds'), bundleId);
-  const row = vault.db.prepare('SELECT sealed FROM received_bundles WHERE id = ?').get(id) as
-    { sealed: Uint8Array } | undefined;
-  if (!row) return null;
-  return openJson<ReceivedBundle>(
-    vault.keys.key('receivedRows'),
-    row.sealed,
-    ad(vault.vaultId, id),
-    subject(id),
-  );
-}
-
 function insert(db: Db, keys: KeyRing, vaultId: string, received: ReceivedBundle): void {
   const id = rowIdUnder(keys.key('receivedIds'), received.bundleId);
   db.prepare('INSERT OR REPLACE INTO received_bundles (id, sealed) VALUES (?, ?)').run(
@@ -63,9 +50,28 @@ function insert(db: Db, keys: KeyRing, vaultId: string, received: ReceivedBundle
   );
 }
 
-/** Records a received bundle; runs inside the import's transaction. */
-export function recordReceived(vault: Vault, received: ReceivedBundle): void {
-  insert(vault.db, vault.keys, vault.vaultId, received);
+/** The received_bundles table of one unlocked vault (`vault.receivedBundles`). */
+export class ReceivedBundles {
+  constructor(private readonly scope: VaultScope) {}
+
+  find(bundleId: string): ReceivedBundle | null {
+    const { db, keys, vaultId } = this.scope;
+    const id = rowIdUnder(keys.key('receivedIds'), bundleId);
+    const row = db.prepare('SELECT sealed FROM received_bundles WHERE id = ?').get(id) as
+      { sealed: Uint8Array } | undefined;
+    if (!row) return null;
+    return openJson<ReceivedBundle>(
+      keys.key('receivedRows'),
+      row.sealed,
+      ad(vaultId, id),
+      subject(id),
+    );
+  }
+
+  /** Records a received bundle; runs inside the import's transaction. */
+  record(received: ReceivedBundle): void {
+    insert(this.scope.db, this.scope.keys, this.scope.vaultId, received);
+  }
 }
 
 /**

@@ -2,7 +2,7 @@ import { VaultCorruptError } from '../../shared/errors';
 import { open, seal } from '../crypto/aead';
 import { associatedData } from '../crypto/associated-data';
 import { sodium, wipe } from '../crypto/sodium';
-import type { Vault } from '../vault/vault';
+import type { VaultScope } from '../storage/scope';
 import { type PublicIdentity, fingerprintOf, formatIdentity } from './public-identity';
 
 /**
@@ -31,21 +31,21 @@ interface Secrets {
 export class VaultIdentity {
   #public: PublicIdentity | null = null;
 
-  constructor(private readonly vault: Vault) {}
+  constructor(private readonly scope: VaultScope) {}
 
   #ad(): Uint8Array {
-    return associatedData('tvault-identity', this.vault.vaultId, FORMAT);
+    return associatedData('tvault-identity', this.scope.vaultId, FORMAT);
   }
 
   #load(): Uint8Array | null {
-    const row = this.vault.db.prepare('SELECT value FROM meta WHERE key = ?').get(META_KEY) as
+    const row = this.scope.db.prepare('SELECT value FROM meta WHERE key = ?').get(META_KEY) as
       { value: Uint8Array } | undefined;
     return row ? row.value : null;
   }
 
   /** Creates the key pairs if this vault has none yet (new vaults, or vaults made before). */
   ensure(): void {
-    this.vault.transaction(() => {
+    this.scope.db.transaction(() => {
       if (this.#load()) return;
       const sign = sodium().signKeyPair();
       const box = sodium().boxKeyPair();
@@ -55,16 +55,16 @@ export class VaultIdentity {
         secrets.set(sign.secretKey, 1);
         secrets.set(box.publicKey, 1 + ED_SK);
         secrets.set(box.secretKey, 1 + ED_SK + X_KEY);
-        this.vault.db
+        this.scope.db
           .prepare('INSERT INTO meta (key, value) VALUES (?, ?)')
           .run(
             META_KEY,
-            seal({ key: this.vault.keys.key('identity'), plain: secrets, ad: this.#ad() }),
+            seal({ key: this.scope.keys.key('identity'), plain: secrets, ad: this.#ad() }),
           );
       } finally {
         wipe(secrets, sign.secretKey, box.secretKey);
       }
-    });
+    })();
   }
 
   #withSecrets<T>(fn: (secrets: Secrets) => T): T {
@@ -74,7 +74,7 @@ export class VaultIdentity {
       sealed = this.#load()!;
     }
     const all = open({
-      key: this.vault.keys.key('identity'),
+      key: this.scope.keys.key('identity'),
       sealed,
       ad: this.#ad(),
       subject: 'the vault identity',

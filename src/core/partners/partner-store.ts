@@ -9,7 +9,7 @@ import {
   parseIdentity,
   sameIdentity,
 } from '../identity/public-identity';
-import type { Vault } from '../vault/vault';
+import type { VaultScope } from '../storage/scope';
 import { PartnerExistsError, PartnerNotFoundError } from './errors';
 import { nameKey, validatePartnerName } from './partner-name';
 
@@ -41,23 +41,25 @@ interface PartnerPayload {
  */
 export class PartnerStore {
   constructor(
-    private readonly vault: Vault,
+    private readonly scope: VaultScope,
+    /** This vault's own public keys: a partner cannot be the vault itself. */
+    private readonly ownIdentity: () => PublicIdentity,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
   #ad(id: string): Uint8Array {
-    return associatedData('tvault-partner', this.vault.vaultId, id);
+    return associatedData('tvault-partner', this.scope.vaultId, id);
   }
 
   #all(): { id: string; payload: PartnerPayload }[] {
-    const rows = this.vault.db.prepare('SELECT id, sealed FROM partners').all() as {
+    const rows = this.scope.db.prepare('SELECT id, sealed FROM partners').all() as {
       id: string;
       sealed: Uint8Array;
     }[];
     return rows.map((row) => ({
       id: row.id,
       payload: openJson<PartnerPayload>(
-        this.vault.keys.key('partners'),
+        this.scope.keys.key('partners'),
         row.sealed,
         this.#ad(row.id),
         `partner ${row.id}`,
@@ -78,19 +80,19 @@ export class PartnerStore {
   }
 
   #write(id: string, payload: PartnerPayload): void {
-    this.vault.db
+    this.scope.db
       .prepare('INSERT OR REPLACE INTO partners (id, sealed) VALUES (?, ?)')
-      .run(id, sealJson(this.vault.keys.key('partners'), payload, this.#ad(id)));
+      .run(id, sealJson(this.scope.keys.key('partners'), payload, this.#ad(id)));
   }
 
   /** Adds a partner, unverified. Refuses a name or an identity that is already there. */
   add(nameInput: string, identityText: string): Partner {
     const name = validatePartnerName(nameInput);
     const identity = parseIdentity(identityText);
-    if (sameIdentity(identity, this.vault.identity.publicIdentity())) {
+    if (sameIdentity(identity, this.ownIdentity())) {
       throw new InvalidInputError("That is this vault's own identity, not a partner's.");
     }
-    return this.vault.transaction(() => {
+    return this.scope.db.transaction(() => {
       for (const { payload } of this.#all()) {
         if (nameKey(payload.name) === nameKey(name)) {
           throw new PartnerExistsError(`A partner named "${name}"`, payload.name);
@@ -109,7 +111,7 @@ export class PartnerStore {
       };
       this.#write(id, payload);
       return this.#toPartner(id, payload);
-    });
+    })();
   }
 
   /** All partners, by name. */
@@ -142,20 +144,20 @@ export class PartnerStore {
 
   /** Records that the fingerprint was compared out of band and matched. */
   verify(name: string): Partner {
-    return this.vault.transaction(() => {
+    return this.scope.db.transaction(() => {
       const { id, payload } = this.#find(name);
       const next = { ...payload, verifiedAt: payload.verifiedAt ?? this.now().toISOString() };
       this.#write(id, next);
       return this.#toPartner(id, next);
-    });
+    })();
   }
 
   /** Forgets a partner. Records received from them keep their provenance. */
   remove(name: string): Partner {
-    return this.vault.transaction(() => {
+    return this.scope.db.transaction(() => {
       const { id, payload } = this.#find(name);
-      this.vault.db.prepare('DELETE FROM partners WHERE id = ?').run(id);
+      this.scope.db.prepare('DELETE FROM partners WHERE id = ?').run(id);
       return this.#toPartner(id, payload);
-    });
+    })();
   }
 }

@@ -46,6 +46,16 @@ export interface AddOptions {
   provenance?: Provenance | null;
 }
 
+/**
+ * The records as use cases see them through `vault.records`: reading only. Every change goes
+ * through a `Vault` method (addRecord, updateRecord, deleteRecord, importFile, receiveRevision),
+ * which also validates, keeps the search index and the custody log in step.
+ */
+export type RecordReader = Pick<
+  RecordStore,
+  'get' | 'list' | 'history' | 'revisions' | 'count' | 'exists' | 'resolveId' | 'ids'
+>;
+
 /** Called inside the write transaction after a record changed (or was deleted: record null). */
 export type RecordChangeListener = (id: string, record: TestimonyRecord | null) => void;
 
@@ -451,6 +461,34 @@ export class RecordStore {
     this.#row(id);
     this.#sql('DELETE FROM records WHERE id = ?').run(id);
     this.#emit(id, null);
+  }
+
+  /**
+   * Applies a revision received from a partner: a new record keeps its id and times, a newer
+   * revision of a record held here is appended, anything else is a duplicate (false).
+   */
+  receive(
+    revision: { id: string; fields: TestimonyFields; createdAt: string; updatedAt: string },
+    provenance: Provenance,
+  ): boolean {
+    if (!this.exists(revision.id)) {
+      this.add(revision.fields, {
+        id: revision.id,
+        createdAt: revision.createdAt,
+        updatedAt: revision.updatedAt,
+        provenance,
+      });
+      return true;
+    }
+    const local = this.get(revision.id);
+    if (Date.parse(revision.updatedAt) <= Date.parse(local.updatedAt)) return false;
+    this.appendRevision(revision.id, {
+      fields: revision.fields,
+      createdAt: local.createdAt,
+      updatedAt: revision.updatedAt,
+      provenance,
+    });
+    return true;
   }
 
   /** All record ids (for reindexing and export of everything). */

@@ -29,11 +29,11 @@ async function cycles(path: string, options: Record<string, unknown> = {}): Prom
 
 describe('import cycles', () => {
   it('fails on a cycle of type-only imports', async () => {
-    expect(await cycles('tests/lint/fixtures/cycle')).toEqual([
-      'tests/lint/fixtures/cycle/store.ts -> tests/lint/fixtures/cycle/vault.ts',
+    expect(await cycles('tests/lint/cycle-fixture')).toEqual([
+      'tests/lint/cycle-fixture/store.ts -> tests/lint/cycle-fixture/vault.ts',
     ]);
     // The cycle exists only in the types: counting them is what makes it visible.
-    expect(await cycles('tests/lint/fixtures/cycle', { tsPreCompilationDeps: false })).toEqual([]);
+    expect(await cycles('tests/lint/cycle-fixture', { tsPreCompilationDeps: false })).toEqual([]);
   });
 
   it('finds none in src', async () => {

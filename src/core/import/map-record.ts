@@ -2,8 +2,10 @@ import { InvalidInputError } from '../../shared/errors';
 import { type TestimonyFields, emptyFields } from '../../shared/records/types';
 import { validateFields } from '../../shared/records/validate';
 import { type Mapping, REST, type TargetField, mappedSourceFields } from './mapping';
-import type { GivenField } from './plan';
 import { type SourceRecord, describePosition } from './types';
+
+/** Which testimony fields a mapped record gives: a re-import changes only those. */
+export type GivenField = keyof TestimonyFields | `consent.${keyof TestimonyFields['consent']}`;
 
 /** A record of the export turned into testimony fields, ready to store. */
 export interface MappedRecord {

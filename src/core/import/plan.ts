@@ -1,10 +1,9 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { TestimonyFields } from '../../shared/records/types';
 import type { FieldsPatch } from '../../shared/records/validate';
-import type { MappedRecord } from './map-record';
+import type { GivenField, MappedRecord } from './map-record';
 
-/** Which testimony fields a mapped record gives: a re-import changes only those. */
-export type GivenField = keyof TestimonyFields | `consent.${keyof TestimonyFields['consent']}`;
+export type { GivenField } from './map-record';
 
 /** The patch a re-import applies to the existing testimony: the given fields, nothing else. */
 export function patchOf(mapped: MappedRecord): FieldsPatch {

@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { TestimonyFields } from '../../shared/records/types';
 import type { FieldsPatch } from '../../shared/records/validate';
-import type { GivenField, MappedRecord } from './map-record';
+import type { MappedRecord } from './map-record';
 
 export type { GivenField } from './map-record';
 

@@ -109,6 +109,8 @@ export const CONTEXTS = [
   'tvrcvrow',
   'tvbundle',
   'tvcustdy',
+  'tvimpids',
+  'tvimprow',
 ] as const;
 export type Context = (typeof CONTEXTS)[number];
 

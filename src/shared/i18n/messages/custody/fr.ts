@@ -90,7 +90,7 @@ export const custodyFr: Record<keyof typeof custodyEn, string> = {
   'log.count': 'Entrées : {count}',
   'log.seq': 'N°',
   'log.at': 'Quand',
-  'log.action': 'Action',
+  'log.action': 'Opération',
   'log.about': 'Objet',
   'action.vault.created': 'Coffre créé',
   'action.vault.unlocked': 'Déverrouillé',

@@ -3,7 +3,7 @@ import { call } from '../api/client';
 import { useI18n } from '../i18n/I18n';
 import { Alert } from '../ui/Alert';
 import { describeError } from '../ui/errors';
-import { Field } from '../ui/Field';
+import { CurrentPassphraseField } from './CurrentPassphraseField';
 import { NewPassphraseFields, newPassphraseReady } from '../ui/NewPassphraseFields';
 
 export function ChangePassphrase() {
@@ -40,17 +40,7 @@ export function ChangePassphrase() {
     <section aria-labelledby="passphrase-settings">
       <h2 id="passphrase-settings">{t('settings.changePassphrase')}</h2>
       <form onSubmit={submit} aria-busy={busy} className="narrow-form">
-        <Field label={t('settings.currentPassphrase')}>
-          {(props) => (
-            <input
-              {...props}
-              type="password"
-              autoComplete="current-password"
-              value={current}
-              onChange={(e) => setCurrent(e.target.value)}
-            />
-          )}
-        </Field>
+        <CurrentPassphraseField value={current} onChange={setCurrent} />
         <NewPassphraseFields
           label={t('settings.newPassphrase')}
           passphrase={next}

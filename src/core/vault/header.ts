@@ -13,7 +13,14 @@ import {
   validateKdfParams,
 } from '../crypto/kdf';
 import { parseRecoveryKey, recoveryWrappingKey } from '../crypto/recovery-key';
-import { type HeaderKey, type MasterKey, asKey } from '../crypto/keys';
+import {
+  type HeaderKey,
+  type MasterKey,
+  type PassphraseKey,
+  type RecoveryWrapKey,
+  type SharesWrapKey,
+  asKey,
+} from '../crypto/keys';
 import { randomBytes, sodium, wipe } from '../crypto/sodium';
 import { sharesWrappingKey } from '../crypto/recovery-shares';
 
@@ -114,6 +121,36 @@ function headerMac(headerKey: HeaderKey, header: Omit<VaultHeader, 'mac'>): Uint
   return sodium().blake2b({ length: 32, message: macInput(header), key: headerKey });
 }
 
+/** The header with some fields replaced and its MAC computed anew over the result. */
+function withFields(
+  header: VaultHeader,
+  headerKey: HeaderKey,
+  fields: Partial<Omit<VaultHeader, 'mac'>>,
+): VaultHeader {
+  const { mac: _mac, ...rest } = header;
+  const partial = { ...rest, ...fields };
+  return { ...partial, mac: b64.encode(headerMac(headerKey, partial)) };
+}
+
+/**
+ * Opens one wrap of the master key and wipes its key-encryption key whatever happens. Any
+ * failure is `failure()`: a wrong secret and a tampered wrap must look the same to the caller.
+ */
+function openMasterKey(
+  kek: PassphraseKey | RecoveryWrapKey | SharesWrapKey,
+  sealed: Uint8Array,
+  ad: Uint8Array,
+  failure: () => Error,
+): MasterKey {
+  try {
+    return asKey(open({ key: kek, sealed, ad, subject: 'vault header' }), 'master');
+  } catch {
+    throw failure();
+  } finally {
+    wipe(kek);
+  }
+}
+
 export async function buildHeader(args: {
   vaultId: string;
   masterKey: MasterKey;
@@ -159,15 +196,12 @@ export async function rewrapPassphrase(
   const kdf = { ...params, salt: b64.encode(randomBytes(SALT_BYTES)) };
   const kek = await deriveKeyFromPassphrase(passphrase, b64.decode(kdf.salt), params);
   try {
-    const { mac: _mac, ...rest } = header;
-    const partial = {
-      ...rest,
+    return withFields(header, headerKey, {
       kdf,
       passphraseWrap: b64.encode(
         seal({ key: kek, plain: masterKey, ad: passphraseAd(header.vaultId, kdf) }),
       ),
-    };
-    return { ...partial, mac: b64.encode(headerMac(headerKey, partial)) };
+    });
   } finally {
     wipe(kek);
   }
@@ -181,37 +215,18 @@ export async function unwrapWithPassphrase(
   const salt = decodeField(header.kdf.salt, 'salt');
   const wrap = decodeField(header.passphraseWrap, 'wrap');
   const kek = await deriveKeyFromPassphrase(passphrase, salt, header.kdf);
-  try {
-    const masterKey = open({
-      key: kek,
-      sealed: wrap,
-      ad: passphraseAd(header.vaultId, header.kdf),
-      subject: 'vault header',
-    });
-    return asKey(masterKey, 'master');
-  } catch {
-    throw new WrongPassphraseError();
-  } finally {
-    wipe(kek);
-  }
+  return openMasterKey(
+    kek,
+    wrap,
+    passphraseAd(header.vaultId, header.kdf),
+    () => new WrongPassphraseError(),
+  );
 }
 
 export function unwrapWithRecovery(header: VaultHeader, recoverySecret: Uint8Array): MasterKey {
   const wrap = decodeField(header.recoveryWrap, 'wrap');
   const kek = recoveryWrappingKey(recoverySecret);
-  try {
-    const masterKey = open({
-      key: kek,
-      sealed: wrap,
-      ad: recoveryAd(header.vaultId),
-      subject: 'vault header',
-    });
-    return asKey(masterKey, 'master');
-  } catch {
-    throw new WrongRecoveryKeyError();
-  } finally {
-    wipe(kek);
-  }
+  return openMasterKey(kek, wrap, recoveryAd(header.vaultId), () => new WrongRecoveryKeyError());
 }
 
 /** Parses the recovery key as typed and unwraps with it; the parsed secret is wiped after. */
@@ -233,14 +248,11 @@ export function withRecoverySecret(
 ): VaultHeader {
   const kek = recoveryWrappingKey(secret);
   try {
-    const { mac: _mac, ...rest } = header;
-    const partial = {
-      ...rest,
+    return withFields(header, headerKey, {
       recoveryWrap: b64.encode(
         seal({ key: kek, plain: masterKey, ad: recoveryAd(header.vaultId) }),
       ),
-    };
-    return { ...partial, mac: b64.encode(headerMac(headerKey, partial)) };
+    });
   } finally {
     wipe(kek);
   }
@@ -255,16 +267,13 @@ export function withShares(
 ): VaultHeader {
   const kek = sharesWrappingKey(split.secret);
   try {
-    const { mac: _mac, ...rest } = header;
     const meta = { splitId: split.splitId, threshold: split.threshold, count: split.count };
-    const partial = {
-      ...rest,
+    return withFields(header, headerKey, {
       shares: {
         ...meta,
         wrap: b64.encode(seal({ key: kek, plain: masterKey, ad: sharesAd(header.vaultId, meta) })),
       },
-    };
-    return { ...partial, mac: b64.encode(headerMac(headerKey, partial)) };
+    });
   } finally {
     wipe(kek);
   }
@@ -275,19 +284,12 @@ export function unwrapWithShares(header: VaultHeader, secret: Uint8Array): Maste
   if (!header.shares) throw new WrongRecoveryKeyError();
   const wrap = decodeField(header.shares.wrap, 'shares');
   const kek = sharesWrappingKey(secret);
-  try {
-    const masterKey = open({
-      key: kek,
-      sealed: wrap,
-      ad: sharesAd(header.vaultId, header.shares),
-      subject: 'vault header',
-    });
-    return asKey(masterKey, 'master');
-  } catch {
-    throw new WrongRecoveryKeyError();
-  } finally {
-    wipe(kek);
-  }
+  return openMasterKey(
+    kek,
+    wrap,
+    sharesAd(header.vaultId, header.shares),
+    () => new WrongRecoveryKeyError(),
+  );
 }
 
 /** Checks the header MAC after unlocking: detects any edit of the header's other fields. */

@@ -1,8 +1,8 @@
 import { useCustodyReport, useSaveCustodyReport } from '../data/custody';
 import { useI18n } from '../i18n/I18n';
+import { SubView } from './SubView';
 import { Alert } from '../ui/Alert';
 import { describeError } from '../ui/errors';
-import { onEscape, useFocusOnMount } from '../ui/focus';
 import { CustodyReportTables } from './CustodyReportTables';
 
 /**
@@ -12,20 +12,16 @@ import { CustodyReportTables } from './CustodyReportTables';
 export function CustodyReportView({ id, onClose }: { id: string; onClose: () => void }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const heading = useFocusOnMount<HTMLHeadingElement>();
   const report = useCustodyReport(id);
   const save = useSaveCustodyReport();
   const saved = save.data?.files;
   return (
-    <section className="history" aria-labelledby="custody-title" onKeyDown={onEscape(onClose)}>
-      <div className="pane-header">
-        <h2 id="custody-title" ref={heading} tabIndex={-1}>
-          {t('report.title')}
-        </h2>
-        <button type="button" onClick={onClose}>
-          {t('report.close')}
-        </button>
-      </div>
+    <SubView
+      titleId="custody-title"
+      title={t('report.title')}
+      closeLabel={t('report.close')}
+      onClose={onClose}
+    >
       <p>{t('report.intro')}</p>
       <div className="actions">
         {(['json', 'html'] as const).map((form) => (
@@ -48,6 +44,6 @@ export function CustodyReportView({ id, onClose }: { id: string; onClose: () => 
       <Alert>{save.error ? describeError(i18n, save.error) : ''}</Alert>
       <Alert>{report.error ? describeError(i18n, report.error) : ''}</Alert>
       {report.data && <CustodyReportTables report={report.data.report} />}
-    </section>
+    </SubView>
   );
 }

@@ -5,8 +5,8 @@ import { useRecordHistory, useRestoreRevision } from '../data/records';
 import { type I18n, useI18n } from '../i18n/I18n';
 import { Alert } from '../ui/Alert';
 import { describeError } from '../ui/errors';
-import { onEscape, useFocusOnMount } from '../ui/focus';
 import { diffWords } from './diff';
+import { SubView } from './SubView';
 
 const FIELDS: [keyof TestimonyFields, MessageKey][] = [
   ['title', 'field.title'],
@@ -47,7 +47,6 @@ export function HistoryView({ id, onClose }: { id: string; onClose: () => void }
   const i18n = useI18n();
   const { t } = i18n;
   const history = useRecordHistory(id);
-  const heading = useFocusOnMount<HTMLHeadingElement>();
   const revisions = history.data ?? null;
   // The newest revision until the person picks another.
   const [picked, setPicked] = useState<number | null>(null);
@@ -75,15 +74,12 @@ export function HistoryView({ id, onClose }: { id: string; onClose: () => void }
   }, [current, previous, i18n]);
 
   return (
-    <section className="history" aria-labelledby="history-title" onKeyDown={onEscape(onClose)}>
-      <div className="pane-header">
-        <h2 id="history-title" ref={heading} tabIndex={-1}>
-          {t('history.title')}
-        </h2>
-        <button type="button" onClick={onClose}>
-          {t('history.close')}
-        </button>
-      </div>
+    <SubView
+      titleId="history-title"
+      title={t('history.title')}
+      closeLabel={t('history.close')}
+      onClose={onClose}
+    >
       <Alert>{error}</Alert>
       {restored && (
         <p className="notice" role="status" ref={restoredRef} tabIndex={-1}>
@@ -158,6 +154,6 @@ export function HistoryView({ id, onClose }: { id: string; onClose: () => void }
           </div>
         </div>
       )}
-    </section>
+    </SubView>
   );
 }

@@ -1,29 +1,23 @@
-import { useCustodyProgress, useVerifyVault } from '../data/custody';
+import { useVerifyVault } from '../data/custody';
 import { useI18n } from '../i18n/I18n';
 import { Alert } from '../ui/Alert';
-import { describeError } from '../ui/errors';
-import { CustodyProgressBar } from './CustodyProgressBar';
+import { LongTaskSection } from './LongTaskSection';
 
 /** Verify the whole vault: progress while it runs, then every problem by kind and id. */
 export function VerifySection() {
   const i18n = useI18n();
   const { t } = i18n;
   const verify = useVerifyVault();
-  const progress = useCustodyProgress('verify', verify.isPending);
   const report = verify.data;
   return (
-    <section aria-labelledby="verify-settings" aria-busy={verify.isPending}>
-      <h2 id="verify-settings">{t('verify.title')}</h2>
-      <p>{t('verify.intro')}</p>
-      <button
-        type="button"
-        aria-disabled={verify.isPending}
-        onClick={() => !verify.isPending && verify.mutate()}
-      >
-        {verify.isPending ? t('verify.running') : t('verify.run')}
-      </button>
-      {verify.isPending && <CustodyProgressBar progress={progress} />}
-      <Alert>{verify.error ? describeError(i18n, verify.error) : ''}</Alert>
+    <LongTaskSection
+      task={verify}
+      progressOf="verify"
+      title={t('verify.title')}
+      intro={t('verify.intro')}
+      runLabel={t('verify.run')}
+      runningLabel={t('verify.running')}
+    >
       {report?.ok && (
         <Alert tone="info">
           {t('verify.ok', {
@@ -59,6 +53,6 @@ export function VerifySection() {
           </table>
         </>
       )}
-    </section>
+    </LongTaskSection>
   );
 }

@@ -1,6 +1,6 @@
 import { isPartialDate } from '../../../shared/records/dates';
 import { useI18n } from '../i18n/I18n';
-import { Field } from './Field';
+import { Field, type TextControlProps } from './Field';
 
 /**
  * The one date control of the app (record form, consent, filters): typed as YYYY, YYYY-MM or
@@ -8,17 +8,7 @@ import { Field } from './Field';
  * those), and read back in the locale's words under it ("noviembre de 2024", Moroccan Arabic
  * "نونبر 2024"), so a slip of a digit is seen before saving.
  */
-export function DateInput({
-  label,
-  value,
-  onChange,
-  error,
-}: {
-  label: string;
-  value: string;
-  onChange: (value: string) => void;
-  error?: string;
-}) {
+export function DateInput({ label, value, onChange, error }: TextControlProps) {
   const i18n = useI18n();
   const typed = value.trim();
   const hint =

@@ -1,5 +1,13 @@
 import { type ReactNode, useId } from 'react';
 
+/** What a form control built on Field takes from its parent: one text value and its refusal. */
+export interface TextControlProps {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  error?: string;
+}
+
 export interface ControlProps {
   id: string;
   'aria-describedby'?: string;

@@ -1,6 +1,6 @@
 import { type KeyboardEvent, useId, useMemo, useState } from 'react';
 import { useI18n } from '../i18n/I18n';
-import { Field } from './Field';
+import { Field, type TextControlProps } from './Field';
 import { type LanguageChoice, languageChoices, matchChoices } from './language-choices';
 
 const SHOWN = 8;
@@ -10,17 +10,7 @@ const SHOWN = 8;
  * offers the languages named so in the UI language or in their own script; picking one stores
  * its BCP-47 code. Any other tag can still be typed as it is (validated on save).
  */
-export function LanguageCombobox({
-  label,
-  value,
-  onChange,
-  error,
-}: {
-  label: string;
-  value: string;
-  onChange: (code: string) => void;
-  error?: string;
-}) {
+export function LanguageCombobox({ label, value, onChange, error }: TextControlProps) {
   const i18n = useI18n();
   const listId = useId();
   const choices = useMemo(() => languageChoices(i18n.language), [i18n.language]);

@@ -55,7 +55,7 @@ const scenarios: Record<string, () => Promise<Record<string, unknown>>> = {
     const { result, cost } = await measure(async () => {
       try {
         senderOf(deep);
-        parseManifest(deep);
+        await parseManifest(deep);
         return 'accepted';
       } catch (error) {
         return (error as { code?: string }).code ?? 'error';

@@ -174,7 +174,7 @@ export async function openBundle(
       publicKey: sender.signingKey,
     });
     if (!valid) throw new BundleBadSignatureError();
-    const { manifest, counts } = parseManifest(manifestBytes);
+    const { manifest, counts } = await parseManifest(manifestBytes);
     // JSON keeps the last of two members with one name, the streaming read the first: a
     // manifest naming two senders is not the one that was verified.
     if (manifest.sender !== senderString)

@@ -1,5 +1,10 @@
 import { createHash } from 'node:crypto';
-import { InvalidInputError, RecordNotFoundError, VaultError } from '../../shared/errors';
+import {
+  InvalidInputError,
+  LimitExceededError,
+  RecordNotFoundError,
+  VaultError,
+} from '../../shared/errors';
 import { checkOutputPath } from '../fs/output-path';
 import type { RecordSummary, TestimonyRecord } from '../../shared/records/types';
 import { validateFields } from '../../shared/records/validate';
@@ -14,6 +19,7 @@ import { ExportRefusedError, type Refusal } from './errors';
 import {
   type AttachmentEntry,
   type ManifestEntry,
+  MAX_RECORD_ENTRY_BYTES,
   type RecordEntry,
   checkManifestStructure,
   manifestEntriesSchema,
@@ -285,6 +291,7 @@ export async function exportBundle(vault: Vault, options: ExportOptions): Promis
     const { revisions, redaction } = exported.load(id);
     if (!redaction) allRedacted = false;
     for (const [revision, bytes] of revisions) {
+      if (bytes.length > MAX_RECORD_ENTRY_BYTES) throw recordTooLarge();
       const entry: RecordEntry = {
         kind: 'record',
         id,
@@ -368,4 +375,17 @@ export async function exportBundle(vault: Vault, options: ExportOptions): Promis
     refused: preview.refused,
     size,
   };
+}
+
+/**
+ * A record whose JSON exceeds a record entry's limit (manifest.ts, MAX_RECORD_ENTRY_BYTES): its
+ * recipient would refuse the bundle, so none is written. The message names no content.
+ */
+function recordTooLarge(): LimitExceededError {
+  const mib = MAX_RECORD_ENTRY_BYTES / (1024 * 1024);
+  return new LimitExceededError(
+    'record-entry-bytes',
+    MAX_RECORD_ENTRY_BYTES,
+    `A testimony in this export takes more than ${mib} MiB once encoded (its text, notes and identifying passages together), more than a bundle can carry. Shorten its notes or identifying passages, or share it another way.`,
+  );
 }

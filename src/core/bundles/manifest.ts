@@ -1,8 +1,9 @@
 import { JSONParser } from '@streamparser/json';
 import { z } from 'zod';
 import { LimitExceededError } from '../../shared/errors';
+import { LIMITS } from '../../shared/records/validate';
 import { BundleMalformedError } from './errors';
-import { withinJsonDepth } from './json-depth';
+import { parseBundleJson } from './json-worker';
 
 /**
  * The manifest: the first thing inside the encrypted payload, signed by the sender. It lists
@@ -11,10 +12,24 @@ import { withinJsonDepth } from './json-depth';
  * removed or changed. docs/bundle-format.md, "Manifest", is the specification.
  */
 /**
- * A record entry is one revision's JSON: a body of at most 16 MiB (LIMITS.bodyBytes) plus the
- * other fields and JSON's escapes. Anything larger is refused before it is read into memory.
+ * A record entry is one revision's JSON (docs/bundle-format.md, "Limits"), so its limit is
+ * the largest record that a person writes, not the largest that JSON could encode:
+ *
+ * - the body: at most 16 MiB of UTF-8 (LIMITS.bodyBytes);
+ * - JSON's escapes: `"`, `\`, newline, tab and carriage return take two bytes; 1 MiB allows one
+ *   in every sixteen bytes of a full body (lines of 16 bytes on average);
+ * - every other field and the envelope: 1 MiB. The title, four short fields and 200 tags at
+ *   their limits take at most 87 KB (three UTF-8 bytes per UTF-16 unit); the rest covers the
+ *   notes and identifying passages of any real record.
+ *
+ * 18 MiB in all. The notes and identifying limits (1,000,000 characters; 1,000 passages of
+ * 2,000) together with a full body, or a body made of control characters (six bytes each in
+ * JSON), could encode larger: such a record cannot travel in one bundle, and the export says
+ * so (LIMIT.EXCEEDED, export.ts) rather than write a bundle its recipient would refuse. Anything
+ * larger is refused before it is read into memory; what is read is parsed on a worker thread
+ * (json-worker.ts).
  */
-export const MAX_RECORD_ENTRY_BYTES = 24 * 1024 * 1024;
+export const MAX_RECORD_ENTRY_BYTES = LIMITS.bodyBytes + 2 * 1024 * 1024;
 /**
  * Each attachment costs the receiver a blob file, a row and a sealed key; a bundle of 10,000
  * tiny files took 9 minutes to receive. Past this the bundle is refused before anything is
@@ -132,15 +147,23 @@ export function checkManifestStructure(manifest: Pick<Manifest, 'entries'>): Man
   return { records: records.size, revisions, attachments: attachments.size, bytes };
 }
 
-/** Parses and validates the manifest bytes (already authenticated by the payload cipher). */
-export function parseManifest(bytes: Uint8Array): { manifest: Manifest; counts: ManifestCounts } {
-  if (!withinJsonDepth(bytes)) throw new BundleMalformedError('the manifest nests too deeply');
-  let value: unknown;
-  try {
-    value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
-  } catch {
-    throw new BundleMalformedError('the manifest is not valid UTF-8 JSON');
-  }
+/**
+ * At most this many JSON values per manifest byte: the smallest entry (a record's, about 150
+ * bytes with its 64-digit hash) holds six, one in 25 bytes, so one in 8 leaves a wide margin.
+ */
+const MANIFEST_BYTES_PER_VALUE = 8;
+
+/**
+ * Parses and validates the manifest bytes (authenticated by the payload cipher and, before
+ * this runs, by the sender's signature): large ones on a worker thread (json-worker.ts).
+ */
+export async function parseManifest(
+  bytes: Uint8Array,
+): Promise<{ manifest: Manifest; counts: ManifestCounts }> {
+  const value = await parseBundleJson(bytes, {
+    what: 'the manifest',
+    maxValues: 64 + Math.floor(bytes.length / MANIFEST_BYTES_PER_VALUE),
+  });
   const parsed = manifestSchema.safeParse(value);
   if (!parsed.success) {
     throw new BundleMalformedError('the manifest does not follow the format', {

@@ -122,7 +122,7 @@ async function apply(
         }
         for await (const { entry, content } of bundle.entries()) {
           if (entry.kind === 'record') {
-            const revision = decodeRevision(
+            const revision = await decodeRevision(
               await collect(content, entry.size),
               entry as RecordEntry,
             );

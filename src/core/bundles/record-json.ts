@@ -5,7 +5,7 @@ import { validateFields } from '../../shared/records/validate';
 import { recordToJson } from '../records/codec';
 import { BundleMalformedError } from './errors';
 import { type RecordEntry, isoTime } from './manifest';
-import { withinJsonDepth } from './json-depth';
+import { parseBundleJson } from './json-worker';
 
 /**
  * A record revision as it travels in a bundle: the JSON of `tvault show --json` (same keys, same
@@ -36,16 +36,25 @@ const envelope = z
   })
   .loose();
 
-/** Parses one record entry's content; it must match its manifest entry (id and revision). */
-export function decodeRevision(bytes: Uint8Array, entry: RecordEntry): BundledRevision {
-  if (!withinJsonDepth(bytes))
-    throw new BundleMalformedError('a record nests too deeply', { id: entry.id });
-  let value: unknown;
-  try {
-    value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
-  } catch {
-    throw new BundleMalformedError('a record is not valid UTF-8 JSON', { id: entry.id });
-  }
+/**
+ * At most this many JSON values in a record entry: some twenty members, 200 tags and 1,000
+ * identifying passages (LIMITS in src/shared/records/validate.ts) are about 1,250.
+ */
+const RECORD_MAX_VALUES = 4096;
+
+/**
+ * Parses one record entry's content (on a worker thread when large, json-worker.ts); it must
+ * match its manifest entry (id and revision).
+ */
+export async function decodeRevision(
+  bytes: Uint8Array,
+  entry: RecordEntry,
+): Promise<BundledRevision> {
+  const value = await parseBundleJson(bytes, {
+    what: 'a record',
+    maxValues: RECORD_MAX_VALUES,
+    details: { id: entry.id },
+  });
   const parsed = envelope.safeParse(value);
   if (!parsed.success || parsed.data.id !== entry.id || parsed.data.revision !== entry.revision) {
     throw new BundleMalformedError('a record does not match its manifest entry', { id: entry.id });

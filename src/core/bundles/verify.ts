@@ -87,7 +87,7 @@ export async function verifyBundle(
     const partner = checkSender(vault, bundle, options);
     for await (const { entry, content } of bundle.entries()) {
       if (entry.kind === 'record') {
-        decodeRevision(await collect(content, entry.size), entry);
+        await decodeRevision(await collect(content, entry.size), entry);
       } else {
         checkAttachmentEntry(entry);
         for await (const _ of content) {

@@ -1,17 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import type { OcrLanguage } from '../../../shared/attachments/ocr';
 import { CancelledError } from '../../../shared/errors';
 import { outsideAsar } from '../text/pdf-worker';
 import { LANG_ROOT, OCR_WORKER_SOURCE } from './ocr-worker-source';
+import { oneAtATime, runLimitedWorker } from '../../workers/limited-worker';
 
 /**
  * Text from one image, recognised by tesseract.js on a worker thread with limits (the same
  * shape as the PDF text worker, text/pdf-worker.ts): an image is hostile input, and a
  * recognition can take seconds of CPU and hundreds of megabytes. The main thread only waits on
- * messages; the worker is terminated at the first limit crossed or when the caller cancels:
+ * messages; the worker (workers/limited-worker.ts) is terminated at the first limit crossed or
+ * when the caller cancels:
  *
  * - time: `timeMs` of wall time from start;
  * - memory: the worker's V8 heap is capped by `resourceLimits`; the engine's WebAssembly memory
@@ -27,7 +28,6 @@ export interface OcrLimits {
 export const OCR_LIMITS: OcrLimits = { timeMs: 120_000, memoryBytes: 450 * 1024 * 1024 };
 
 const HEAP_MB = 128;
-const MEMORY_POLL_MS = 25;
 
 export type OcrRunResult =
   { text: string; confidence: number } | { failed: 'unreadable' | 'time-limit' | 'memory-limit' };
@@ -91,7 +91,7 @@ function languageFiles(languages: OcrLanguage[]): Record<string, string> {
   return files;
 }
 
-let queue: Promise<unknown> = Promise.resolve();
+const serial = oneAtATime();
 
 /**
  * Recognises `image` (JPEG, PNG, WebP or TIFF bytes; the caller has checked type and
@@ -99,73 +99,48 @@ let queue: Promise<unknown> = Promise.resolve();
  * installation, not a bad image. Cancelling rejects with CancelledError.
  */
 export function recognizeImage(image: Uint8Array, opts: OcrRunOptions): Promise<OcrRunResult> {
-  const run = queue.then(() => runWorker(image, opts));
-  queue = run.catch(() => undefined);
-  return run;
+  return serial(() => runWorker(image, opts));
 }
 
-function runWorker(image: Uint8Array, opts: OcrRunOptions): Promise<OcrRunResult> {
+async function runWorker(image: Uint8Array, opts: OcrRunOptions): Promise<OcrRunResult> {
   const limits = opts.limits ?? OCR_LIMITS;
-  if (opts.signal?.aborted) return Promise.reject(new CancelledError('The text recognition'));
+  const cancelled = () => new CancelledError('The text recognition');
+  if (opts.signal?.aborted) throw cancelled();
   const engine = resolveEngine();
   const files = languageFiles(opts.languages);
   // Shared memory, so this side can zero the plaintext image once the worker is gone.
   const shared = new SharedArrayBuffer(image.byteLength);
   const view = new Uint8Array(shared);
   view.set(image);
-  const startRss = process.memoryUsage.rss();
-  const worker = new Worker(OCR_WORKER_SOURCE, {
-    eval: true,
-    workerData: {
-      scriptPath: engine.scriptPath,
-      corePath: engine.corePath,
-      languageFiles: files,
-      langs: opts.languages.join('+'),
-      shared,
-      langRoot: LANG_ROOT,
-    },
-    resourceLimits: { maxOldGenerationSizeMb: HEAP_MB, maxYoungGenerationSizeMb: 32 },
-    stdout: true,
-    stderr: true,
-  });
-  return new Promise<OcrRunResult>((resolve, reject) => {
-    let settled = false;
-    const finish = (result: OcrRunResult | Error) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      clearInterval(watch);
-      opts.signal?.removeEventListener('abort', onAbort);
-      void worker
-        .terminate()
-        .catch(() => undefined)
-        .then(() => {
-          view.fill(0);
-          if (result instanceof Error) reject(result);
-          else resolve(result);
-        });
-    };
-    const onAbort = () => finish(new CancelledError('The text recognition'));
-    opts.signal?.addEventListener('abort', onAbort, { once: true });
-    const timer = setTimeout(() => finish({ failed: 'time-limit' }), limits.timeMs);
-    const watch = setInterval(() => {
-      if (process.memoryUsage.rss() - startRss > limits.memoryBytes)
-        finish({ failed: 'memory-limit' });
-    }, MEMORY_POLL_MS);
-    worker.on('message', (message: WorkerMessage) => {
-      if (typeof message.progress === 'number') {
-        opts.onProgress?.(Math.min(1, Math.max(0, message.progress)), String(message.status));
-      } else if (message.loadError) {
-        finish(new Error(`The OCR engine could not be loaded (${message.loadError})`));
-      } else if (message.ok && typeof message.text === 'string') {
-        finish({ text: message.text, confidence: message.confidence ?? 0 });
-      } else finish({ failed: 'unreadable' });
+  try {
+    const outcome = await runLimitedWorker<WorkerMessage>({
+      source: OCR_WORKER_SOURCE,
+      workerData: {
+        scriptPath: engine.scriptPath,
+        corePath: engine.corePath,
+        languageFiles: files,
+        langs: opts.languages.join('+'),
+        shared,
+        langRoot: LANG_ROOT,
+      },
+      limits: { timeMs: limits.timeMs, memoryBytes: limits.memoryBytes, heapMb: HEAP_MB },
+      isAnswer: (message) => typeof message.progress !== 'number',
+      onMessage: (message) =>
+        opts.onProgress?.(Math.min(1, Math.max(0, message.progress!)), String(message.status)),
+      ...(opts.signal ? { signal: opts.signal } : {}),
+      cancelled,
     });
-    worker.on('error', (error: Error & { code?: string }) =>
-      finish({ failed: error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'memory-limit' : 'unreadable' }),
-    );
-    worker.on('exit', () => finish({ failed: 'unreadable' }));
-  });
+    if ('failed' in outcome)
+      return { failed: outcome.failed === 'crashed' ? 'unreadable' : outcome.failed };
+    const message = outcome.answer;
+    if (message.loadError)
+      throw new Error(`The OCR engine could not be loaded (${message.loadError})`);
+    if (message.ok && typeof message.text === 'string')
+      return { text: message.text, confidence: message.confidence ?? 0 };
+    return { failed: 'unreadable' };
+  } finally {
+    view.fill(0);
+  }
 }
 
 interface WorkerMessage {

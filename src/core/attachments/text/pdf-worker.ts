@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { oneAtATime, runLimitedWorker } from '../../workers/limited-worker';
 import { PDF_WORKER_SOURCE } from './pdf-worker-source';
 
 /**
@@ -8,7 +8,8 @@ import { PDF_WORKER_SOURCE } from './pdf-worker-source';
  * files"): a PDF is a container of compressed streams, and one page of a 1 MB file can inflate
  * to gigabytes of drawing operators. In the main process that stalled every IPC call, the panic
  * lock and the auto-lock for half a minute and could exhaust memory. Here the main thread only
- * waits on a message, and the worker is terminated at the first limit crossed:
+ * waits on a message, and the worker (workers/limited-worker.ts) is terminated at the first
+ * limit crossed:
  *
  * - time: `timeMs` of wall time from start;
  * - memory: V8 heap capped by `resourceLimits` (the worker dies with ERR_WORKER_OUT_OF_MEMORY),
@@ -35,7 +36,6 @@ export const PDF_LIMITS: PdfLimits = {
 
 /** V8 heap of the worker (MiB): pdf.js's objects for a large but honest document fit easily. */
 const HEAP_MB = 192;
-const MEMORY_POLL_MS = 25;
 
 export type PdfTextResult =
   { text: string; truncated: boolean } | { skipped: 'time-limit' | 'memory-limit' | 'unreadable' };
@@ -66,7 +66,7 @@ function resolvePdfjs(): string {
   return resolvedPdfjs;
 }
 
-let queue: Promise<unknown> = Promise.resolve();
+const serial = oneAtATime();
 
 /**
  * A PDF pdf.js cannot read gives `unreadable`. pdf.js itself missing is not a bad file but a
@@ -78,67 +78,34 @@ export function pdfToText(
   limits: PdfLimits = PDF_LIMITS,
   pdfjs?: string,
 ): Promise<PdfTextResult> {
-  const run = queue.then(() => runWorker(data, limits, pdfjs ?? resolvePdfjs()));
-  queue = run.catch(() => undefined);
-  return run;
+  return serial(() => runWorker(data, limits, pdfjs ?? resolvePdfjs()));
 }
 
-function runWorker(data: Uint8Array, limits: PdfLimits, pdfjsUrl: string): Promise<PdfTextResult> {
+async function runWorker(
+  data: Uint8Array,
+  limits: PdfLimits,
+  pdfjsUrl: string,
+): Promise<PdfTextResult> {
   // Shared memory, so this side can zero the plaintext once the worker is gone, even if killed.
   const shared = new SharedArrayBuffer(data.byteLength);
   const view = new Uint8Array(shared);
   view.set(data);
-  const startRss = process.memoryUsage.rss();
-  const worker = new Worker(PDF_WORKER_SOURCE, {
-    eval: true,
-    workerData: {
-      pdfjsUrl,
-      shared,
-      maxChars: limits.maxChars,
-      maxPages: limits.maxPages,
-    },
-    resourceLimits: { maxOldGenerationSizeMb: HEAP_MB, maxYoungGenerationSizeMb: 32 },
-    stdout: true,
-    stderr: true,
-  });
-  return new Promise<PdfTextResult>((resolve, reject) => {
-    let settled = false;
-    const finish = (result: PdfTextResult | Error) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      clearInterval(watch);
-      // Terminating also covers a worker that answered: pdf.js may keep timers alive. The next
-      // extraction starts only once this worker is gone, so two never hold memory at once.
-      void worker
-        .terminate()
-        .catch(() => undefined)
-        .then(() => {
-          view.fill(0);
-          if (result instanceof Error) reject(result);
-          else resolve(result);
-        });
-    };
-    const timer = setTimeout(() => finish({ skipped: 'time-limit' }), limits.timeMs);
-    const watch = setInterval(() => {
-      if (process.memoryUsage.rss() - startRss > limits.memoryBytes)
-        finish({ skipped: 'memory-limit' });
-    }, MEMORY_POLL_MS);
-    worker.on('message', (message: WorkerMessage) => {
-      if (message.loadError)
-        finish(
-          new Error(`pdf.js could not be loaded (${message.loadError}): pdfjs-dist is missing`),
-        );
-      else if (message.ok && typeof message.text === 'string') {
-        const truncated = message.truncated === true || message.text.length > limits.maxChars;
-        finish({ text: message.text.slice(0, limits.maxChars), truncated });
-      } else finish({ skipped: 'unreadable' });
+  try {
+    const outcome = await runLimitedWorker<WorkerMessage>({
+      source: PDF_WORKER_SOURCE,
+      workerData: { pdfjsUrl, shared, maxChars: limits.maxChars, maxPages: limits.maxPages },
+      limits: { timeMs: limits.timeMs, memoryBytes: limits.memoryBytes, heapMb: HEAP_MB },
+      isAnswer: () => true,
     });
-    worker.on('error', (error: Error & { code?: string }) =>
-      finish({
-        skipped: error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'memory-limit' : 'unreadable',
-      }),
-    );
-    worker.on('exit', () => finish({ skipped: 'unreadable' }));
-  });
+    if ('failed' in outcome)
+      return { skipped: outcome.failed === 'crashed' ? 'unreadable' : outcome.failed };
+    const message = outcome.answer;
+    if (message.loadError)
+      throw new Error(`pdf.js could not be loaded (${message.loadError}): pdfjs-dist is missing`);
+    if (!message.ok || typeof message.text !== 'string') return { skipped: 'unreadable' };
+    const truncated = message.truncated === true || message.text.length > limits.maxChars;
+    return { text: message.text.slice(0, limits.maxChars), truncated };
+  } finally {
+    view.fill(0);
+  }
 }

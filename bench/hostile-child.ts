@@ -3,10 +3,15 @@
  * own: `node --expose-gc --import tsx bench/hostile-child.ts SCENARIO WORK_DIR SIZE`. Prints one
  * JSON line.
  */
+import { createHash } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TEST_KDF } from '../src/core/crypto/kdf';
 import { Vault } from '../src/core/vault/vault';
-import { parseManifest, senderOf } from '../src/core/bundles/manifest';
+import { MAX_MANIFEST_BYTES } from '../src/core/bundles/format';
+import { MAX_RECORD_ENTRY_BYTES, parseManifest, senderOf } from '../src/core/bundles/manifest';
+import { parseIdentity } from '../src/core/identity/public-identity';
+import { type RawParty, craft, manifestFor, rawParty, recordContent } from '../tests/bundles/raw';
 import { exportBundle } from '../src/core/bundles/export';
 import { receiveBundle } from '../src/core/bundles/receive';
 import { makePdf, makePdfBomb } from '../tests/helpers/pdf';
@@ -24,6 +29,10 @@ const recordId = vault.addRecord({ title: 'bench' }).id;
 // Warm up (modules loaded once per process: file-type, pdf.js's worker source, libsodium), so
 // the figures are the input's, not the first attachment's.
 await vault.attachments.attachStream(recordId, once(makePdf('warm up')), { name: 'warm.pdf' });
+// A partner of this vault, for the hostile bundles (keys outside any vault).
+const partyForBench = await rawParty();
+vault.partners.add('Mallory', partyForBench.identity);
+vault.partners.verify('Mallory');
 
 async function* once(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
   for (let i = 0; i < bytes.length; i += MiB) yield bytes.subarray(i, i + MiB);
@@ -45,29 +54,51 @@ const scenarios: Record<string, () => Promise<Record<string, unknown>>> = {
   },
   /**
    * A 16 MiB manifest of nested arrays: the sender read before the signature (its first 16 KiB
-   * only), then the parse that follows a signature that holds (an unknown sender's, say).
+   * only), then the parse that follows a signature that holds (an unknown sender's, say); then
+   * receives from a partner whose signature holds, of a record entry just under the entry limit
+   * made of nested arrays, and of a 16 MiB manifest made of one flat array of numbers (each
+   * refused on the JSON worker). Baseline: JSON.parse of a flat text of the same size, on the
+   * main thread (what any large manifest cost the main thread before it moved to the worker).
    */
   'deep-json': async () => {
     const depth = 8 * MiB;
     const deep = new TextEncoder().encode(
       `{"sender":"x","entries":${'['.repeat(depth)}${']'.repeat(depth)}}`,
     );
-    const { result, cost } = await measure(async () => {
+    const deepBytes = deep.length; // parseManifest takes the bytes (moved to its worker)
+    const outcome = async (work: () => Promise<unknown>) => {
       try {
-        senderOf(deep);
-        await parseManifest(deep);
+        await work();
         return 'accepted';
       } catch (error) {
         return (error as { code?: string }).code ?? 'error';
       }
-    });
-    // Baseline: JSON.parse of a flat text of the same size (what any manifest costs).
-    const flat = `[${'"aaaaaaaaaaaaaa",'.repeat(Math.floor(deep.length / 17) - 1)}"a"]`;
+    };
+    const manifest = await measure(() =>
+      outcome(async () => {
+        senderOf(deep);
+        await parseManifest(deep);
+      }),
+    );
+    const record = hostileRecordBundle('nested');
+    const recordCost = await measure(() => outcome(() => receiveBundle(vault, record.path)));
+    const wide = hostileRecordBundle('wide-manifest');
+    const wideCost = await measure(() => outcome(() => receiveBundle(vault, wide.path)));
+    const flat = `[${'"aaaaaaaaaaaaaa",'.repeat(Math.floor(deepBytes / 17) - 1)}"a"]`;
     const baseline = await measure(async () => JSON.parse(flat) as unknown);
     return {
-      bytes: deep.length,
-      outcome: result,
-      ...cost,
+      bytes: deepBytes,
+      outcome: manifest.result,
+      ...manifest.cost,
+      recordBytes: record.entryBytes,
+      recordOutcome: recordCost.result,
+      recordSeconds: recordCost.cost.seconds,
+      recordPeakRssMiB: recordCost.cost.peakRssMiB,
+      recordLongestBlockMs: recordCost.cost.longestBlockMs,
+      wideManifestBytes: wide.manifestBytes,
+      wideManifestOutcome: wideCost.result,
+      wideManifestSeconds: wideCost.cost.seconds,
+      wideManifestLongestBlockMs: wideCost.cost.longestBlockMs,
       flatParseSeconds: baseline.cost.seconds,
       flatParseLongestBlockMs: baseline.cost.longestBlockMs,
     };
@@ -118,6 +149,49 @@ const scenarios: Record<string, () => Promise<Record<string, unknown>>> = {
     return cost as unknown as Record<string, unknown>;
   },
 };
+
+/**
+ * A bundle to this vault from a partner whose signature holds: one record entry of nested
+ * arrays just under the entry limit, or an honest small record under a 16 MiB manifest padded
+ * with one flat array of numbers.
+ */
+function hostileRecordBundle(kind: 'nested' | 'wide-manifest') {
+  const encoder = new TextEncoder();
+  const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+  const mallory = partyForBench;
+  const recipient = { boxKey: parseIdentity(vault.identity.identityString()).boxKey } as RawParty;
+  let contents: Uint8Array[];
+  let manifest: ReturnType<typeof manifestFor>;
+  let manifestBytes: Uint8Array | undefined;
+  if (kind === 'nested') {
+    const half = Math.floor((MAX_RECORD_ENTRY_BYTES - 1024) / 2);
+    const bytes = encoder.encode('['.repeat(half) + ']'.repeat(half));
+    const id = 'ef'.repeat(16);
+    contents = [bytes];
+    manifest = manifestFor([
+      { kind: 'record', id, revision: 1, size: bytes.length, sha256: sha256(bytes) },
+    ]);
+  } else {
+    const record = recordContent('fe'.repeat(16));
+    contents = [record.bytes];
+    manifest = manifestFor([record.entry]);
+    const head = JSON.stringify({ sender: mallory.identity, ...manifest });
+    const pad = `,"pad":[${'0,'.repeat(Math.floor((MAX_MANIFEST_BYTES - head.length) / 2) - 16)}0]}`;
+    manifestBytes = encoder.encode(head.replace(/}$/, pad));
+  }
+  const path = join(work!, `${kind}.tvb`);
+  writeFileSync(
+    path,
+    craft({
+      sender: mallory,
+      recipients: [recipient],
+      manifest,
+      contents,
+      ...(manifestBytes ? { manifestBytes } : {}),
+    }),
+  );
+  return { path, entryBytes: contents[0]!.length, manifestBytes: manifestBytes?.length ?? 0 };
+}
 
 const run = scenarios[scenario];
 if (!run) throw new Error(`unknown scenario ${scenario}`);

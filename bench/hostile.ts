@@ -13,9 +13,13 @@ import { fileURLToPath } from 'node:url';
  *   15 s, 600 MB and no main-thread block over 100 ms. Baseline: attaching a plain file of the
  *   same size (no text extraction).
  * - deep-json: a 16 MiB manifest of nested arrays: its sender read (first 16 KiB only, before
- *   the signature), then parseManifest (after it): refused by the depth scan. Baseline:
- *   JSON.parse of a flat text of the same size. Before the scan, the nested one held the main
- *   thread 5.7 s.
+ *   the signature), then parseManifest (after it): refused by the depth scan on the JSON worker.
+ *   Then two whole receives from a partner whose signature holds: a record entry of nested
+ *   arrays just under the 18 MiB entry limit (`deepJsonRecord*`), and a 16 MiB manifest padded
+ *   with one flat array of numbers (`deepJsonWideManifest*`), both refused on the worker.
+ *   Baseline: JSON.parse of a flat text of the same size on the main thread (what a large
+ *   manifest cost it before the worker). Before the scan, the nested one held the main thread
+ *   5.7 s; a 60 MB record 25 s.
  * - small-files: `smallFiles` tiny attachments received in one bundle (synced in batches).
  *   Baseline: the same files attached one by one in the same run (each synced on its own, as
  *   every received file was before). 10,000 took nine minutes to receive before.
@@ -64,6 +68,12 @@ export async function benchHostile(opts: {
     ...prefixed('idle', idle),
     ...prefixed('deepJson', deep),
     deepJsonSecondsRatioToFlatParse: Number(deep.seconds) / Number(deep.flatParseSeconds),
+    deepJsonLongestBlockRatioToFlatParse:
+      Number(deep.longestBlockMs) / Number(deep.flatParseLongestBlockMs),
+    deepJsonRecordLongestBlockRatioToFlatParse:
+      Number(deep.recordLongestBlockMs) / Number(deep.flatParseLongestBlockMs),
+    deepJsonWideManifestLongestBlockRatioToFlatParse:
+      Number(deep.wideManifestLongestBlockMs) / Number(deep.flatParseLongestBlockMs),
     ...prefixed('smallFiles', small),
     smallFilesMsRatioToOneByOne: Number(small.msPerFile) / Number(small.oneByOneMsPerFile),
     ...prefixed('pdfBomb', bomb),

@@ -23,7 +23,7 @@ import {
   headerLength,
   headerMacValid,
   parsePrefix,
-  signedMessage,
+  signedMessageFrame,
   splitHeader,
 } from './format';
 import {
@@ -157,7 +157,9 @@ export async function openBundle(
     if (manifestLength < 2 || manifestLength > MAX_MANIFEST_BYTES) {
       throw new BundleMalformedError('the manifest length is out of range');
     }
-    const manifestBytes = await payload.readExactly(manifestLength);
+    // Read straight into the signed message: no copy of up to 16 MiB.
+    const signed = signedMessageFrame(headerBytes, manifestLength);
+    const manifestBytes = await payload.readExactly(manifestLength, signed.manifest);
     const signature = await payload.readExactly(SIGNATURE_BYTES);
     const senderString = senderOf(manifestBytes);
     let sender: PublicIdentity;
@@ -170,7 +172,7 @@ export async function openBundle(
     }
     const valid = sodium().verifyDetached({
       signature,
-      message: signedMessage(headerBytes, manifestBytes),
+      message: signed.message,
       publicKey: sender.signingKey,
     });
     if (!valid) throw new BundleBadSignatureError();

@@ -149,10 +149,24 @@ export function headerMacValid(header: ParsedHeader, fileKey: BundleFileKey): bo
  * manifest bytes exactly as they travel.
  */
 export function signedMessage(header: Uint8Array, manifest: Uint8Array): Uint8Array {
-  const out = new Uint8Array(SIGNATURE_CONTEXT.length + 4 + header.length + manifest.length);
-  out.set(SIGNATURE_CONTEXT, 0);
-  new DataView(out.buffer).setUint32(SIGNATURE_CONTEXT.length, header.length);
-  out.set(header, SIGNATURE_CONTEXT.length + 4);
-  out.set(manifest, SIGNATURE_CONTEXT.length + 4 + header.length);
-  return out;
+  const frame = signedMessageFrame(header, manifest.length);
+  frame.manifest.set(manifest);
+  return frame.message;
+}
+
+/**
+ * The signed message with the header in place and room for the manifest at its end, so that a
+ * reader can read the manifest straight into it: copying up to 16 MiB (into fresh pages) was
+ * the largest stretch a large manifest held the reader's main thread.
+ */
+export function signedMessageFrame(
+  header: Uint8Array,
+  manifestLength: number,
+): { message: Uint8Array; manifest: Uint8Array } {
+  const start = SIGNATURE_CONTEXT.length + 4 + header.length;
+  const message = new Uint8Array(start + manifestLength);
+  message.set(SIGNATURE_CONTEXT, 0);
+  new DataView(message.buffer).setUint32(SIGNATURE_CONTEXT.length, header.length);
+  message.set(header, SIGNATURE_CONTEXT.length + 4);
+  return { message, manifest: message.subarray(start) };
 }

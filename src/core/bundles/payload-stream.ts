@@ -108,9 +108,9 @@ export class PayloadStream {
     return out;
   }
 
-  /** Exactly `length` bytes, copied. */
-  async readExactly(length: number): Promise<Uint8Array> {
-    const out = new Uint8Array(length);
+  /** Exactly `length` bytes, copied (into `out` when given: its whole length). */
+  async readExactly(length: number, out: Uint8Array = new Uint8Array(length)): Promise<Uint8Array> {
+    if (out.length !== length) throw new RangeError('readExactly: the buffer is not `length` long');
     let filled = 0;
     while (filled < length) {
       const piece = await this.readSome(length - filled);

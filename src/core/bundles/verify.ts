@@ -26,7 +26,7 @@ export interface VerifyOptions extends ReadOptions {
   acceptUnknownSender?: string;
 }
 
-/** Reads an entry's whole content (records are small and bounded by the manifest). */
+/** Reads an entry's whole content (records are bounded by the manifest, 18 MiB at most). */
 export async function collect(
   content: AsyncIterable<Uint8Array>,
   size: number,

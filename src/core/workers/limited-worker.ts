@@ -29,6 +29,8 @@ export type WorkerOutcome<M> = { answer: M } | { failed: WorkerFailure };
 export interface LimitedWorkerJob<M> {
   source: string;
   workerData: unknown;
+  /** Buffers in `workerData` moved to the worker rather than copied. */
+  transferList?: ArrayBuffer[];
   limits: WorkerLimits;
   /** True for the message that answers; any other message goes to `onMessage`. */
   isAnswer: (message: M) => boolean;
@@ -50,6 +52,7 @@ export function runLimitedWorker<M>(job: LimitedWorkerJob<M>): Promise<WorkerOut
   const worker = new Worker(job.source, {
     eval: true,
     workerData: job.workerData,
+    transferList: job.transferList ?? [],
     resourceLimits: {
       maxOldGenerationSizeMb: limits.heapMb,
       maxYoungGenerationSizeMb: Math.min(YOUNG_GENERATION_MB, limits.heapMb),

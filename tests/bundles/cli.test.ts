@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { initVaultWithCli, runCli, runCliJson } from '../helpers/cli';
 import { useTempDirs } from '../helpers/temp-dirs';
@@ -321,6 +322,69 @@ describe('tvault export, inspect, receive', () => {
         join(temp.make(), 'none.tvb'),
       ]);
       expect(stranger.code).toBe(2);
+    },
+    SLOW,
+  );
+
+  it(
+    'sends a cleaned copy of a photo by default, the original with a warning on --keep-metadata',
+    async () => {
+      const id = await addRecord(a, [...consented, '--body', 'with a photo']);
+      const photo = fileURLToPath(new URL('../fixtures/metadata/photo-gps.jpg', import.meta.url));
+      const attached = await runCliJson<{ attachments: { id: string }[] }>([
+        ...a,
+        'attach',
+        id,
+        photo,
+      ]);
+      expect(attached.code, attached.stderr).toBe(0);
+      const fileId = attached.json.attachments[0]!.id;
+      const cleaned = await runCli([
+        ...a,
+        'export',
+        '--to',
+        'Beta',
+        '--ids',
+        id,
+        '--out',
+        join(temp.make(), 'c.tvb'),
+      ]);
+      expect(cleaned.code, cleaned.stderr).toBe(0);
+      expect(cleaned.stdout).toMatch(/1 file\(s\) sent as cleaned copies \(removed: .*exif/);
+      expect(cleaned.stdout).not.toContain('WARNING');
+      const kept = await runCliJson<{
+        files: { id: string; sending: string; identifying: string[] }[];
+      }>([
+        ...a,
+        'export',
+        '--to',
+        'Beta',
+        '--ids',
+        id,
+        '--keep-metadata',
+        '--out',
+        join(temp.make(), 'k.tvb'),
+      ]);
+      expect(kept.code, kept.stderr).toBe(0);
+      expect(kept.json.files).toEqual([
+        expect.objectContaining({
+          id: fileId,
+          sending: 'kept',
+          identifying: expect.arrayContaining(['gps.latitude', 'ifd0.Artist']),
+        }),
+      ]);
+      const warned = await runCli([
+        ...a,
+        'export',
+        '--to',
+        'Beta',
+        '--ids',
+        id,
+        '--keep-metadata',
+        '--out',
+        join(temp.make(), 'w.tvb'),
+      ]);
+      expect(warned.stdout).toMatch(/WARNING: .* sent as it is: metadata kept .*gps\.latitude/);
     },
     SLOW,
   );

@@ -1,6 +1,11 @@
 import type { Command } from 'commander';
 import { InvalidInputError } from '../../shared/errors';
-import { describeRefusals, exportBundle, previewExport } from '../../core/bundles/export';
+import {
+  type SentFileReport,
+  describeRefusals,
+  exportBundle,
+  previewExport,
+} from '../../core/bundles/export';
 import { type InspectReport, inspectBundle } from '../../core/bundles/inspect';
 import { receiveBundle } from '../../core/bundles/receive';
 import type { Partner } from '../../core/partners/partner-store';
@@ -187,6 +192,7 @@ interface ExportCliOptions {
   includeIdentities?: boolean;
   withHistory?: boolean;
   leaveOut?: string[];
+  keepMetadata?: boolean;
   yes?: boolean;
   force?: boolean;
 }
@@ -202,10 +208,10 @@ function registerExport(program: Command): void {
     .requiredOption('--out <file>', 'the bundle file to write')
     .option('--include-identities', 'keep narrators and identifying passages (default: redacted)')
     .option('--with-history', 'send every revision, not only the latest')
+    .option('--leave-out <ids>', 'attachment ids not to send, separated by commas', list)
     .option(
-      '--leave-out <ids>',
-      'attachment ids not to send, separated by commas (files are otherwise sent as they are)',
-      list,
+      '--keep-metadata',
+      'send the original files with their metadata (GPS, device, author); default: cleaned copies',
     )
     .option(
       '--yes',
@@ -228,6 +234,7 @@ function registerExport(program: Command): void {
         includeIdentities: opts.includeIdentities === true,
         withHistory: opts.withHistory === true,
         ...(opts.leaveOut !== undefined ? { leaveOut: opts.leaveOut } : {}),
+        keepMetadata: opts.keepMetadata === true,
       };
       const out = output(options);
       const result = await withVault(options, async (vault) => {
@@ -270,6 +277,12 @@ function registerExport(program: Command): void {
           records: result.records,
           attachments: result.attachments,
           refused: result.refused.map((r) => ({ id: r.id, reason: r.reason })),
+          files: result.files.map((f) => ({
+            id: f.id,
+            sending: f.sending,
+            removed: f.removed,
+            identifying: f.identifying,
+          })),
         },
         () =>
           [
@@ -277,12 +290,39 @@ function registerExport(program: Command): void {
             ...(result.refused.length
               ? ['Not exported (consent):', describeRefusals(result.refused)]
               : []),
-            ...(result.attachments > 0
-              ? ['Attachments travel as they are: files are never redacted.']
-              : []),
+            ...filesText(result.files),
           ].join('\n'),
       );
     });
+}
+
+/** What happened to each file: cleaned, or sent with its metadata (a warning). */
+function filesText(files: SentFileReport[]): string[] {
+  if (files.length === 0) return [];
+  const lines: string[] = [];
+  const cleaned = files.filter((f) => f.sending === 'cleaned');
+  if (cleaned.length > 0) {
+    const removed = [...new Set(cleaned.flatMap((f) => f.removed))].sort();
+    lines.push(
+      `${cleaned.length} file(s) sent as cleaned copies${removed.length ? ` (removed: ${removed.join(', ')})` : ''}; your vault keeps the originals.`,
+    );
+  }
+  const why = {
+    kept: 'metadata kept (--keep-metadata)',
+    format: 'a format that is not cleaned',
+    'too-large': 'too large to clean',
+  } as const;
+  for (const f of files) {
+    if (f.sending === 'cleaned') continue;
+    const carries = f.identifying.length
+      ? `; it carries ${f.identifying.join(', ')}`
+      : '; any metadata it carries goes with it';
+    lines.push(
+      `WARNING: ${f.id} (${safeInline(f.name)}) sent as it is: ${why[f.sending]}${carries}.`,
+    );
+  }
+  lines.push('File contents are never redacted.');
+  return lines;
 }
 
 function registerReceive(program: Command): void {

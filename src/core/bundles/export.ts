@@ -8,6 +8,7 @@ import {
 import { checkOutputPath } from '../fs/output-path';
 import type { RecordSummary, TestimonyRecord } from '../../shared/records/types';
 import { validateFields } from '../../shared/records/validate';
+import { type UncleanedReason, cleaningPlan } from '../attachments/clean/clean-file';
 import { newId } from '../ids';
 import { fingerprintOf, parseIdentity } from '../identity/public-identity';
 import { fileSha256 } from '../custody/file-hash';
@@ -24,6 +25,7 @@ import {
   checkManifestStructure,
   manifestEntriesSchema,
 } from './manifest';
+import { ExportedFiles, type SentFile } from './exported-files';
 import { encodeRevision } from './record-json';
 import { type RecordRedaction, Redactor, redactRevision } from './redact';
 
@@ -46,6 +48,11 @@ export interface ExportRequest extends ExportSelection {
    * bundle at all, not even as a manifest entry. A file is otherwise sent as it is.
    */
   leaveOut?: string[];
+  /**
+   * Send the files as they are, with their metadata (GPS, device, author...). By default they
+   * go as cleaned copies (docs/attachments.md, "Cleaning on export").
+   */
+  keepMetadata?: boolean;
 }
 
 /** A file an export will send, unless it is left out. */
@@ -57,6 +64,17 @@ export interface FileToSend {
   mime: string;
   size: number;
   leftOut: boolean;
+  /**
+   * How it goes: `cleaned` (a copy without identifying metadata), or as it is because the
+   * sender keeps the metadata (`kept`), its format is not cleaned (`format`) or it is too
+   * large to clean (`too-large`).
+   */
+  sending: 'cleaned' | 'kept' | UncleanedReason;
+  /**
+   * The metadata fields read at attach time that can identify someone ("gps.latitude"): the
+   * warning shown when the file goes with its metadata.
+   */
+  identifying: string[];
 }
 
 export interface ExportPreview {
@@ -88,6 +106,19 @@ export interface ExportResult {
   attachments: number;
   refused: Refusal[];
   size: number;
+  /** How each file went: what cleaning removed, or why it went as it is and what it carries. */
+  files: SentFileReport[];
+}
+
+export interface SentFileReport {
+  id: string;
+  /** As stored in the sender's vault. */
+  name: string;
+  /** `cleaned` also when the file carried nothing to remove (`removed` empty). */
+  sending: FileToSend['sending'];
+  removed: string[];
+  /** For a file sent with its metadata: the fields read at attach time that can identify. */
+  identifying: string[];
 }
 
 function selectIds(vault: Vault, selection: ExportSelection): string[] {
@@ -124,12 +155,18 @@ function recipientsOf(vault: Vault, names: string[]): Partner[] {
  * leave out that is not one of them is an error: the person meant some file, and it is not the
  * one they think (nothing is exported until they choose again).
  */
-function filesOf(vault: Vault, exportable: RecordSummary[], leaveOut: string[]): FileToSend[] {
+function filesOf(
+  vault: Vault,
+  exportable: RecordSummary[],
+  leaveOut: string[],
+  keepMetadata: boolean,
+): FileToSend[] {
   const out = new Set(leaveOut);
   const files: FileToSend[] = [];
   for (const summary of exportable) {
     if (summary.attachmentCount === 0) continue;
     for (const info of vault.attachments.list(summary.id)) {
+      const sending = keepMetadata ? 'kept' : (cleaningPlan(info.mime, info.size) ?? 'cleaned');
       files.push({
         id: info.id,
         recordId: summary.id,
@@ -137,6 +174,10 @@ function filesOf(vault: Vault, exportable: RecordSummary[], leaveOut: string[]):
         mime: info.mime,
         size: info.size,
         leftOut: out.has(info.id),
+        sending,
+        identifying: (info.metadata?.fields ?? [])
+          .filter((f) => f.flag !== undefined)
+          .map((f) => `${f.group}.${f.name}`),
       });
     }
   }
@@ -158,7 +199,7 @@ export function previewExport(vault: Vault, request: ExportRequest): ExportPrevi
   const summaries = new Map(vault.records.list().map((s) => [s.id, s]));
   const selected = ids.map((id) => summaries.get(id)).filter((s) => s !== undefined);
   const { exportable, refused } = applyConsentRules(selected);
-  const files = filesOf(vault, exportable, request.leaveOut ?? []);
+  const files = filesOf(vault, exportable, request.leaveOut ?? [], request.keepMetadata === true);
   return {
     recipients: recipients.map((p) => ({
       name: p.name,
@@ -261,6 +302,16 @@ class ExportedRecords {
   }
 }
 
+function report(file: FileToSend): SentFileReport {
+  return {
+    id: file.id,
+    name: file.name,
+    sending: file.sending,
+    removed: [],
+    identifying: file.identifying,
+  };
+}
+
 function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
@@ -284,6 +335,11 @@ export async function exportBundle(vault: Vault, options: ExportOptions): Promis
   const includeIdentities = options.includeIdentities === true;
   const withHistory = options.withHistory === true;
   const exported = new ExportedRecords(vault, includeIdentities, withHistory);
+  const files = new ExportedFiles(
+    (id, range) => vault.attachments.readStream(id, range),
+    options.keepMetadata === true,
+  );
+  const sent: SentFile[] = [];
   const entries: ManifestEntry[] = [];
   const leftOut = new Set(preview.files.filter((f) => f.leftOut).map((f) => f.id));
   let allRedacted = true;
@@ -304,17 +360,27 @@ export async function exportBundle(vault: Vault, options: ExportOptions): Promis
     for (const info of vault.attachments.list(id)) {
       if (leftOut.has(info.id)) continue;
       const r = redaction ? redaction.apply : (text: string) => text;
+      const file = await files.plan(info);
+      sent.push(file);
       const entry: AttachmentEntry = {
         kind: 'attachment',
         id: info.id,
         recordId: id,
-        size: info.size,
-        sha256: info.sha256,
+        ...(file.form === 'cleaned'
+          ? { size: file.size, sha256: file.sha256 }
+          : { size: info.size, sha256: info.sha256 }),
         name: r(info.name),
         mime: info.mime,
         modifiedAt: info.modifiedAt,
         addedAt: info.addedAt,
         description: r(info.description),
+        ...(file.form === 'cleaned'
+          ? {
+              originalSize: info.size,
+              originalSha256: info.sha256,
+              metadataRemoved: file.removed,
+            }
+          : {}),
       };
       entries.push(entry);
     }
@@ -344,7 +410,7 @@ export async function exportBundle(vault: Vault, options: ExportOptions): Promis
     history: withHistory,
     entries,
     content(entry) {
-      if (entry.kind === 'attachment') return vault.attachments.readStream(entry.id);
+      if (entry.kind === 'attachment') return files.content(entry.id);
       const bytes = exported.load(entry.id).revisions.get(entry.revision);
       return (async function* () {
         if (bytes) yield bytes;
@@ -363,6 +429,18 @@ export async function exportBundle(vault: Vault, options: ExportOptions): Promis
       to: recipients.map((p) => `${p.name} (${fingerprintOf(parseIdentity(p.identity))})`),
       attachments: entries.filter((e) => e.kind === 'attachment').map((e) => e.id),
       leftOut: [...leftOut],
+      // Both fingerprints of each cleaned file: the original kept here and the copy sent.
+      cleaned: entries.flatMap((e) =>
+        e.kind === 'attachment' && e.originalSha256 !== undefined
+          ? [
+              `${e.id} original=${e.originalSha256} sent=${e.sha256} removed=${(e.metadataRemoved ?? []).join(',')}`,
+            ]
+          : [],
+      ),
+      // Files sent with whatever metadata they carry, and why.
+      uncleaned: sent.flatMap((f) =>
+        f.form === 'original' && f.uncleaned !== null ? [`${f.id} ${f.uncleaned}`] : [],
+      ),
       redacted: allRedacted,
       history: withHistory,
     },
@@ -374,6 +452,14 @@ export async function exportBundle(vault: Vault, options: ExportOptions): Promis
     attachments: entries.filter((e) => e.kind === 'attachment').length,
     refused: preview.refused,
     size,
+    files: sent.map((file) => {
+      const planned = preview.files.find((f) => f.id === file.id)!;
+      if (file.form === 'cleaned')
+        return { ...report(planned), sending: 'cleaned', removed: file.removed, identifying: [] };
+      if (file.uncleaned === null)
+        return { ...report(planned), sending: 'cleaned', removed: [], identifying: [] };
+      return { ...report(planned), sending: file.uncleaned, removed: [] };
+    }),
   };
 }
 

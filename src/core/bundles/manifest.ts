@@ -59,18 +59,44 @@ const recordEntry = z.strictObject({
   sha256: z.string().regex(SHA256),
 });
 
-const attachmentEntry = z.strictObject({
-  kind: z.literal('attachment'),
-  id: z.string().regex(ID),
-  recordId: z.string().regex(ID),
-  size: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
-  sha256: z.string().regex(SHA256),
-  name: text(4096),
-  mime: text(255),
-  modifiedAt: isoTime.nullable(),
-  addedAt: isoTime,
-  description: text(20_000),
-});
+/** Names of what export cleaning removed (docs/bundle-format.md, "Cleaned files"). */
+export const REMOVED_PARTS = [
+  'app-segment',
+  'comment',
+  'exif',
+  'iptc',
+  'mpf',
+  'pdf-id',
+  'pdf-info',
+  'png-text',
+  'png-time',
+  'trailer',
+  'xmp',
+] as const;
+
+const attachmentEntry = z
+  .strictObject({
+    kind: z.literal('attachment'),
+    id: z.string().regex(ID),
+    recordId: z.string().regex(ID),
+    size: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+    sha256: z.string().regex(SHA256),
+    name: text(4096),
+    mime: text(255),
+    modifiedAt: isoTime.nullable(),
+    addedAt: isoTime,
+    description: text(20_000),
+    // A cleaned copy: the original the sender keeps, and what was removed from it.
+    originalSize: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+    originalSha256: z.string().regex(SHA256).optional(),
+    metadataRemoved: z.array(z.enum(REMOVED_PARTS)).min(1).max(REMOVED_PARTS.length).optional(),
+  })
+  .refine(
+    (e) =>
+      (e.originalSize === undefined) === (e.originalSha256 === undefined) &&
+      (e.originalSize === undefined) === (e.metadataRemoved === undefined),
+    'originalSize, originalSha256 and metadataRemoved come together',
+  );
 
 export const manifestSchema = z.strictObject({
   format: z.literal('tvault-bundle'),

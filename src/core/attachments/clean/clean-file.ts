@@ -1,0 +1,76 @@
+import exifr from 'exifr';
+import { cleanJpeg } from './jpeg';
+import { cleanPdf } from './pdf';
+import { cleanPng } from './png';
+import type { CleanableFormat, CleanedCopy } from './types';
+import { cleanWebp } from './webp';
+
+export { DamagedFileError } from './types';
+export type { CleanableFormat, CleanedCopy, RemovedPart } from './types';
+
+/**
+ * Cleaning holds the file and its copy in memory (pdf-lib parses whole documents; the image
+ * cleaners slice the input): above this a file is sent as it is, with a warning. A phone photo
+ * is 2-20 MB, a scanned PDF rarely over 100 MB.
+ */
+export const MAX_CLEAN_BYTES = 256 * 1024 * 1024;
+
+/** The MIME types the vault stores for the formats cleaned (for the export review). */
+const CLEANABLE_MIMES: Record<string, CleanableFormat> = {
+  'image/jpeg': 'jpeg',
+  'image/png': 'png',
+  'image/webp': 'webp',
+  'application/pdf': 'pdf',
+};
+
+/**
+ * Why a file goes as it is: a format with no cleaner (video, audio, office documents...), or
+ * too large to clean in memory.
+ */
+export type UncleanedReason = 'format' | 'too-large';
+
+/** What the export review can say before reading a file: cleaned, or sent as it is and why. */
+export function cleaningPlan(mime: string, size: number): UncleanedReason | null {
+  if (!(mime in CLEANABLE_MIMES)) return 'format';
+  return size > MAX_CLEAN_BYTES ? 'too-large' : null;
+}
+
+/** The format by its first bytes (the stored MIME type is a hint; the bytes decide). */
+export function sniffCleanable(head: Uint8Array): CleanableFormat | null {
+  const at = (i: number, ...bytes: number[]) => bytes.every((b, k) => head[i + k] === b);
+  if (at(0, 0xff, 0xd8, 0xff)) return 'jpeg';
+  if (at(0, 0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return 'png';
+  if (at(0, 0x52, 0x49, 0x46, 0x46) && at(8, 0x57, 0x45, 0x42, 0x50)) return 'webp';
+  if (at(0, 0x25, 0x50, 0x44, 0x46, 0x2d)) return 'pdf';
+  return null;
+}
+
+/**
+ * A cleaned copy of a whole file. Deterministic: the same input gives the same bytes, so an
+ * export can clean once to hash the copy for the manifest and again to write it.
+ * Throws DamagedFileError for a file of a cleaned format that cannot be walked.
+ */
+export async function cleanBytes(bytes: Uint8Array, format: CleanableFormat): Promise<CleanedCopy> {
+  switch (format) {
+    case 'jpeg':
+      return cleanJpeg(bytes, await orientationOf(bytes));
+    case 'png':
+      return cleanPng(bytes);
+    case 'webp':
+      return cleanWebp(bytes);
+    case 'pdf':
+      return cleanPdf(bytes);
+  }
+}
+
+/** The EXIF orientation (1 to 8), 1 when there is none or the EXIF is unreadable. */
+async function orientationOf(bytes: Uint8Array): Promise<number> {
+  try {
+    const value = await exifr.orientation(
+      Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+    );
+    return typeof value === 'number' && value >= 1 && value <= 8 ? value : 1;
+  } catch {
+    return 1;
+  }
+}

@@ -33,6 +33,8 @@ export const ERROR_CODES = [
   'IPC.FORBIDDEN',
   'LIMIT.EXCEEDED',
   'OCR.FAILED',
+  'TEAM.NOT_FOUND',
+  'TEAM.EXISTS',
   'CANCELLED',
   'INTERNAL',
 ] as const;

@@ -111,6 +111,8 @@ export const CONTEXTS = [
   'tvcustdy',
   'tvimpids',
   'tvimprow',
+  'tvteamid',
+  'tvteamrw',
 ] as const;
 export type Context = (typeof CONTEXTS)[number];
 

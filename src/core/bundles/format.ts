@@ -76,14 +76,16 @@ export function buildHeader(args: {
   fileKey: BundleFileKey;
   recipientBoxKeys: Uint8Array[];
   streamHeader: Uint8Array;
+  /** Another file type built the same way (a team change set, docs/team.md) has its own. */
+  magic?: Uint8Array;
 }): Uint8Array {
-  const { fileKey, recipientBoxKeys, streamHeader } = args;
+  const { fileKey, recipientBoxKeys, streamHeader, magic = MAGIC } = args;
   const n = recipientBoxKeys.length;
   if (n < 1 || n > MAX_RECIPIENTS) throw new RangeError('a bundle has 1 to 255 recipients');
   const header = new Uint8Array(headerLength(n));
-  header.set(MAGIC, 0);
-  header[MAGIC.length] = FORMAT_VERSION;
-  header[MAGIC.length + 1] = n;
+  header.set(magic, 0);
+  header[magic.length] = FORMAT_VERSION;
+  header[magic.length + 1] = n;
   recipientBoxKeys.forEach((boxKey, i) => {
     header.set(
       sodium().boxSeal({ message: fileKey, publicKey: boxKey }),
@@ -98,18 +100,20 @@ export function buildHeader(args: {
 }
 
 /** Reads the fixed prefix; returns the number of stanzas (hence the header length). */
-export function parsePrefix(prefix: Uint8Array): number {
+export function parsePrefix(prefix: Uint8Array, magic: Uint8Array = MAGIC): number {
   if (prefix.length < PREFIX_BYTES) throw new BundleMalformedError('the file is too short');
-  for (let i = 0; i < MAGIC.length; i++) {
-    if (prefix[i] !== MAGIC[i]) throw new BundleMalformedError('it does not start with TVBUNDLE');
+  for (let i = 0; i < magic.length; i++) {
+    if (prefix[i] !== magic[i]) {
+      throw new BundleMalformedError(`it does not start with ${new TextDecoder().decode(magic)}`);
+    }
   }
-  const version = prefix[MAGIC.length]!;
+  const version = prefix[magic.length]!;
   if (version !== FORMAT_VERSION) {
     throw new BundleMalformedError(`format version ${version} is not supported (only 1)`, {
       version,
     });
   }
-  const n = prefix[MAGIC.length + 1]!;
+  const n = prefix[magic.length + 1]!;
   if (n < 1) throw new BundleMalformedError('it has no recipients');
   return n;
 }
@@ -120,8 +124,8 @@ export interface ParsedHeader {
   streamHeader: Uint8Array;
 }
 
-export function splitHeader(bytes: Uint8Array): ParsedHeader {
-  const n = parsePrefix(bytes);
+export function splitHeader(bytes: Uint8Array, magic: Uint8Array = MAGIC): ParsedHeader {
+  const n = parsePrefix(bytes, magic);
   if (bytes.length !== headerLength(n)) throw new BundleMalformedError('the header is cut short');
   const stanzas: Uint8Array[] = [];
   for (let i = 0; i < n; i++) {
@@ -148,8 +152,12 @@ export function headerMacValid(header: ParsedHeader, fileKey: BundleFileKey): bo
  * cannot be swapped or recipients added or removed without breaking the signature), then the
  * manifest bytes exactly as they travel.
  */
-export function signedMessage(header: Uint8Array, manifest: Uint8Array): Uint8Array {
-  const frame = signedMessageFrame(header, manifest.length);
+export function signedMessage(
+  header: Uint8Array,
+  manifest: Uint8Array,
+  context: Uint8Array = SIGNATURE_CONTEXT,
+): Uint8Array {
+  const frame = signedMessageFrame(header, manifest.length, context);
   frame.manifest.set(manifest);
   return frame.message;
 }
@@ -162,11 +170,12 @@ export function signedMessage(header: Uint8Array, manifest: Uint8Array): Uint8Ar
 export function signedMessageFrame(
   header: Uint8Array,
   manifestLength: number,
+  context: Uint8Array = SIGNATURE_CONTEXT,
 ): { message: Uint8Array; manifest: Uint8Array } {
-  const start = SIGNATURE_CONTEXT.length + 4 + header.length;
+  const start = context.length + 4 + header.length;
   const message = new Uint8Array(start + manifestLength);
-  message.set(SIGNATURE_CONTEXT, 0);
-  new DataView(message.buffer).setUint32(SIGNATURE_CONTEXT.length, header.length);
-  message.set(header, SIGNATURE_CONTEXT.length + 4);
+  message.set(context, 0);
+  new DataView(message.buffer).setUint32(context.length, header.length);
+  message.set(header, context.length + 4);
   return { message, manifest: message.subarray(start) };
 }

@@ -28,6 +28,10 @@ export const KEY_PURPOSES = {
   importIds: 'tvimpids',
   /** XChaCha20-Poly1305 key of import_sources rows (source and source id, sealed). */
   importRows: 'tvimprow',
+  /** BLAKE2b key of the team tables' row tags (docs/team.md, "In the vault"). */
+  teamIds: 'tvteamid',
+  /** XChaCha20-Poly1305 key of the team tables' rows. */
+  teamRows: 'tvteamrw',
 } as const;
 
 export type KeyPurpose = keyof typeof KEY_PURPOSES;

@@ -26,6 +26,7 @@ import {
 } from '../import/run-import';
 import { type SourceLink, SourceLinks } from '../import/source-links';
 import { SearchService } from '../search/search-service';
+import { TeamState } from '../team/team-state';
 import { type Db, checkpoint } from '../storage/db';
 import { type VaultScope, vaultScope } from '../storage/scope';
 import { logStoreChanges } from './custody-wiring';
@@ -66,6 +67,8 @@ export class Vault {
   readonly partners: PartnerStore;
   /** Bundles already received (their ids keyed, never in clear). */
   readonly receivedBundles: ReceivedBundles;
+  /** This vault's team, if any: its sealed tables (docs/team.md; use cases in core/team). */
+  readonly team: TeamState;
   readonly #scope: VaultScope;
   readonly #header: HeaderKeeper;
   #db: Db | null;
@@ -109,6 +112,7 @@ export class Vault {
     this.identity = new VaultIdentity(scope);
     this.partners = new PartnerStore(scope, () => this.identity.publicIdentity());
     this.receivedBundles = new ReceivedBundles(scope);
+    this.team = new TeamState(scope);
     this.#records.onChange((id) => this.search.markStale(id));
     // Evidence descriptions and extracted text are indexed with their record.
     this.attachments.onChange((recordId) => this.search.markStale(recordId));
@@ -287,6 +291,38 @@ export class Vault {
     provenance: Provenance,
   ): boolean {
     return this.#records.receive(revision, provenance);
+  }
+
+  /**
+   * Team sync (core/team/apply.ts): makes the local record show a team head, inside the
+   * caller's transaction: a new record keeping the team's id and times, a new revision, or (head
+   * null) the record deleted for good. Returns the record's local head afterwards (null when
+   * deleted) and what to run once the transaction has committed (blob removal, the search
+   * index, the WAL checkpoint after a deletion).
+   */
+  writeTeamHead(
+    id: string,
+    head: { fields: TestimonyFields; createdAt: string; updatedAt: string } | null,
+    provenance: Provenance | null,
+  ): { localHead: number | null; afterCommit: () => void } {
+    const exists = this.#records.exists(id);
+    if (!head) {
+      if (!exists) return { localHead: null, afterCommit: () => undefined };
+      const removeBlobs = this.attachments.deleteOfRecord(id);
+      this.#records.deleteRows(id);
+      return {
+        localHead: null,
+        afterCommit: () => {
+          removeBlobs();
+          this.search.purgeDeleted();
+          this.checkpoint();
+        },
+      };
+    }
+    const record = exists
+      ? this.#records.appendRevision(id, { ...head, provenance })
+      : this.#records.add(head.fields, { id, ...head, provenance });
+    return { localHead: record.revision, afterCommit: () => this.search.refreshIfLoaded() };
   }
 
   /**

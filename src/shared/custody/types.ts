@@ -21,6 +21,15 @@ export const CUSTODY_ACTIONS = [
   'recovery.rotated',
   'backup.made',
   'backup.restored',
+  'team.created',
+  'team.joined',
+  'team.member.added',
+  'team.member.removed',
+  'team.changeset.published',
+  'team.changeset.applied',
+  'team.changeset.rejected',
+  'team.synced',
+  'team.conflict.resolved',
 ] as const;
 
 export type CustodyAction = (typeof CUSTODY_ACTIONS)[number];

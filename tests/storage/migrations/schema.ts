@@ -79,6 +79,21 @@ const V5: Schema = {
   },
 };
 
+const TAGGED_SEALED: Schema[string] = {
+  columns: ['tag TEXT notnull pk1', 'sealed BLOB notnull'],
+  withoutRowid: true,
+};
+
+const V6: Schema = {
+  ...V5,
+  team_events: { columns: ['seq INTEGER null pk1', 'sealed BLOB notnull'] },
+  team_state: TAGGED_SEALED,
+  team_records: TAGGED_SEALED,
+  team_revisions: TAGGED_SEALED,
+  team_files: TAGGED_SEALED,
+  team_authors: TAGGED_SEALED,
+};
+
 export const EXPECTED_SCHEMA: Readonly<Record<number, Schema>> = {
   0: {},
   1: V1,
@@ -86,6 +101,7 @@ export const EXPECTED_SCHEMA: Readonly<Record<number, Schema>> = {
   3: V3,
   4: V4,
   5: V5,
+  6: V6,
 };
 
 interface ColumnInfo {

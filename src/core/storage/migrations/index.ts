@@ -5,6 +5,7 @@ import { migration002 } from './002-search-pending';
 import { migration003 } from './003-received-bundles-to-reseal';
 import { migration004 } from './004-custody-log';
 import { migration005 } from './005-import-sources';
+import { migration006 } from './006-team';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -20,6 +21,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration003,
   migration004,
   migration005,
+  migration006,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -18,6 +18,8 @@ const KNOWN: Record<string, MessageKey> = {
   CANCELLED: 'error.cancelled',
   'PARTNER.NOT_FOUND': 'error.partnerNotFound',
   'PARTNER.EXISTS': 'error.partnerExists',
+  'TEAM.NOT_FOUND': 'error.teamNotFound',
+  'TEAM.EXISTS': 'error.teamExists',
   'IDENTITY.INVALID': 'error.identityInvalid',
   'BUNDLE.MALFORMED': 'error.bundle',
   'BUNDLE.INTEGRITY': 'error.bundle',

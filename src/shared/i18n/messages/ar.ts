@@ -364,6 +364,8 @@ export const ar: Record<MessageKey, string> = {
   'error.cancelled': 'أُلغي.',
   'error.partnerNotFound': 'لا يوجد شريك بهذا الاسم.',
   'error.partnerExists': 'هذا الشريك (أو هذه الهوية) موجود في القائمة بالفعل.',
+  'error.teamNotFound': 'هذه الخزنة ليست في فريق بعد.',
+  'error.teamExists': 'هذه الخزنة في فريق بالفعل.',
   'error.identityInvalid': 'هذه ليست هوية صالحة. اطلبي من الشريك إرسالها كاملة مرة أخرى.',
   'error.bundle': 'تتعذّر قراءة هذه الحزمة: إنها تالفة أو تم تغييرها. لم يُستورد شيء.',
   'error.bundleNotForUs': 'هذه الحزمة غير موجّهة إلى هذه الخزنة.',

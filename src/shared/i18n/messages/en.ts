@@ -385,6 +385,8 @@ export const en = {
   'error.cancelled': 'Cancelled.',
   'error.partnerNotFound': 'No partner by that name.',
   'error.partnerExists': 'This partner (or this identity) is already in the list.',
+  'error.teamNotFound': 'This vault is not in a team yet.',
+  'error.teamExists': 'This vault is already in a team.',
   'error.identityInvalid': 'That is not a valid identity. Ask the partner to send it again, whole.',
   'error.bundle':
     'This bundle cannot be read: it is damaged, or it was altered. Nothing was imported.',

@@ -389,6 +389,8 @@ export const es: Record<MessageKey, string> = {
   'error.cancelled': 'Cancelado.',
   'error.partnerNotFound': 'No hay ninguna aliada con ese nombre.',
   'error.partnerExists': 'Esta aliada (o esta identidad) ya está en la lista.',
+  'error.teamNotFound': 'Esta bóveda aún no forma parte de un equipo.',
+  'error.teamExists': 'Esta bóveda ya forma parte de un equipo.',
   'error.identityInvalid':
     'No es una identidad válida. Pida a la aliada que la envíe de nuevo, completa.',
   'error.bundle': 'No se puede leer este paquete: está dañado o fue alterado. No se importó nada.',

@@ -394,6 +394,8 @@ export const fr: Record<MessageKey, string> = {
   'error.cancelled': 'Annulé.',
   'error.partnerNotFound': 'Aucun partenaire de ce nom.',
   'error.partnerExists': 'Ce partenaire (ou cette identité) est déjà dans la liste.',
+  'error.teamNotFound': "Ce coffre ne fait encore partie d'aucune équipe.",
+  'error.teamExists': "Ce coffre fait déjà partie d'une équipe.",
   'error.identityInvalid':
     'Ce n’est pas une identité valide. Demandez au partenaire de la renvoyer en entier.',
   'error.bundle':

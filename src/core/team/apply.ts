@@ -1,0 +1,211 @@
+import { VaultError } from '../../shared/errors';
+import type { Provenance, TestimonyFields } from '../../shared/records/types';
+import { validateFields } from '../../shared/records/validate';
+import type { Vault } from '../vault/vault';
+import type { DecodedChangeSet } from './changeset-reader';
+import { headsOf, shownHead } from './heads';
+import { type MembershipChain, fingerprintOfString } from './membership';
+import type { FileStatus, RecordState, TeamState } from './team-state';
+
+/** Why a change set is not applied now (docs/team.md, "Reading a change set", step 3). */
+class NotApplied extends Error {
+  constructor(
+    readonly status: Exclude<FileStatus, 'applied'>,
+    readonly reason: string,
+  ) {
+    super(reason);
+  }
+}
+
+export interface ApplyOutcome {
+  status: FileStatus;
+  reason: string | null;
+}
+
+/**
+ * Makes the local record show its team head (one head, or the one every member shows among
+ * several): a new record, a new local revision, or the record deleted and the team's copies
+ * of its revisions erased when every head is a tombstone. Inside the caller's transaction;
+ * queues what must run after the commit.
+ */
+export function showHead(
+  vault: Vault,
+  state: TeamState,
+  record: RecordState,
+  chain: MembershipChain,
+  changeSetId: string,
+  afterCommit: (() => void)[],
+): void {
+  const head = shownHead(headsOf(record.revisions));
+  if (head.id === record.shown) return state.putRecord(record);
+  record.shown = head.id;
+  if (head.deleted) {
+    const { afterCommit: then } = vault.writeTeamHead(record.recordId, null, null);
+    afterCommit.push(then);
+    // Only the ids stay, so that an old change set replayed cannot bring the record back.
+    for (const revision of record.revisions)
+      if (!revision.deleted) state.shredRevision(revision.id);
+    record.localHead = null;
+    return state.putRecord(record);
+  }
+  const content = state.revision(head.id);
+  if (!content?.fields || !content.createdAt)
+    throw new NotApplied('rejected', 'revision-content-missing');
+  const me = vault.identity.fingerprint();
+  const author = chain.members(chain.length).find((m) => m.fingerprint === content.author);
+  const provenance: Provenance | null =
+    content.author === me
+      ? null
+      : {
+          partner: author?.name ?? content.author,
+          senderFingerprint: content.author,
+          bundleId: changeSetId,
+          receivedAt: new Date().toISOString(),
+        };
+  const written = vault.writeTeamHead(
+    record.recordId,
+    {
+      fields: validateFields(content.fields) satisfies TestimonyFields,
+      createdAt: content.createdAt,
+      updatedAt: content.updatedAt,
+    },
+    provenance,
+  );
+  afterCommit.push(written.afterCommit);
+  record.localHead = written.localHead;
+  state.putRecord(record);
+}
+
+function applyInTransaction(
+  vault: Vault,
+  state: TeamState,
+  name: string,
+  decoded: DecodedChangeSet,
+  afterCommit: (() => void)[],
+): void {
+  const config = state.requireConfig();
+  const { manifest, changes, authorFingerprint: author } = decoded;
+  if (manifest.team !== config.teamId) throw new NotApplied('rejected', 'wrong-team');
+  const chain = state.chain();
+  const startedEmpty = chain.length === 0;
+  for (const event of changes.events) {
+    if (event.seq > chain.length + 1) throw new NotApplied('waiting', 'membership-events-missing');
+    const known = event.seq <= chain.length;
+    const problem = chain.extend(event);
+    if (problem) throw new NotApplied('rejected', problem);
+    if (!known) state.tables.appendEvent(event.seq, event);
+  }
+  if (chain.length < manifest.epoch) throw new NotApplied('waiting', 'membership-events-missing');
+  if (startedEmpty && config.inviter !== null) {
+    // A joiner believes a history only if the inviter it compared fingerprints with added it.
+    const me = vault.identity.fingerprint();
+    const inviter = fingerprintOfString(config.inviter);
+    const invited = [...Array(chain.length).keys()]
+      .map((i) => chain.event(i + 1)!)
+      .some(
+        (e) =>
+          e.type === 'add' &&
+          fingerprintOfString(e.member) === me &&
+          fingerprintOfString(e.by) === inviter,
+      );
+    if (!invited || !chain.isMember(me)) throw new NotApplied('rejected', 'not-invited');
+  }
+  if (!chain.isMember(author, manifest.epoch)) throw new NotApplied('rejected', 'not-a-member');
+  const cutoff = chain.cutoffOf(author);
+  if (cutoff !== null && manifest.seq > cutoff) throw new NotApplied('rejected', 'after-removal');
+  const prior = state.authorSeq(author, manifest.seq);
+  if (prior) {
+    throw prior.changeSetId === manifest.changeSetId
+      ? new NotApplied('replay', 'replay')
+      : new NotApplied('rejected', 'seq-reused');
+  }
+
+  const touched = new Map<string, RecordState>();
+  for (const revision of changes.revisions) {
+    const record = touched.get(revision.record) ??
+      state.record(revision.record) ?? {
+        recordId: revision.record,
+        revisions: [],
+        localHead: null,
+        shown: null,
+      };
+    if (record.revisions.some((r) => r.id === revision.id)) continue;
+    const known = new Set(record.revisions.map((r) => r.id));
+    if (!revision.parents.every((p) => known.has(p)))
+      throw new NotApplied('waiting', 'parents-missing');
+    record.revisions.push({
+      id: revision.id,
+      parents: revision.parents,
+      deleted: revision.deleted,
+      updatedAt: revision.updatedAt,
+    });
+    state.putRevision({ ...revision, author });
+    touched.set(record.recordId, record);
+  }
+  for (const record of touched.values())
+    showHead(vault, state, record, chain, manifest.changeSetId, afterCommit);
+  state.noteAuthorSeq(author, manifest.seq, manifest.changeSetId);
+  state.putFile(name, { status: 'applied', reason: null });
+  vault.noteCustody({
+    action: 'team.changeset.applied',
+    records: [...touched.keys()],
+    detail: {
+      file: name,
+      changeSet: manifest.changeSetId,
+      from: author,
+      seq: manifest.seq,
+      revisions: changes.revisions.length,
+      events: changes.events.length,
+    },
+  });
+}
+
+/**
+ * Applies one verified change set, all or nothing, in one transaction: membership events,
+ * then revisions, then each touched record's local copy, the file's and author's bookkeeping
+ * and a custody entry. A change set that cannot be applied writes only its status (and, when
+ * it is refused for good, a custody entry with the reason).
+ */
+export function applyChangeSet(
+  vault: Vault,
+  state: TeamState,
+  name: string,
+  decoded: DecodedChangeSet,
+): ApplyOutcome {
+  const afterCommit: (() => void)[] = [];
+  try {
+    vault.transaction(() => applyInTransaction(vault, state, name, decoded, afterCommit));
+  } catch (error) {
+    let refusal: NotApplied;
+    if (error instanceof NotApplied) refusal = error;
+    else if (error instanceof VaultError && error.code === 'INPUT.INVALID')
+      refusal = new NotApplied('rejected', 'invalid-record');
+    else throw error;
+    noteRefusal(vault, state, name, refusal.status, refusal.reason, {
+      changeSet: decoded.manifest.changeSetId,
+      from: decoded.authorFingerprint,
+    });
+    return { status: refusal.status, reason: refusal.reason };
+  }
+  for (const then of afterCommit) then();
+  return { status: 'applied', reason: null };
+}
+
+/** A file's status; refusals for good (not a wait) also go to the custody log. */
+export function noteRefusal(
+  vault: Vault,
+  state: TeamState,
+  name: string,
+  status: Exclude<FileStatus, 'applied'>,
+  reason: string,
+  detail: Record<string, string> = {},
+): void {
+  vault.transaction(() => {
+    state.putFile(name, { status, reason });
+    if (status === 'waiting') return;
+    vault.noteCustody({
+      action: 'team.changeset.rejected',
+      detail: { file: name, status, reason, ...detail },
+    });
+  });
+}

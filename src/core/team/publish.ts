@@ -1,0 +1,178 @@
+import type { TestimonyFields, TestimonyRecord } from '../../shared/records/types';
+import { emptyFields } from '../../shared/records/types';
+import { newId } from '../ids';
+import { parseIdentity } from '../identity/public-identity';
+import type { Vault } from '../vault/vault';
+import { SPLIT_REVISIONS, type TeamRevision } from './changeset-format';
+import { encodeChangeSet, publishChangeSet } from './changeset-writer';
+import { headsOf } from './heads';
+import type { OutboxPart, RecordState, StoredRevision, TeamState } from './team-state';
+
+function fieldsOf(record: TestimonyRecord): TestimonyFields {
+  const fields = emptyFields() as unknown as Record<string, unknown>;
+  for (const key of Object.keys(fields))
+    fields[key] = (record as unknown as Record<string, unknown>)[key];
+  return fields as unknown as TestimonyFields;
+}
+
+/** Queues change sets for these revisions (split in parts), inside the caller's transaction. */
+export function queueParts(
+  vault: Vault,
+  state: TeamState,
+  revisions: string[],
+  events: number[] = [],
+): void {
+  const config = state.requireConfig();
+  const epoch = state.chain().length;
+  const parts: OutboxPart[] = [];
+  for (let i = 0; i === 0 || i < revisions.length; i += SPLIT_REVISIONS) {
+    config.seq += 1;
+    const part: OutboxPart = {
+      changeSetId: newId(),
+      seq: config.seq,
+      epoch,
+      createdAt: new Date().toISOString(),
+      events: i === 0 ? events : [],
+      revisions: revisions.slice(i, i + SPLIT_REVISIONS),
+      alsoTo: [],
+    };
+    state.noteAuthorSeq(vault.identity.fingerprint(), part.seq, part.changeSetId);
+    parts.push(part);
+  }
+  state.setConfig(config);
+  state.setOutbox([...state.outbox(), ...parts]);
+}
+
+/** A new team revision written here, stored and added to its record's state. */
+export function addOwnRevision(
+  vault: Vault,
+  state: TeamState,
+  record: RecordState,
+  revision: TeamRevision,
+): void {
+  state.putRevision({ ...revision, author: vault.identity.fingerprint() });
+  record.revisions.push({
+    id: revision.id,
+    parents: revision.parents,
+    deleted: revision.deleted,
+    updatedAt: revision.updatedAt,
+  });
+  record.shown = revision.id;
+}
+
+/**
+ * Turns the local changes since the last sync into team revisions and queues them (docs/team.md,
+ * "Publishing"), in one transaction: a record shared for the first time (consent given), an
+ * edit (parents: the current heads), a deleted record (a tombstone). Returns how many.
+ */
+export function collectLocalChanges(vault: Vault, state: TeamState): number {
+  return vault.transaction(() => {
+    const chain = state.chain();
+    if (!chain.isMember(vault.identity.fingerprint())) return 0;
+    const known = new Map(state.records().map((r) => [r.recordId, r]));
+    const written: string[] = [];
+    const now = new Date().toISOString();
+    const present = new Set<string>();
+    for (const summary of vault.records.list()) {
+      present.add(summary.id);
+      const record = known.get(summary.id);
+      if (!record && summary.consent.status !== 'given') continue;
+      if (record && record.localHead !== null && summary.revision <= record.localHead) continue;
+      const full = vault.records.get(summary.id);
+      const state0 = record ?? {
+        recordId: summary.id,
+        revisions: [],
+        localHead: null,
+        shown: null,
+      };
+      const revision: TeamRevision = {
+        id: newId(),
+        record: summary.id,
+        parents: headsOf(state0.revisions).map((h) => h.id),
+        deleted: false,
+        fields: fieldsOf(full) as unknown as Record<string, unknown>,
+        createdAt: full.createdAt,
+        updatedAt: full.updatedAt,
+      };
+      addOwnRevision(vault, state, state0, revision);
+      state0.localHead = full.revision;
+      state.putRecord(state0);
+      written.push(revision.id);
+    }
+    for (const record of known.values()) {
+      if (record.localHead === null || present.has(record.recordId)) continue;
+      const revision: TeamRevision = {
+        id: newId(),
+        record: record.recordId,
+        parents: headsOf(record.revisions).map((h) => h.id),
+        deleted: true,
+        updatedAt: now,
+      };
+      addOwnRevision(vault, state, record, revision);
+      for (const r of record.revisions) if (!r.deleted) state.shredRevision(r.id);
+      record.localHead = null;
+      state.putRecord(record);
+      written.push(revision.id);
+    }
+    if (written.length > 0) queueParts(vault, state, written);
+    return written.length;
+  });
+}
+
+function asWritten(revision: StoredRevision): TeamRevision {
+  const { author: _author, ...rest } = revision;
+  return rest;
+}
+
+/**
+ * Writes every queued change set to the team folder, then marks it written (a crash between
+ * the two writes it again at the next sync: same id and number, a replay for the others).
+ */
+export function writeOutbox(vault: Vault, state: TeamState): string[] {
+  const config = state.requireConfig();
+  const names: string[] = [];
+  for (const part of state.outbox()) {
+    const chain = state.chain();
+    const recipients = [...chain.members(part.epoch).map((m) => m.identity), ...part.alsoTo].map(
+      (identity) => parseIdentity(identity).boxKey,
+    );
+    const revisions = part.revisions
+      .map((id) => state.revision(id))
+      .filter((r): r is StoredRevision => r !== null)
+      .map(asWritten);
+    const bytes = encodeChangeSet({
+      recipients,
+      signer: {
+        identity: vault.identity.identityString(),
+        sign: (message) => vault.identity.sign(message),
+      },
+      meta: {
+        team: config.teamId,
+        changeSetId: part.changeSetId,
+        seq: part.seq,
+        epoch: part.epoch,
+        createdAt: part.createdAt,
+      },
+      changes: { events: part.events.map((seq) => chain.event(seq)!), revisions },
+    });
+    const name = publishChangeSet(config.folder, bytes);
+    vault.transaction(() => {
+      state.putFile(name, { status: 'applied', reason: null });
+      state.setOutbox(state.outbox().filter((p) => p.changeSetId !== part.changeSetId));
+      vault.noteCustody({
+        action: 'team.changeset.published',
+        records: [...new Set(revisions.map((r) => r.record))],
+        detail: {
+          file: name,
+          changeSet: part.changeSetId,
+          seq: part.seq,
+          revisions: revisions.length,
+          events: part.events.length,
+          size: bytes.length,
+        },
+      });
+    });
+    names.push(name);
+  }
+  return names;
+}

@@ -1,0 +1,91 @@
+import { VaultError } from '../../shared/errors';
+import type { Vault } from '../vault/vault';
+import { applyChangeSet, noteRefusal } from './apply';
+import { type DecodedChangeSet, decodeChangeSet } from './changeset-reader';
+import { scanFolder } from './folder-scan';
+import { collectLocalChanges, writeOutbox } from './publish';
+
+export interface SyncReport {
+  /** Change sets written to the folder. */
+  published: number;
+  applied: number;
+  /** Refused for good (bad signature, not a member, after removal…) or replays. */
+  rejected: number;
+  /** Applied once what they need arrives. */
+  waiting: number;
+  /** Change sets addressed to others (written before we joined, or after our removal). */
+  notAddressed: number;
+  /** Files not complete yet, and files that are not change sets. */
+  incomplete: number;
+  other: number;
+}
+
+/**
+ * `tvault team sync` (docs/team.md): publishes the local changes, then applies the folder's
+ * change sets in any order they arrived: each all or nothing, waiting ones retried until
+ * nothing more can be applied. One `team.synced` custody entry with the counts.
+ */
+export async function syncTeam(vault: Vault): Promise<SyncReport> {
+  const state = vault.team;
+  const config = state.requireConfig();
+  collectLocalChanges(vault, state);
+  const published = writeOutbox(vault, state).length;
+  const report: SyncReport = {
+    published,
+    applied: 0,
+    rejected: 0,
+    waiting: 0,
+    notAddressed: 0,
+    incomplete: 0,
+    other: 0,
+  };
+  const scan = await scanFolder(config.folder, (name) => {
+    const seen = state.file(name);
+    return seen === null || seen.status === 'waiting';
+  });
+  report.incomplete = scan.incomplete;
+  report.other = scan.other;
+  let pending: { name: string; decoded: DecodedChangeSet }[] = [];
+  for (const file of scan.files) {
+    try {
+      pending.push({ name: file.name, decoded: decodeChangeSet(file.bytes, vault.identity) });
+    } catch (error) {
+      if (!(error instanceof VaultError) || !error.code.startsWith('BUNDLE.')) throw error;
+      if (error.code === 'BUNDLE.NOT_FOR_US') {
+        noteRefusal(vault, state, file.name, 'not-addressed', 'not-addressed');
+        report.notAddressed += 1;
+      } else {
+        noteRefusal(vault, state, file.name, 'rejected', error.code);
+        report.rejected += 1;
+      }
+    }
+  }
+  // Membership first (a removal before the removed member's late change sets), then by number.
+  pending.sort(
+    (a, b) =>
+      b.decoded.changes.events.length - a.decoded.changes.events.length ||
+      a.decoded.manifest.epoch - b.decoded.manifest.epoch ||
+      a.decoded.manifest.seq - b.decoded.manifest.seq,
+  );
+  for (let progress = true; progress && pending.length > 0;) {
+    progress = false;
+    const still: typeof pending = [];
+    for (const item of pending) {
+      const outcome = applyChangeSet(vault, state, item.name, item.decoded);
+      if (outcome.status === 'waiting') still.push(item);
+      else {
+        progress = true;
+        if (outcome.status === 'applied') report.applied += 1;
+        else report.rejected += 1;
+      }
+    }
+    pending = still;
+  }
+  report.waiting = pending.length;
+  // What was received may have queued nothing, but an applied removal or invitation changes
+  // who later change sets are for; local changes made meanwhile go at the next sync.
+  vault.transaction(() =>
+    vault.noteCustody({ action: 'team.synced', detail: { team: config.teamId, ...report } }),
+  );
+  return report;
+}

@@ -1,0 +1,135 @@
+import type { VaultScope } from '../storage/scope';
+import type { TeamRevision } from './changeset-format';
+import { TeamNotFoundError } from './errors';
+import type { RevisionMeta } from './heads';
+import { MembershipChain, type SignedEvent } from './membership';
+import { TeamTables } from './team-tables';
+
+/** This vault's part in its team (team_state 'config'). */
+export interface TeamConfig {
+  v: 1;
+  teamId: string;
+  folder: string;
+  joinedAt: string;
+  /** For a joiner: the inviter's identity, whose signature must add us. Null for the creator. */
+  inviter: string | null;
+  /** The number of this vault's last change set (one counter per author). */
+  seq: number;
+}
+
+/** One record as the team knows it (team_records). */
+export interface RecordState {
+  recordId: string;
+  revisions: RevisionMeta[];
+  /** The local record's head revision number when last in step with the team; null: deleted. */
+  localHead: number | null;
+  /** The team revision the local record shows. */
+  shown: string | null;
+}
+
+/** A revision's content, as received or written here (team_revisions); gone once shredded. */
+export type StoredRevision = TeamRevision & { author: string };
+
+export type FileStatus = 'applied' | 'waiting' | 'rejected' | 'not-addressed' | 'replay';
+
+/** A change set file seen in the folder (team_files, by file name). */
+export interface FileState {
+  status: FileStatus;
+  reason: string | null;
+}
+
+/** A change set decided but not yet written to the folder (team_state 'outbox'). */
+export interface OutboxPart {
+  changeSetId: string;
+  seq: number;
+  epoch: number;
+  createdAt: string;
+  /** Membership events it carries (their seq numbers, 1-based). */
+  events: number[];
+  revisions: string[];
+  /** Extra recipients (an invitation is readable by the invited member). */
+  alsoTo: string[];
+}
+
+/** Typed access to the team tables of one unlocked vault. */
+export class TeamState {
+  readonly tables: TeamTables;
+
+  constructor(scope: VaultScope) {
+    this.tables = new TeamTables(scope);
+  }
+
+  config(): TeamConfig | null {
+    return this.tables.get<TeamConfig>('team_state', 'config');
+  }
+
+  requireConfig(): TeamConfig {
+    const config = this.config();
+    if (!config) throw new TeamNotFoundError();
+    return config;
+  }
+
+  setConfig(config: TeamConfig): void {
+    this.tables.put('team_state', 'config', config);
+  }
+
+  chain(): MembershipChain {
+    return new MembershipChain(this.tables.events<SignedEvent>());
+  }
+
+  outbox(): OutboxPart[] {
+    return this.tables.get<OutboxPart[]>('team_state', 'outbox') ?? [];
+  }
+
+  setOutbox(parts: OutboxPart[]): void {
+    if (parts.length === 0) this.tables.delete('team_state', 'outbox');
+    else this.tables.put('team_state', 'outbox', parts);
+  }
+
+  record(recordId: string): RecordState | null {
+    return this.tables.get<RecordState>('team_records', recordId);
+  }
+
+  records(): RecordState[] {
+    return this.tables.all<RecordState>('team_records');
+  }
+
+  putRecord(state: RecordState): void {
+    this.tables.put('team_records', state.recordId, state);
+  }
+
+  revision(id: string): StoredRevision | null {
+    return this.tables.get<StoredRevision>('team_revisions', id);
+  }
+
+  putRevision(revision: StoredRevision): void {
+    this.tables.put('team_revisions', revision.id, revision);
+  }
+
+  shredRevision(id: string): void {
+    this.tables.delete('team_revisions', id);
+  }
+
+  file(name: string): FileState | null {
+    return this.tables.get<FileState>('team_files', name);
+  }
+
+  putFile(name: string, state: FileState): void {
+    this.tables.put('team_files', name, state);
+  }
+
+  /** The change set an author published under this number, if one was applied. */
+  authorSeq(fingerprint: string, seq: number): { changeSetId: string } | null {
+    return this.tables.get('team_authors', `${fingerprint}:${seq}`);
+  }
+
+  highestSeq(fingerprint: string): number {
+    return this.tables.get<{ seq: number }>('team_authors', `max:${fingerprint}`)?.seq ?? 0;
+  }
+
+  noteAuthorSeq(fingerprint: string, seq: number, changeSetId: string): void {
+    this.tables.put('team_authors', `${fingerprint}:${seq}`, { changeSetId });
+    if (seq > this.highestSeq(fingerprint))
+      this.tables.put('team_authors', `max:${fingerprint}`, { seq });
+  }
+}

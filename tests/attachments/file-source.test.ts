@@ -1,8 +1,10 @@
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { type FileHandle, open } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { writeBlob } from '../../src/core/attachments/blob-writer';
+import { describe, expect, it, vi } from 'vitest';
+import { batchBytesFor, writeBlob } from '../../src/core/attachments/blob-writer';
+import { SequentialWriter } from '../../src/core/fs/sequential-writer';
+import { decryptBlob } from '../../src/core/attachments/blob-reader';
 import { readFileBatches } from '../../src/core/attachments/file-source';
 import { WORKER_HASH_THRESHOLD } from '../../src/core/attachments/hasher';
 import { asKey } from '../../src/core/crypto/keys';
@@ -130,5 +132,44 @@ describe('blob writer: the zero-copy file path', () => {
     } finally {
       await handle.close();
     }
+  });
+});
+
+describe('write buffers sized to the file (docs/attachments.md, "Many small files")', () => {
+  it('a tiny file gets buffers of one chunk, not of 4 MiB', async () => {
+    const create = vi.spyOn(SequentialWriter, 'create');
+    try {
+      const blobsDir = temp.make();
+      await writeBlob({
+        blobsDir,
+        id: ID,
+        fileKey: KEY,
+        source: fromBuffer(Buffer.from('a tiny file')),
+        sizeHint: 11,
+      });
+      expect(create.mock.calls[0]![1].batchBytes).toBeLessThanOrEqual(80 * 1024);
+      expect(batchBytesFor(undefined)).toBe(4 * MiB);
+      expect(batchBytesFor(64 * MiB)).toBe(4 * MiB);
+    } finally {
+      create.mockRestore();
+    }
+  });
+
+  it('a size hint that proves short still writes the whole file', async () => {
+    const bytes = seededBytes(3 * MiB + 17, 'short hint');
+    const blobsDir = temp.make();
+    const written = await writeBlob({
+      blobsDir,
+      id: ID,
+      fileKey: KEY,
+      source: fromBuffer(Buffer.from(bytes), 100_000),
+      sizeHint: 10,
+    });
+    expect(written.size).toBe(bytes.length);
+    expect(written.sha256).toBe(sha256Hex(bytes));
+    const back: Uint8Array[] = [];
+    const blob = { id: ID, path: join(blobsDir, ID), fileKey: KEY, size: bytes.length };
+    for await (const piece of decryptBlob(blob)) back.push(piece);
+    expect(sha256Hex(Buffer.concat(back))).toBe(sha256Hex(bytes));
   });
 });

@@ -26,6 +26,18 @@ import { hashesOnWorker, hasherFor } from './hasher';
  */
 const BATCH_BYTES = 4 * 1024 * 1024;
 
+/**
+ * The batch for a blob of about `sizeHint` bytes: a small one needs no 4 MiB buffers. The
+ * writer holds three buffers of a batch and a chunk each; for a tiny file those were 12 MiB
+ * allocated and wiped per file, and the garbage collection they caused, most of a tiny received
+ * file's cost. A hint that proves short is harmless: the buffers are then flushed more often.
+ */
+export function batchBytesFor(sizeHint: number | undefined): number {
+  if (sizeHint === undefined) return BATCH_BYTES;
+  const chunks = Math.max(1, Math.ceil(sizeHint / BLOB_CHUNK_BYTES));
+  return Math.min(BATCH_BYTES, BLOB_HEADER_BYTES + chunks * STREAM_SEALED_CHUNK_BYTES);
+}
+
 export interface WriteBlobOptions {
   blobsDir: string;
   id: string;
@@ -106,7 +118,7 @@ export async function writeBlob(options: WriteBlobOptions): Promise<WrittenBlob>
   try {
     try {
       writer = await SequentialWriter.create(partial, {
-        batchBytes: BATCH_BYTES,
+        batchBytes: batchBytesFor(options.sizeHint),
         maxReserve: STREAM_SEALED_CHUNK_BYTES,
         ...(batch ? { mode: 'buffered' as const } : {}),
       });

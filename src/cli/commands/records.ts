@@ -302,28 +302,6 @@ export function registerRecordCommands(program: Command): void {
         command: Command,
       ) => {
         const options = globalOptions(command);
-        const plain =
-          opts.from === undefined &&
-          opts.map === undefined &&
-          opts.files === undefined &&
-          opts.dryRun !== true &&
-          /\.(jsonl|ndjson|csv)$/i.test(file);
-        if (plain) {
-          const report = await withVault(options, (vault) => vault.importFile(file));
-          output(options).result({ imported: report.imported, rejected: report.rejected }, () =>
-            [
-              `Imported ${report.imported} record(s).`,
-              ...(report.rejected.length
-                ? [
-                    `Rejected ${report.rejected.length} line(s):`,
-                    // Reasons may quote a field name from the file: escaped like any stored text.
-                    ...report.rejected.map((r) => `  line ${r.line}: ${safeInline(r.reason)}`),
-                  ]
-                : []),
-            ].join('\n'),
-          );
-          return;
-        }
         const progress = terminalProgress();
         // A dry run shows only what the file holds and must leave the vault's bytes as they
         // were: its unlock writes no custody entry (it changes nothing to account for).

@@ -20,7 +20,7 @@ import {
   resolveMapping,
 } from './mapping';
 import { type GivenField, changesNothing, patchOf } from './plan';
-import type { SourceLinks } from './source-links';
+import { CONTENT_SOURCE, type SourceLinks } from './source-links';
 import { guessSourceKind, openSource } from './sources';
 import { MAX_ROW_BYTES } from './sources/csv-table';
 import {
@@ -183,7 +183,9 @@ export async function importSource(
         for (const name of item.fields.keys()) seenFields.add(name);
       let mapped: MappedRecord;
       try {
-        mapped = testimonyFormat ? testimonyRecord(kind, item.fields) : mapRecord(item, mapping);
+        mapped = testimonyFormat
+          ? testimonyRecord(kind, item.fields, target.links)
+          : mapRecord(item, mapping);
       } catch (error) {
         reject(item.position, reasonOf(error));
         continue;
@@ -191,7 +193,8 @@ export async function importSource(
       if (mapped.sourceKey !== null) {
         const earlier = seenKeys.get(mapped.sourceKey);
         if (earlier !== undefined) {
-          reject(item.position, `the same source id as ${earlier}`);
+          const same = mapped.sourceKey.startsWith(`${CONTENT_SOURCE}:`) ? 'content' : 'source id';
+          reject(item.position, `the same ${same} as ${earlier}`);
           continue;
         }
         seenKeys.set(mapped.sourceKey, describePosition(item.position));
@@ -270,22 +273,45 @@ const WHOLE_RECORD: GivenField[] = [
   'identifying',
 ];
 
-function testimonyRecord(kind: SourceKind, fields: Map<string, unknown>): MappedRecord {
+/**
+ * A row of the testimony CSV/JSONL format. Its source identity: its `source_id`, else its `id`
+ * (the vault id in `show --json` output), else its content (SourceLinks.contentKey): an
+ * unchanged row imported again is then recognised; a changed row without an id is a new one.
+ */
+function testimonyRecord(
+  kind: SourceKind,
+  fields: Map<string, unknown>,
+  links: SourceLinks,
+): MappedRecord {
   const value = fields.get('');
   const parsed = fieldsFromImported(value);
   const object = value as Record<string, unknown>;
-  const id = typeof object.id === 'string' && object.id.trim() !== '' ? object.id.trim() : null;
+  const id = idOf(object.source_id) ?? idOf(object.id);
   const consentGiven =
     object.consent !== undefined ||
     object['consent.status'] !== undefined ||
     (kind === 'csv' && object.scope !== undefined);
   return {
-    sourceKey: id === null ? null : `${kind}:${id}`,
+    sourceKey: id === null ? links.contentKey(canonicalJson(parsed)) : `${kind}:${id}`,
     fields: parsed,
     given: new Set(WHOLE_RECORD),
     files: [],
     consentGiven,
   };
+}
+
+function idOf(value: unknown): string | null {
+  if (typeof value === 'number' && Number.isSafeInteger(value)) return String(value);
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
+}
+
+/** JSON with object keys sorted: the same fields give the same text whatever their order. */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
 }
 
 function checkFiles(

@@ -17,6 +17,9 @@ export interface SourceLink {
 
 const encoder = new TextEncoder();
 
+/** The source of rows known by their content (no id in the file). */
+export const CONTENT_SOURCE = 'content';
+
 export class SourceLinks {
   constructor(
     private readonly db: Db,
@@ -32,6 +35,20 @@ export class SourceLinks {
         key: this.keys.key('importIds'),
       }),
     );
+  }
+
+  /**
+   * The source key of a row that has no id (plain testimony CSV/JSONL): "content:" and a keyed
+   * hash of its validated fields, so the same row imported again (however it is quoted or
+   * ordered) is recognised, and the key names nothing of the content without the vault's key.
+   */
+  contentKey(canonicalFields: string): string {
+    const hash = sodium().blake2b({
+      length: 32,
+      message: encoder.encode(`tvault-import-content:${canonicalFields}`),
+      key: this.keys.key('importIds'),
+    });
+    return `${CONTENT_SOURCE}:${Buffer.from(hash).toString('hex')}`;
   }
 
   /**

@@ -10,8 +10,19 @@ import type { RecordStore } from './record-store';
 
 export type { ImportReport } from './import-transaction';
 
-/** Fields of `show --json` that describe a stored record rather than its content: ignored. */
-const IGNORED_KEYS = new Set(['id', 'revision', 'createdAt', 'updatedAt', 'provenance']);
+/**
+ * Fields of `show --json` that describe a stored record rather than its content, and the
+ * record's id in the tool it comes from (`source_id`): not fields; an import with source
+ * identity (src/core/import/run-import.ts) reads `source_id` and `id` to recognise re-imports.
+ */
+const IGNORED_KEYS = new Set([
+  'id',
+  'source_id',
+  'revision',
+  'createdAt',
+  'updatedAt',
+  'provenance',
+]);
 const FIELD_KEYS = new Set(Object.keys(emptyFields()));
 const CONSENT_KEYS = new Set(Object.keys(emptyFields().consent));
 /** A record (line) larger than this is rejected without being held in memory. */

@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
@@ -134,12 +135,14 @@ test('lists every file that goes, says they go as they are, and leaves out what 
   await openReview(page, 'Rabat Partner');
 
   const files = page.getByTestId('export-files');
-  await expect(files).toContainText('Files are sent as they are.');
+  await expect(files).toContainText('Files are sent as cleaned copies');
   await expect(files.getByRole('group', { name: 'Files' })).toBeVisible();
   // The hostile name shows its override as a visible mark, never reordered.
   const photo = files.getByRole('checkbox', { name: 'Send photo⟨U+202E⟩gpj.exe' });
   await expect(photo).toBeChecked();
-  await expect(files).toContainText(`${left.mime} · 4 bytes · original file`);
+  await expect(files).toContainText(
+    `${left.mime} · 4 bytes · sent as it is: this type of file is not cleaned`,
+  );
   await expect(page.getByText('Testimonies to send: 1 · files: 2')).toBeVisible();
   await photo.uncheck();
   await expect(page.getByText('Testimonies to send: 1 · files: 1')).toBeVisible();
@@ -149,6 +152,62 @@ test('lists every file that goes, says they go as they are, and leaves out what 
   await receiveBundle(other.session.require(), path);
   const received = other.session.require().attachments.list(record.id);
   expect(received.map((f) => f.id)).toEqual([kept.id]);
+  other.session.lock('quit');
+  rmSync(other.dir, { recursive: true, force: true });
+  expect(app.pageErrors).toEqual([]);
+});
+
+test('sends a cleaned copy of a photo by default; the originals only by choice, with a warning', async ({
+  app,
+}) => {
+  test.setTimeout(180_000);
+  await createVault(app);
+  const other = await partnerVault(app);
+  const { page } = app;
+  const vault = app.session.current()!;
+  const record = vault.addRecord({
+    title: 'Photo',
+    body: 'A photo with its place.',
+    consent: { status: 'given', scope: 'share-with-partners', date: null, note: '' },
+  });
+  const original = readFileSync(new URL('../fixtures/metadata/photo-gps.jpg', import.meta.url));
+  const photo = await vault.attachments.attachStream(
+    record.id,
+    (async function* () {
+      yield new Uint8Array(original);
+    })(),
+    { name: 'photo.jpg' },
+  );
+  await page.reload();
+  await page.getByRole('listbox').getByRole('option').first().click();
+  await openReview(page, 'Rabat Partner');
+
+  const files = page.getByTestId('export-files');
+  await expect(files).toContainText('image/jpeg · 99.1 kB · cleaned copy');
+  await expect(files.getByTestId('export-file-carries')).toHaveCount(0);
+  const keep = files.getByRole('checkbox', {
+    name: 'Send the original files with their metadata (place, device, author)',
+  });
+  await keep.check();
+  await expect(files).toContainText('original, with its metadata');
+  await expect(files.getByTestId('export-file-carries')).toContainText('gps.latitude');
+  await expect(files.getByTestId('export-file-carries')).toContainText('ifd0.Artist');
+  await keep.uncheck();
+  await page.getByRole('button', { name: 'Write the bundle…' }).click();
+  await expect(page.getByRole('heading', { name: 'Bundle written' })).toBeVisible();
+  const path = (await page.getByTestId('bundle-path').textContent())!;
+  await receiveBundle(other.session.require(), path);
+  const parts: Uint8Array[] = [];
+  for await (const part of other.session.require().attachments.readStream(photo.id))
+    parts.push(part);
+  const received = Buffer.concat(parts);
+  expect(received.length).toBeLessThan(original.length);
+  expect(received.includes('Amina Ben Salah')).toBe(false);
+  expect(original.includes('Amina Ben Salah')).toBe(true);
+  // The sender keeps the original.
+  expect(vault.attachments.get(photo.id).sha256).toBe(
+    createHash('sha256').update(original).digest('hex'),
+  );
   other.session.lock('quit');
   rmSync(other.dir, { recursive: true, force: true });
   expect(app.pageErrors).toEqual([]);

@@ -554,7 +554,8 @@ describe('the export review through the handlers (issue 12, points 6 and 7)', ()
           name: f.name,
           mime: f.mime,
           size: f.size,
-          sentAs: 'original',
+          sentAs: 'format',
+          identifying: [],
         })),
       },
     ]);

@@ -63,6 +63,7 @@ export const exportRequestSchema = z.strictObject({
   includeIdentities: z.boolean(),
   withHistory: z.boolean(),
   leaveOut: z.array(id).max(1_000_000).optional(),
+  keepMetadata: z.boolean().optional(),
 });
 
 export const settingsSchema = z.strictObject({

@@ -68,6 +68,8 @@ export interface ExportRequestInput {
   withHistory: boolean;
   /** Ids of files of the exported testimonies that the sender chose not to send. */
   leaveOut?: string[];
+  /** Send the original files with their metadata instead of cleaned copies. */
+  keepMetadata?: boolean;
 }
 
 /** This vault's public identity, to give to partners, and the fingerprint to compare. */
@@ -107,11 +109,11 @@ export interface RedactionWarning {
 }
 
 /**
- * How a file is sent. Today always 'original': its bytes exactly as stored (faces, voices and
- * embedded metadata included). The evidence-processing work adds 'cleaned' (a copy stripped of
- * metadata) here, and the review then says which form goes.
+ * How a file is sent (docs/attachments.md, "Cleaning on export"): `cleaned`, a copy without
+ * identifying metadata; or as it is, because the sender keeps the metadata (`kept`), its type
+ * is not cleaned (`format`) or it is too large to clean (`too-large`).
  */
-export type FileSentAs = 'original';
+export type FileSentAs = 'cleaned' | 'kept' | 'format' | 'too-large';
 
 /** A file that an export sends unless the sender leaves it out. */
 export interface ExportFileView {
@@ -121,6 +123,8 @@ export interface ExportFileView {
   mime: string;
   size: number;
   sentAs: FileSentAs;
+  /** Metadata fields read at attach time that can identify someone ("gps.latitude"). */
+  identifying: string[];
 }
 
 /** The files of one exported testimony. */

@@ -54,6 +54,7 @@ function coreRequest(request: ExportRequestInput) {
     includeIdentities: request.includeIdentities,
     withHistory: request.withHistory,
     ...(request.leaveOut ? { leaveOut: request.leaveOut } : {}),
+    keepMetadata: request.keepMetadata === true,
   };
 }
 
@@ -92,7 +93,14 @@ function filesOf(preview: ExportPreview, titles: Map<string, string>): ExportRec
       group = { recordId: f.recordId, title: titles.get(f.recordId) ?? '', files: [] };
       groups.set(f.recordId, group);
     }
-    group.files.push({ id: f.id, name: f.name, mime: f.mime, size: f.size, sentAs: 'original' });
+    group.files.push({
+      id: f.id,
+      name: f.name,
+      mime: f.mime,
+      size: f.size,
+      sentAs: f.sending,
+      identifying: f.identifying,
+    });
   }
   return [...groups.values()];
 }

@@ -22,6 +22,8 @@ export function ExportReview({
   error,
   leaveOut,
   onLeaveOut,
+  keepMetadata,
+  onKeepMetadata,
   onEditConsent,
   onBack,
   onWrite,
@@ -31,6 +33,8 @@ export function ExportReview({
   error: unknown;
   leaveOut: string[];
   onLeaveOut: (ids: string[]) => void;
+  keepMetadata: boolean;
+  onKeepMetadata: (keep: boolean) => void;
   onEditConsent: (id: string) => void;
   onBack: () => void;
   onWrite: (confirmed: boolean) => void;
@@ -68,7 +72,13 @@ export function ExportReview({
       <ExportRefused refused={preview.refused} onEditConsent={onEditConsent} />
       <ExportWarnings warnings={preview.warnings} />
       <ExportSamples samples={preview.samples} />
-      <ExportFiles groups={preview.files} leaveOut={leaveOut} onLeaveOut={onLeaveOut} />
+      <ExportFiles
+        groups={preview.files}
+        leaveOut={leaveOut}
+        onLeaveOut={onLeaveOut}
+        keepMetadata={keepMetadata}
+        onKeepMetadata={onKeepMetadata}
+      />
       {preview.needsConfirmation && !nothing && (
         <label className="check">
           <input

@@ -44,6 +44,8 @@ function ExportSteps({
   });
   // Files the sender chose not to send (attachment ids); cleared when going back.
   const [leaveOut, setLeaveOut] = useState<string[]>([]);
+  // Originals with their metadata instead of cleaned copies: the sender's explicit choice.
+  const [keepMetadata, setKeepMetadata] = useState(false);
   const preview = useExportPreview();
   const write = useExportBundle();
 
@@ -63,13 +65,16 @@ function ExportSteps({
         error={write.error}
         leaveOut={leaveOut}
         onLeaveOut={setLeaveOut}
+        keepMetadata={keepMetadata}
+        onKeepMetadata={setKeepMetadata}
         onEditConsent={onEditConsent}
         onBack={() => {
           write.reset();
           preview.reset();
           setLeaveOut([]);
+          setKeepMetadata(false);
         }}
-        onWrite={(confirmed) => write.mutate({ ...request(), leaveOut, confirmed })}
+        onWrite={(confirmed) => write.mutate({ ...request(), leaveOut, keepMetadata, confirmed })}
       />
     );
   }

@@ -349,7 +349,6 @@ export const en = {
   'export.doneTitle': 'Bundle written',
   'export.done':
     'Testimonies: {records} · files: {attachments} · size: {size}. Send the file to the partners by any channel: only they can open it.',
-  'export.filesAsIs': 'Files travel as they are: they are never redacted.',
   'export.close': 'Close',
   'export.replacedTitle': 'What the redaction replaces',
   'export.nothingReplaced': 'Nothing in this testimony is replaced.',
@@ -358,10 +357,16 @@ export const en = {
   'export.warning':
     '“{passage}” also appears inside other words, which are sent as written: {forms}. Mark them as identifying too, or edit the text.',
   'export.filesTitle': 'Files',
-  'export.filesSentAsIs':
-    'Files are sent as they are. Their names are redacted, their contents are not: a face, a voice or a document’s metadata can identify someone. Leave out any file that should not go.',
+  'export.filesNote':
+    'Files are sent as cleaned copies: JPEG, PNG, WebP and PDF files lose the metadata that can identify someone (place, device, author); your vault keeps the originals. Their contents are not redacted: a face or a voice can identify someone. Leave out any file that should not go.',
+  'export.keepMetadata': 'Send the original files with their metadata (place, device, author)',
+  'export.fileCarries': 'Sent with its metadata, which can identify someone:',
+  'export.sentAs.cleaned': 'cleaned copy',
+  'export.sentAs.kept': 'original, with its metadata',
+  'export.sentAs.format': 'sent as it is: this type of file is not cleaned',
+  'export.sentAs.too-large': 'sent as it is: too large to clean',
+  'export.filesAsIs': 'File contents are never redacted.',
   'export.sendFile': 'Send',
-  'export.sentAs.original': 'original file',
   'export.nothingToWrite':
     'Nothing can be written: the consent of every chosen testimony refuses sharing. Open a testimony’s consent below to check it, or choose other testimonies.',
   'export.confirmFirst': 'To write the bundle, tick the confirmation above.',

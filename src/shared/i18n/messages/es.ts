@@ -352,7 +352,6 @@ export const es: Record<MessageKey, string> = {
   'export.doneTitle': 'Paquete escrito',
   'export.done':
     'Testimonios: {records} · archivos: {attachments} · tamaño: {size}. Envíe el archivo a las aliadas por cualquier medio: solo ellas pueden abrirlo.',
-  'export.filesAsIs': 'Los archivos viajan tal cual: nunca se ocultan partes de ellos.',
   'export.close': 'Cerrar',
   'export.replacedTitle': 'Lo que sustituye la anonimización',
   'export.nothingReplaced': 'En este testimonio no se sustituye nada.',
@@ -361,10 +360,17 @@ export const es: Record<MessageKey, string> = {
   'export.warning':
     '«{passage}» aparece también dentro de otras palabras, que se envían tal cual: {forms}. Márquelas también o edite el texto.',
   'export.filesTitle': 'Archivos',
-  'export.filesSentAsIs':
-    'Los archivos se envían tal cual. Sus nombres se anonimizan, su contenido no: una cara, una voz o los metadatos de un documento pueden identificar a alguien. Deje fuera cualquier archivo que no deba salir.',
+  'export.filesNote':
+    'Los archivos se envían como copias limpias: los JPEG, PNG, WebP y PDF pierden los metadatos que pueden identificar a alguien (lugar, dispositivo, autoría); su bóveda conserva los originales. Su contenido no se anonimiza: una cara o una voz pueden identificar a alguien. Deje fuera cualquier archivo que no deba salir.',
+  'export.keepMetadata':
+    'Enviar los archivos originales con sus metadatos (lugar, dispositivo, autoría)',
+  'export.fileCarries': 'Se envía con sus metadatos, que pueden identificar a alguien:',
+  'export.sentAs.cleaned': 'copia limpia',
+  'export.sentAs.kept': 'original, con sus metadatos',
+  'export.sentAs.format': 'se envía tal cual: este tipo de archivo no se limpia',
+  'export.sentAs.too-large': 'se envía tal cual: demasiado grande para limpiarlo',
+  'export.filesAsIs': 'El contenido de los archivos nunca se anonimiza.',
   'export.sendFile': 'Enviar',
-  'export.sentAs.original': 'archivo original',
   'export.nothingToWrite':
     'No se puede escribir nada: el consentimiento de cada testimonio elegido rechaza compartirlo. Abra abajo el consentimiento de un testimonio para revisarlo, o elija otros testimonios.',
   'export.confirmFirst': 'Para escribir el paquete, marque la confirmación de arriba.',

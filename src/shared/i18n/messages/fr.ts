@@ -357,7 +357,6 @@ export const fr: Record<MessageKey, string> = {
   'export.doneTitle': 'Paquet écrit',
   'export.done':
     'Témoignages : {records} · fichiers : {attachments} · taille : {size}. Envoyez le fichier aux partenaires par n’importe quel moyen : eux seuls peuvent l’ouvrir.',
-  'export.filesAsIs': 'Les fichiers partent tels quels : ils ne sont jamais masqués.',
   'export.close': 'Fermer',
   'export.replacedTitle': 'Ce que l’anonymisation remplace',
   'export.nothingReplaced': 'Rien n’est remplacé dans ce témoignage.',
@@ -366,10 +365,17 @@ export const fr: Record<MessageKey, string> = {
   'export.warning':
     '« {passage} » apparaît aussi à l’intérieur d’autres mots, envoyés tels quels : {forms}. Marquez-les aussi ou modifiez le texte.',
   'export.filesTitle': 'Fichiers',
-  'export.filesSentAsIs':
-    'Les fichiers partent tels quels. Leurs noms sont anonymisés, leur contenu ne l’est pas : un visage, une voix ou les métadonnées d’un document peuvent identifier quelqu’un. Laissez de côté tout fichier qui ne doit pas partir.',
+  'export.filesNote':
+    'Les fichiers partent en copies nettoyées : les JPEG, PNG, WebP et PDF perdent les métadonnées qui peuvent identifier quelqu’un (lieu, appareil, auteur) ; votre coffre garde les originaux. Leur contenu n’est pas masqué : un visage ou une voix peuvent identifier quelqu’un. Laissez de côté tout fichier qui ne doit pas partir.',
+  'export.keepMetadata':
+    'Envoyer les fichiers originaux avec leurs métadonnées (lieu, appareil, auteur)',
+  'export.fileCarries': 'Part avec ses métadonnées, qui peuvent identifier quelqu’un :',
+  'export.sentAs.cleaned': 'copie nettoyée',
+  'export.sentAs.kept': 'original, avec ses métadonnées',
+  'export.sentAs.format': 'part tel quel : ce type de fichier n’est pas nettoyé',
+  'export.sentAs.too-large': 'part tel quel : trop grand pour être nettoyé',
+  'export.filesAsIs': 'Le contenu des fichiers n’est jamais masqué.',
   'export.sendFile': 'Envoyer',
-  'export.sentAs.original': 'fichier original',
   'export.nothingToWrite':
     'Rien ne peut être écrit : le consentement de chaque témoignage choisi refuse le partage. Ouvrez ci-dessous le consentement d’un témoignage pour le vérifier, ou choisissez d’autres témoignages.',
   'export.confirmFirst': 'Pour écrire le paquet, cochez la confirmation ci-dessus.',

@@ -80,6 +80,16 @@ export class AttachmentStore {
     };
   }
 
+  /** How many attachments the vault holds. */
+  count(): number {
+    return this.#rows.count();
+  }
+
+  /** Every attachment id in order, a page at a time (verify). */
+  ids(): Generator<string> {
+    return this.#rows.pagedIds();
+  }
+
   /** Whether an attachment with this id is held (a partner's bundle may bring one again). */
   has(id: string): boolean {
     return ID_PATTERN.test(id) && this.#rows.exists(id);

@@ -7,6 +7,22 @@ import type { FileKey } from '../crypto/keys';
 import { wipe } from '../crypto/sodium';
 import { ID_PATTERN } from '../ids';
 import type { VaultScope } from '../storage/scope';
+import {
+  type AttachmentRow,
+  attachmentCount,
+  attachmentExists,
+  attachmentIdsAfter,
+  attachmentIdsOf,
+  attachmentIdsWithPrefix,
+  attachmentRow,
+  attachmentRows,
+  attachmentRowsOf,
+  attachmentTextRow,
+  deleteAttachment,
+  deleteAttachmentsOf,
+  insertAttachment,
+  updateAttachmentText,
+} from '../storage/tables/attachments';
 import { printable } from './errors';
 import {
   type AttachmentMeta,
@@ -19,16 +35,9 @@ import {
   wrapFileKey,
 } from './meta';
 import { type AttachmentChangeListener, type AttachmentInfo, toInfo } from './types';
+import { pagedIds } from '../storage/tables/paging';
 
-export interface AttachmentRow {
-  id: string;
-  record_id: string;
-  wrapped_key: Uint8Array;
-  meta: Uint8Array;
-  has_text: number;
-}
-
-const ROW_COLUMNS = 'id, record_id, wrapped_key, meta, extracted_text IS NOT NULL AS has_text';
+export type { AttachmentRow } from '../storage/tables/attachments';
 
 /**
  * The `attachments` table: sealing on the way in, opening on the way out (meta.ts has the
@@ -44,28 +53,31 @@ export class AttachmentRows {
   ) {}
 
   exists(id: string): boolean {
-    return this.scope.db.prepare('SELECT 1 FROM attachments WHERE id = ?').get(id) !== undefined;
+    return attachmentExists(this.scope.db, id);
   }
 
   /** The row, or ATTACHMENT.NOT_FOUND (also for strings that are not ids at all). */
   row(id: string): AttachmentRow {
-    const row = this.scope.db
-      .prepare(`SELECT ${ROW_COLUMNS} FROM attachments WHERE id = ?`)
-      .get(checkedId(id)) as AttachmentRow | undefined;
+    const row = attachmentRow(this.scope.db, checkedId(id));
     if (!row) throw new AttachmentNotFoundError(id);
     return row;
   }
 
   all(): AttachmentRow[] {
-    return this.scope.db
-      .prepare(`SELECT ${ROW_COLUMNS} FROM attachments ORDER BY rowid`)
-      .all() as AttachmentRow[];
+    return attachmentRows(this.scope.db);
   }
 
   rowsOf(recordId: string): AttachmentRow[] {
-    return this.scope.db
-      .prepare(`SELECT ${ROW_COLUMNS} FROM attachments WHERE record_id = ?`)
-      .all(recordId) as AttachmentRow[];
+    return attachmentRowsOf(this.scope.db, recordId);
+  }
+
+  count(): number {
+    return attachmentCount(this.scope.db);
+  }
+
+  /** Every id in order, read a page at a time. */
+  pagedIds(): Generator<string> {
+    return pagedIds((after, limit) => attachmentIdsAfter(this.scope.db, after, limit));
   }
 
   /** A full id, or a unique prefix of at least 6 hex characters. */
@@ -73,15 +85,13 @@ export class AttachmentRows {
     const text = String(idOrPrefix).trim().toLowerCase();
     if (!/^[0-9a-f]{6,32}$/.test(text))
       throw new AttachmentNotFoundError(printable(String(idOrPrefix), 64));
-    const rows = this.scope.db
-      .prepare("SELECT id FROM attachments WHERE id >= ? AND id < ? || 'g' LIMIT 2")
-      .all(text, text) as { id: string }[];
-    if (rows.length === 0) throw new AttachmentNotFoundError(text);
-    if (rows.length > 1)
+    const ids = attachmentIdsWithPrefix(this.scope.db, text, 2);
+    if (ids.length === 0) throw new AttachmentNotFoundError(text);
+    if (ids.length > 1)
       throw new InvalidInputError(
         `The id prefix ${text} matches several attachments; type more of it.`,
       );
-    return rows[0]!.id;
+    return ids[0]!;
   }
 
   binding(row: Pick<AttachmentRow, 'id' | 'record_id'>): RowBinding {
@@ -111,13 +121,7 @@ export class AttachmentRows {
   }
 
   text(id: string): string | null {
-    const row = this.scope.db
-      .prepare('SELECT id, record_id, wrapped_key, extracted_text FROM attachments WHERE id = ?')
-      .get(checkedId(id)) as
-      | (Pick<AttachmentRow, 'id' | 'record_id' | 'wrapped_key'> & {
-          extracted_text: Uint8Array | null;
-        })
-      | undefined;
+    const row = attachmentTextRow(this.scope.db, checkedId(id));
     if (!row) throw new AttachmentNotFoundError(id);
     if (row.extracted_text === null) return null;
     const fileKey = this.fileKey(row);
@@ -149,11 +153,13 @@ export class AttachmentRows {
       if (!this.recordExists(recordId)) throw new RecordNotFoundError(recordId);
       if (this.exists(id))
         throw new InvalidInputError(`An attachment with id ${id} already exists.`);
-      this.scope.db
-        .prepare(
-          'INSERT INTO attachments (id, record_id, wrapped_key, meta, extracted_text) VALUES (?, ?, ?, ?, ?)',
-        )
-        .run(id, recordId, wrapped, sealedMeta, sealedText);
+      insertAttachment(this.scope.db, {
+        id,
+        record_id: recordId,
+        wrapped_key: wrapped,
+        meta: sealedMeta,
+        extracted_text: sealedText,
+      });
       for (const listener of this.listeners)
         listener(recordId, id, { kind: 'added', sha256: meta.sha256, size: meta.size });
     })();
@@ -174,9 +180,10 @@ export class AttachmentRows {
       try {
         const next = update(openMeta(fileKey, row.meta, binding));
         const sealedText = next.text === null ? null : sealText(fileKey, next.text, binding);
-        this.scope.db
-          .prepare('UPDATE attachments SET meta = ?, extracted_text = ? WHERE id = ?')
-          .run(sealMeta(fileKey, next.meta, binding), sealedText, id);
+        updateAttachmentText(this.scope.db, id, {
+          meta: sealMeta(fileKey, next.meta, binding),
+          extractedText: sealedText,
+        });
         for (const listener of this.listeners) listener(row.record_id, id, { kind: 'text' });
         return next.meta;
       } finally {
@@ -188,19 +195,15 @@ export class AttachmentRows {
   /** Deletes one row in its own transaction. */
   delete(row: Pick<AttachmentRow, 'id' | 'record_id'>): void {
     this.scope.db.transaction(() => {
-      this.scope.db.prepare('DELETE FROM attachments WHERE id = ?').run(row.id);
+      deleteAttachment(this.scope.db, row.id);
       for (const listener of this.listeners) listener(row.record_id, row.id, { kind: 'deleted' });
     })();
   }
 
   /** Deletes a record's rows (inside the caller's transaction); returns their ids. */
   deleteOfRecord(recordId: string): string[] {
-    const ids = (
-      this.scope.db.prepare('SELECT id FROM attachments WHERE record_id = ?').all(recordId) as {
-        id: string;
-      }[]
-    ).map((row) => row.id);
-    this.scope.db.prepare('DELETE FROM attachments WHERE record_id = ?').run(recordId);
+    const ids = attachmentIdsOf(this.scope.db, recordId);
+    deleteAttachmentsOf(this.scope.db, recordId);
     return ids;
   }
 }

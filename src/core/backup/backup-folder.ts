@@ -3,6 +3,8 @@ import { chmodSync, existsSync, readFileSync, readdirSync, statSync } from 'node
 import { join } from 'node:path';
 import { BackupInvalidError } from '../../shared/errors';
 import { VAULT_FILES } from '../vault/paths';
+import { attachmentIds } from '../storage/tables/attachments';
+import { storedVaultId } from '../storage/tables/meta';
 
 /**
  * A backup folder is a vault folder (vault.json, vault.db, blobs/) plus backup.json, which says
@@ -62,9 +64,7 @@ export function settleDatabaseCopy(dbPath: string): void {
 export function attachmentIdsOf(dbPath: string): Set<string> {
   const db = new Database(dbPath, { readonly: true, fileMustExist: true });
   try {
-    return new Set(
-      (db.prepare('SELECT id FROM attachments').all() as { id: string }[]).map((r) => r.id),
-    );
+    return new Set(attachmentIds(db));
   } finally {
     db.close();
   }
@@ -82,9 +82,7 @@ export function checkDatabaseCopy(dbPath: string, vaultId: string): string[] {
     const problems: string[] = [];
     if (db.pragma('integrity_check', { simple: true }) !== 'ok')
       problems.push('vault.db fails its integrity check');
-    const stored = db.prepare("SELECT value FROM meta WHERE key = 'vault_id'").get() as
-      { value: string } | undefined;
-    if (stored?.value !== vaultId) problems.push('vault.db belongs to another vault');
+    if (storedVaultId(db) !== vaultId) problems.push('vault.db belongs to another vault');
     return problems;
   } catch {
     return ['vault.db is not a vault database'];

@@ -5,6 +5,13 @@ import { sodium } from '../crypto/sodium';
 import { openJson, sealJson } from '../records/codec';
 import type { Db } from '../storage/db';
 import type { VaultScope } from '../storage/scope';
+import {
+  dropTable,
+  putSealedRow,
+  sealedRow,
+  sealedRows,
+  tableExists,
+} from '../storage/tables/sealed-rows';
 
 /**
  * The bundles this vault has received, so the same bundle is never applied twice (a record
@@ -44,10 +51,10 @@ function subject(id: string): string {
 
 function insert(db: Db, keys: KeyRing, vaultId: string, received: ReceivedBundle): void {
   const id = rowIdUnder(keys.key('receivedIds'), received.bundleId);
-  db.prepare('INSERT OR REPLACE INTO received_bundles (id, sealed) VALUES (?, ?)').run(
+  putSealedRow(db, 'received_bundles', {
     id,
-    sealJson(keys.key('receivedRows'), received, ad(vaultId, id)),
-  );
+    sealed: sealJson(keys.key('receivedRows'), received, ad(vaultId, id)),
+  });
 }
 
 /** The received_bundles table of one unlocked vault (`vault.receivedBundles`). */
@@ -57,15 +64,9 @@ export class ReceivedBundles {
   find(bundleId: string): ReceivedBundle | null {
     const { db, keys, vaultId } = this.scope;
     const id = rowIdUnder(keys.key('receivedIds'), bundleId);
-    const row = db.prepare('SELECT sealed FROM received_bundles WHERE id = ?').get(id) as
-      { sealed: Uint8Array } | undefined;
-    if (!row) return null;
-    return openJson<ReceivedBundle>(
-      keys.key('receivedRows'),
-      row.sealed,
-      ad(vaultId, id),
-      subject(id),
-    );
+    const sealed = sealedRow(db, 'received_bundles', id);
+    if (!sealed) return null;
+    return openJson<ReceivedBundle>(keys.key('receivedRows'), sealed, ad(vaultId, id), subject(id));
   }
 
   /** Records a received bundle; runs inside the import's transaction. */
@@ -82,16 +83,9 @@ export class ReceivedBundles {
  * every row where it was.
  */
 export function resealReceivedBundles(db: Db, keys: KeyRing, vaultId: string): void {
-  const waiting = db
-    .prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?")
-    .get('received_bundles_to_reseal');
-  if (!waiting) return;
+  if (!tableExists(db, 'received_bundles_to_reseal')) return;
   db.transaction(() => {
-    const rows = db.prepare('SELECT id, sealed FROM received_bundles_to_reseal').all() as {
-      id: string;
-      sealed: Uint8Array;
-    }[];
-    for (const row of rows) {
+    for (const row of sealedRows(db, 'received_bundles_to_reseal')) {
       const received = openJson<ReceivedBundle>(
         keys.key('legacyBundles'),
         row.sealed,
@@ -100,6 +94,6 @@ export function resealReceivedBundles(db: Db, keys: KeyRing, vaultId: string): v
       );
       insert(db, keys, vaultId, received);
     }
-    db.exec('DROP TABLE received_bundles_to_reseal');
+    dropTable(db, 'received_bundles_to_reseal');
   })();
 }

@@ -1,4 +1,3 @@
-import type { Statement } from 'better-sqlite3';
 import { createHmac } from 'node:crypto';
 import { IntegrityError } from '../../shared/errors';
 import type { CustodyEntry, CustodyFact } from '../../shared/custody/types';
@@ -15,6 +14,19 @@ import {
   publicEntry,
   sealEntry,
 } from './entry-codec';
+import {
+  checkpointsAfter,
+  indexEntry,
+  indexedSeqs,
+  insertCheckpoint,
+  insertLogEntry,
+  isIndexed,
+  lastCheckpointSeq,
+  lastLogSeq,
+  logEntriesAfter,
+  logEntrySealed,
+} from '../storage/tables/custody';
+import { type MetaName, putMeta, readMeta } from '../storage/tables/meta';
 
 /** The chain's head: the last entry's seq and hash. */
 export interface ChainHead {
@@ -22,7 +34,7 @@ export interface ChainHead {
   hash: string;
 }
 
-const HEAD_KEY = 'custody_head';
+const HEAD_KEY = 'custody_head' satisfies MetaName;
 const PAGE = 500;
 
 /**
@@ -33,7 +45,6 @@ const PAGE = 500;
  * chain up to them.
  */
 export class CustodyLog {
-  readonly #statements = new Map<string, Statement>();
   /** The head as last read or written; trusted only while the last row still matches it. */
   #head: ChainHead | null = null;
 
@@ -43,15 +54,6 @@ export class CustodyLog {
     private readonly vaultId: string,
     private readonly now: () => Date = () => new Date(),
   ) {}
-
-  #sql(text: string): Statement {
-    let statement = this.#statements.get(text);
-    if (!statement) {
-      statement = this.db.prepare(text);
-      this.#statements.set(text, statement);
-    }
-    return statement;
-  }
 
   #key(): CustodyKey {
     return this.keys.key('custody');
@@ -68,12 +70,11 @@ export class CustodyLog {
 
   /** The sealed head; null on a vault whose log is empty. IntegrityError if it was altered. */
   head(): ChainHead | null {
-    const row = this.#sql('SELECT value FROM meta WHERE key = ?').get(HEAD_KEY) as
-      { value: Uint8Array } | undefined;
-    if (!row) return null;
+    const sealed = readMeta(this.db, HEAD_KEY);
+    if (!sealed) return null;
     const bytes = open({
       key: this.#key(),
-      sealed: row.value,
+      sealed,
       ad: this.#headAd(),
       subject: 'the custody log head',
     });
@@ -89,7 +90,7 @@ export class CustodyLog {
       plain: new TextEncoder().encode(JSON.stringify(head)),
       ad: this.#headAd(),
     });
-    this.#sql('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run(HEAD_KEY, sealed);
+    putMeta(this.db, HEAD_KEY, sealed);
     this.#head = head;
   }
 
@@ -100,10 +101,7 @@ export class CustodyLog {
    * the log's cost).
    */
   #currentHead(): ChainHead {
-    const last = this.#sql('SELECT max(seq) AS seq FROM custody_log').get() as {
-      seq: number | null;
-    };
-    if (this.#head && this.#head.seq === (last.seq ?? 0)) return this.#head;
+    if (this.#head && this.#head.seq === lastLogSeq(this.db)) return this.#head;
     return this.head() ?? { seq: 0, hash: GENESIS_HASH };
   }
 
@@ -127,13 +125,9 @@ export class CustodyLog {
         prev: head.hash,
       };
       const { sealed, hash } = sealEntry(this.#key(), this.vaultId, stored);
-      this.#sql('INSERT INTO custody_log (seq, sealed) VALUES (?, ?)').run(stored.seq, sealed);
+      insertLogEntry(this.db, { seq: stored.seq, sealed });
       const named = new Set([...(fact.record ? [fact.record] : []), ...(fact.records ?? [])]);
-      for (const id of named)
-        this.#sql('INSERT OR IGNORE INTO custody_index (tag, seq) VALUES (?, ?)').run(
-          this.#tag(id),
-          stored.seq,
-        );
+      for (const id of named) indexEntry(this.db, this.#tag(id), stored.seq);
       this.#setHead({ seq: stored.seq, hash });
       return publicEntry(stored);
     });
@@ -141,10 +135,7 @@ export class CustodyLog {
 
   /** The seq the last signed checkpoint covers; 0 when there is none. */
   lastCheckpointSeq(): number {
-    const last = this.#sql('SELECT max(seq) AS seq FROM custody_checkpoints').get() as {
-      seq: number | null;
-    };
-    return last.seq ?? 0;
+    return lastCheckpointSeq(this.db);
   }
 
   /**
@@ -158,11 +149,11 @@ export class CustodyLog {
       if (!head) return null;
       if (head.seq - this.lastCheckpointSeq() < Math.max(1, minEntries)) return null;
       const signature = sign(checkpointMessage(this.vaultId, head.seq, head.hash));
-      this.#sql('INSERT INTO custody_checkpoints (seq, hash, signature) VALUES (?, ?, ?)').run(
-        head.seq,
-        Buffer.from(head.hash, 'hex'),
+      insertCheckpoint(this.db, {
+        seq: head.seq,
+        hash: Buffer.from(head.hash, 'hex'),
         signature,
-      );
+      });
       return head;
     })();
   }
@@ -171,9 +162,7 @@ export class CustodyLog {
   *rows(): Generator<{ seq: number; sealed: Uint8Array }> {
     let after = 0;
     for (;;) {
-      const page = this.#sql(
-        'SELECT seq, sealed FROM custody_log WHERE seq > ? ORDER BY seq LIMIT ?',
-      ).all(after, PAGE) as { seq: number; sealed: Uint8Array }[];
+      const page = logEntriesAfter(this.db, after, PAGE);
       yield* page;
       if (page.length < PAGE) return;
       after = page[page.length - 1]!.seq;
@@ -184,9 +173,7 @@ export class CustodyLog {
   *checkpoints(): Generator<{ seq: number; hash: string; signature: Uint8Array }> {
     let after = 0;
     for (;;) {
-      const page = this.#sql(
-        'SELECT seq, hash, signature FROM custody_checkpoints WHERE seq > ? ORDER BY seq LIMIT ?',
-      ).all(after, PAGE) as { seq: number; hash: Uint8Array; signature: Uint8Array }[];
+      const page = checkpointsAfter(this.db, after, PAGE);
       for (const row of page)
         yield {
           seq: row.seq,
@@ -209,24 +196,15 @@ export class CustodyLog {
 
   /** The entries that name `recordId` (as its record or among a bundle's records). */
   *entriesOf(recordId: string): Generator<CustodyEntry> {
-    const seqs = this.#sql('SELECT seq FROM custody_index WHERE tag = ? ORDER BY seq').all(
-      this.#tag(recordId),
-    ) as { seq: number }[];
-    for (const { seq } of seqs) {
-      const row = this.#sql('SELECT sealed FROM custody_log WHERE seq = ?').get(seq) as
-        { sealed: Uint8Array } | undefined;
-      if (!row) throw new IntegrityError(`custody log entry ${seq}`, { seq, reason: 'missing' });
-      yield publicEntry(this.open(seq, row.sealed).entry);
+    for (const seq of indexedSeqs(this.db, this.#tag(recordId))) {
+      const sealed = logEntrySealed(this.db, seq);
+      if (!sealed) throw new IntegrityError(`custody log entry ${seq}`, { seq, reason: 'missing' });
+      yield publicEntry(this.open(seq, sealed).entry);
     }
   }
 
   /** Whether the index lists `seq` under `recordId` (verify checks the index against entries). */
   indexed(recordId: string, seq: number): boolean {
-    return (
-      this.#sql('SELECT 1 FROM custody_index WHERE tag = ? AND seq = ?').get(
-        this.#tag(recordId),
-        seq,
-      ) !== undefined
-    );
+    return isIndexed(this.db, this.#tag(recordId), seq);
   }
 }

@@ -4,6 +4,7 @@ import { associatedData } from '../crypto/associated-data';
 import { sodium, wipe } from '../crypto/sodium';
 import type { VaultScope } from '../storage/scope';
 import { type PublicIdentity, fingerprintOf, formatIdentity } from './public-identity';
+import { type MetaName, insertMeta, readMeta } from '../storage/tables/meta';
 
 /**
  * The vault's own identity: an Ed25519 signing key pair and an X25519 box key pair, generated
@@ -15,7 +16,7 @@ import { type PublicIdentity, fingerprintOf, formatIdentity } from './public-ide
  * The secret keys never leave this class: callers ask it to sign or to open a sealed box, and
  * the secrets are decrypted for that one operation and wiped afterwards.
  */
-const META_KEY = 'identity';
+const META_KEY = 'identity' satisfies MetaName;
 const FORMAT = 1;
 const ED_SK = 64;
 const X_KEY = 32;
@@ -38,9 +39,7 @@ export class VaultIdentity {
   }
 
   #load(): Uint8Array | null {
-    const row = this.scope.db.prepare('SELECT value FROM meta WHERE key = ?').get(META_KEY) as
-      { value: Uint8Array } | undefined;
-    return row ? row.value : null;
+    return readMeta(this.scope.db, META_KEY);
   }
 
   /** Creates the key pairs if this vault has none yet (new vaults, or vaults made before). */
@@ -55,12 +54,11 @@ export class VaultIdentity {
         secrets.set(sign.secretKey, 1);
         secrets.set(box.publicKey, 1 + ED_SK);
         secrets.set(box.secretKey, 1 + ED_SK + X_KEY);
-        this.scope.db
-          .prepare('INSERT INTO meta (key, value) VALUES (?, ?)')
-          .run(
-            META_KEY,
-            seal({ key: this.scope.keys.key('identity'), plain: secrets, ad: this.#ad() }),
-          );
+        insertMeta(
+          this.scope.db,
+          META_KEY,
+          seal({ key: this.scope.keys.key('identity'), plain: secrets, ad: this.#ad() }),
+        );
       } finally {
         wipe(secrets, sign.secretKey, box.secretKey);
       }

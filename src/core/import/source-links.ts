@@ -3,6 +3,11 @@ import type { KeyRing } from '../crypto/keyring';
 import { sodium } from '../crypto/sodium';
 import { openJson, sealJson } from '../records/codec';
 import type { Db } from '../storage/db';
+import {
+  importSourceByTag,
+  importSourceOf,
+  insertImportSource,
+} from '../storage/tables/import-sources';
 
 /**
  * Which source record each imported testimony came from (docs/crypto.md, "Imported records"):
@@ -57,9 +62,7 @@ export class SourceLinks {
    */
   find(sourceKey: string): string | null {
     const tag = this.tagOf(sourceKey);
-    const row = this.db
-      .prepare('SELECT record_id, sealed FROM import_sources WHERE tag = ?')
-      .get(tag) as { record_id: string; sealed: Uint8Array } | undefined;
+    const row = importSourceByTag(this.db, tag);
     if (!row) return null;
     openJson<SourceLink>(
       this.keys.key('importRows'),
@@ -80,16 +83,16 @@ export class SourceLinks {
       source: sourceKey.slice(0, split),
       sourceId: sourceKey.slice(split + 1),
     };
-    this.db
-      .prepare('INSERT INTO import_sources (tag, record_id, sealed) VALUES (?, ?, ?)')
-      .run(tag, recordId, sealJson(this.keys.key('importRows'), link, this.#ad(tag, recordId)));
+    insertImportSource(this.db, {
+      tag,
+      record_id: recordId,
+      sealed: sealJson(this.keys.key('importRows'), link, this.#ad(tag, recordId)),
+    });
   }
 
   /** The sealed source of a testimony, checked (INTEGRITY.FAILED if the row was altered). */
   sourceOf(recordId: string): SourceLink | null {
-    const row = this.db
-      .prepare('SELECT tag, sealed FROM import_sources WHERE record_id = ?')
-      .get(recordId) as { tag: Buffer; sealed: Uint8Array } | undefined;
+    const row = importSourceOf(this.db, recordId);
     if (!row) return null;
     return openJson<SourceLink>(
       this.keys.key('importRows'),

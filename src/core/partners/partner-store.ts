@@ -12,6 +12,7 @@ import {
 import type { VaultScope } from '../storage/scope';
 import { PartnerExistsError, PartnerNotFoundError } from './errors';
 import { nameKey, validatePartnerName } from './partner-name';
+import { deleteSealedRow, putSealedRow, sealedRows } from '../storage/tables/sealed-rows';
 
 export interface Partner {
   id: string;
@@ -52,11 +53,7 @@ export class PartnerStore {
   }
 
   #all(): { id: string; payload: PartnerPayload }[] {
-    const rows = this.scope.db.prepare('SELECT id, sealed FROM partners').all() as {
-      id: string;
-      sealed: Uint8Array;
-    }[];
-    return rows.map((row) => ({
+    return sealedRows(this.scope.db, 'partners').map((row) => ({
       id: row.id,
       payload: openJson<PartnerPayload>(
         this.scope.keys.key('partners'),
@@ -80,9 +77,10 @@ export class PartnerStore {
   }
 
   #write(id: string, payload: PartnerPayload): void {
-    this.scope.db
-      .prepare('INSERT OR REPLACE INTO partners (id, sealed) VALUES (?, ?)')
-      .run(id, sealJson(this.scope.keys.key('partners'), payload, this.#ad(id)));
+    putSealedRow(this.scope.db, 'partners', {
+      id,
+      sealed: sealJson(this.scope.keys.key('partners'), payload, this.#ad(id)),
+    });
   }
 
   /** Adds a partner, unverified. Refuses a name or an identity that is already there. */
@@ -156,7 +154,7 @@ export class PartnerStore {
   remove(name: string): Partner {
     return this.scope.db.transaction(() => {
       const { id, payload } = this.#find(name);
-      this.scope.db.prepare('DELETE FROM partners WHERE id = ?').run(id);
+      deleteSealedRow(this.scope.db, 'partners', id);
       return this.#toPartner(id, payload);
     })();
   }

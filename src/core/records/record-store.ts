@@ -17,8 +17,24 @@ import { type RecordDataKey, asKey } from '../crypto/keys';
 import type { KeyRing } from '../crypto/keyring';
 import { randomBytes, wipe } from '../crypto/sodium';
 import { assertId, newId } from '../ids';
-import type { Statement } from 'better-sqlite3';
 import type { Db } from '../storage/db';
+import { attachmentCountsByRecord } from '../storage/tables/attachments';
+import {
+  type RecordRow,
+  deleteRecord,
+  insertRecord,
+  insertRevision,
+  recordCount,
+  recordExists,
+  recordIds,
+  recordIdsAfter,
+  recordIdsWithPrefix,
+  recordRow,
+  recordRows,
+  revisionSealed,
+  revisionSpan,
+  updateRecordHead,
+} from '../storage/tables/records';
 import type { ImportTarget } from './import-transaction';
 import {
   RECORD_KIND_TESTIMONY,
@@ -29,14 +45,7 @@ import {
   sealJson,
   summaryOf,
 } from './codec';
-
-interface RecordRow {
-  id: string;
-  kind: string;
-  head: number;
-  wrapped_key: Uint8Array;
-  summary: Uint8Array;
-}
+import { pagedIds } from '../storage/tables/paging';
 
 export interface AddOptions {
   /** Keep a given id (records received from a partner keep theirs). */
@@ -53,7 +62,7 @@ export interface AddOptions {
  */
 export type RecordReader = Pick<
   RecordStore,
-  'get' | 'list' | 'history' | 'revisions' | 'count' | 'exists' | 'resolveId' | 'ids'
+  'get' | 'list' | 'history' | 'revisions' | 'count' | 'exists' | 'resolveId' | 'ids' | 'pagedIds'
 >;
 
 /** Called inside the write transaction after a record changed (or was deleted: record null). */
@@ -80,19 +89,6 @@ export class RecordStore {
     return this.dbHandle;
   }
 
-  /** Prepared statements, compiled once (bulk import runs the same few thousands of times). */
-  readonly #statements = new Map<string, Statement>();
-
-  #sql(text: string): Statement {
-    const db = this.db;
-    let statement = this.#statements.get(text);
-    if (!statement) {
-      statement = db.prepare(text);
-      this.#statements.set(text, statement);
-    }
-    return statement;
-  }
-
   onChange(listener: RecordChangeListener): void {
     this.#listeners.push(listener);
   }
@@ -102,9 +98,7 @@ export class RecordStore {
   }
 
   #row(id: string): RecordRow {
-    const row = this.#sql(
-      'SELECT id, kind, head, wrapped_key, summary FROM records WHERE id = ?',
-    ).get(id) as RecordRow | undefined;
+    const row = recordRow(this.db, id);
     if (!row) throw new RecordNotFoundError(id);
     return row;
   }
@@ -127,10 +121,8 @@ export class RecordStore {
    */
   #verifyHead(row: RecordRow, dataKey: RecordDataKey): void {
     this.#openSummary(row, dataKey);
-    const stored = this.#sql(
-      'SELECT count(*) AS n, max(revision) AS last FROM revisions WHERE record_id = ?',
-    ).get(row.id) as { n: number; last: number | null };
-    if (stored.n !== row.head || stored.last !== row.head) {
+    const stored = revisionSpan(this.db, row.id);
+    if (stored.count !== row.head || stored.last !== row.head) {
       throw new IntegrityError(`record ${row.id} (revision list)`, {
         recordId: row.id,
         reason: 'revisions',
@@ -153,24 +145,21 @@ export class RecordStore {
     const text = idOrPrefix.trim().toLowerCase();
     if (!/^[0-9a-f]{6,32}$/.test(text)) throw new RecordNotFoundError(idOrPrefix.slice(0, 64));
     if (text.length === 32) return text;
-    const rows = this.#sql("SELECT id FROM records WHERE id >= ? AND id < ? || 'g' LIMIT 2").all(
-      text,
-      text,
-    ) as { id: string }[];
-    if (rows.length === 0) throw new RecordNotFoundError(text);
-    if (rows.length > 1)
+    const ids = recordIdsWithPrefix(this.db, text, 2);
+    if (ids.length === 0) throw new RecordNotFoundError(text);
+    if (ids.length > 1)
       throw new InvalidInputError(
         `The id prefix ${text} matches several records; type more of it.`,
       );
-    return rows[0]!.id;
+    return ids[0]!;
   }
 
   exists(id: string): boolean {
-    return this.#sql('SELECT 1 FROM records WHERE id = ?').get(id) !== undefined;
+    return recordExists(this.db, id);
   }
 
   count(): number {
-    return (this.#sql('SELECT count(*) AS n FROM records').get() as { n: number }).n;
+    return recordCount(this.db);
   }
 
   add(input: unknown, options: AddOptions = {}): TestimonyRecord {
@@ -224,16 +213,17 @@ export class RecordStore {
         plain: dataKey,
         ad: adFor.recordKey(this.vaultId, id, kind),
       });
-      this.#sql(
-        'INSERT INTO records (id, kind, head, wrapped_key, summary) VALUES (?, ?, 1, ?, ?)',
-      ).run(
+      insertRecord(this.db, {
         id,
         kind,
-        wrapped,
-        sealJson(dataKey, summaryOf(payload), adFor.summary(this.vaultId, id, kind, 1)),
-      );
-      this.#sql('INSERT INTO revisions (record_id, revision, sealed) VALUES (?, 1, ?)').run(
+        head: 1,
+        wrapped_key: wrapped,
+        summary: sealJson(dataKey, summaryOf(payload), adFor.summary(this.vaultId, id, kind, 1)),
+      });
+      insertRevision(
+        this.db,
         id,
+        1,
         sealJson(dataKey, payload, adFor.revision(this.vaultId, id, kind, 1)),
       );
     } finally {
@@ -260,16 +250,14 @@ export class RecordStore {
   }
 
   #openRevision(row: RecordRow, dataKey: RecordDataKey, revision: number): RevisionPayload {
-    const found = this.#sql(
-      'SELECT sealed FROM revisions WHERE record_id = ? AND revision = ?',
-    ).get(row.id, revision) as { sealed: Uint8Array } | undefined;
+    const found = revisionSealed(this.db, row.id, revision);
     const subject = `record ${row.id} (revision ${revision})`;
     // Callers ask only for revisions 1..head, which must all exist: a missing row was removed.
     if (!found)
       throw new IntegrityError(subject, { recordId: row.id, revision, reason: 'missing' });
     return openJson<RevisionPayload>(
       dataKey,
-      found.sealed,
+      found,
       adFor.revision(this.vaultId, row.id, row.kind, revision),
       subject,
       { recordId: row.id, revision },
@@ -278,16 +266,9 @@ export class RecordStore {
 
   /** Every record's summary, newest change first. Decrypts only the small summaries. */
   list(): RecordSummary[] {
-    const counts = new Map<string, number>();
-    for (const row of this.#sql(
-      'SELECT record_id, count(*) AS n FROM attachments GROUP BY record_id',
-    ).iterate() as Iterable<{ record_id: string; n: number }>) {
-      counts.set(row.record_id, row.n);
-    }
+    const counts = attachmentCountsByRecord(this.db);
     const summaries: RecordSummary[] = [];
-    for (const row of this.#sql(
-      'SELECT id, kind, head, wrapped_key, summary FROM records',
-    ).iterate() as Iterable<RecordRow>) {
+    for (const row of recordRows(this.db)) {
       const dataKey = this.#dataKey(row);
       try {
         const summary = this.#openSummary(row, dataKey);
@@ -402,19 +383,21 @@ export class RecordStore {
     payload: RevisionPayload,
   ): TestimonyRecord {
     const revision = row.head + 1;
-    this.#sql('INSERT INTO revisions (record_id, revision, sealed) VALUES (?, ?, ?)').run(
+    insertRevision(
+      this.db,
       row.id,
       revision,
       sealJson(dataKey, payload, adFor.revision(this.vaultId, row.id, row.kind, revision)),
     );
-    this.#sql('UPDATE records SET head = ?, summary = ? WHERE id = ?').run(
+    updateRecordHead(
+      this.db,
+      row.id,
       revision,
       sealJson(
         dataKey,
         summaryOf(payload),
         adFor.summary(this.vaultId, row.id, row.kind, revision),
       ),
-      row.id,
     );
     const record = toRecord(row.id, revision, payload);
     this.#emit(row.id, record);
@@ -459,7 +442,7 @@ export class RecordStore {
    */
   deleteRows(id: string): void {
     this.#row(id);
-    this.#sql('DELETE FROM records WHERE id = ?').run(id);
+    deleteRecord(this.db, id);
     this.#emit(id, null);
   }
 
@@ -491,11 +474,14 @@ export class RecordStore {
     return true;
   }
 
+  /** Every record id in order, read a page at a time (verify: flat memory on any vault). */
+  pagedIds(): Generator<string> {
+    return pagedIds((after, limit) => recordIdsAfter(this.db, after, limit));
+  }
+
   /** All record ids (for reindexing and export of everything). */
   ids(): string[] {
-    return (this.#sql('SELECT id FROM records ORDER BY id').all() as { id: string }[]).map(
-      (r) => r.id,
-    );
+    return recordIds(this.db);
   }
 }
 

@@ -16,6 +16,14 @@ import { associatedData } from '../crypto/associated-data';
 import type { KeyRing } from '../crypto/keyring';
 import type { Db } from '../storage/db';
 import { WORKERS_FROM_DOCS, indexInWorkers } from './bulk-index';
+import { type MetaName, hasMeta, putMeta, readMeta } from '../storage/tables/meta';
+import { clearAllPending, clearPending, markPending, pendingIds } from '../storage/tables/search';
+import {
+  deleteAllSealedRows,
+  deleteSealedRow,
+  putSealedRow,
+  sealedRow,
+} from '../storage/tables/sealed-rows';
 
 /** What the search service needs to know of a record's evidence (kept abstract: no cycle). */
 export interface AttachmentTextSource {
@@ -54,7 +62,7 @@ export interface SearchResponse {
  * 2: Indic nuktas folded (a word typed without one finds the word written with one).
  */
 export const INDEX_FORMAT = 2;
-const STATE_KEY = 'search_state';
+const STATE_KEY = 'search_state' satisfies MetaName;
 
 interface IndexState {
   v: number;
@@ -85,7 +93,7 @@ export class SearchService {
 
   /** Notes that a record's searchable content changed. Call inside the write transaction. */
   markStale(recordId: string): void {
-    this.db.prepare('INSERT OR IGNORE INTO search_pending (record_id) VALUES (?)').run(recordId);
+    markPending(this.db, recordId);
     this.#changedDuringBuild?.add(recordId);
   }
 
@@ -117,9 +125,8 @@ export class SearchService {
     engine.compact();
     const indexed = this.#stillPending(this.#pendingIds());
     this.db.transaction(() => {
-      this.db.prepare('DELETE FROM search_segments').run();
-      const done = this.db.prepare('DELETE FROM search_pending WHERE record_id = ?');
-      for (const id of indexed) done.run(id);
+      deleteAllSealedRows(this.db, 'search_segments');
+      for (const id of indexed) clearPending(this.db, id);
       this.#persistSegments(engine);
     })();
     this.#engine = engine;
@@ -148,9 +155,7 @@ export class SearchService {
   }
 
   #pendingIds(): string[] {
-    return (
-      this.db.prepare('SELECT record_id FROM search_pending').all() as { record_id: string }[]
-    ).map((r) => r.record_id);
+    return pendingIds(this.db);
   }
 
   get isLoaded(): boolean {
@@ -271,7 +276,7 @@ export class SearchService {
    */
   /** Whether an index was ever written (a vault that never searched has none). */
   hasStoredIndex(): boolean {
-    return this.db.prepare('SELECT 1 FROM meta WHERE key = ?').get(STATE_KEY) !== undefined;
+    return hasMeta(this.db, STATE_KEY);
   }
 
   /** The stored index was written by an older version: the next use rebuilds it (not damage). */
@@ -288,11 +293,7 @@ export class SearchService {
   storedIndex(): { ids: () => Generator<string>; pending: Set<string> } | null {
     const state = this.#state();
     if (!state || state.format !== INDEX_FORMAT) return null;
-    const pending = new Set(
-      (
-        this.db.prepare('SELECT record_id FROM search_pending').all() as { record_id: string }[]
-      ).map((row) => row.record_id),
-    );
+    const pending = new Set(this.#pendingIds());
     return { ids: () => SearchEngine.persistedIds((id) => this.#readSegment(id)), pending };
   }
 
@@ -383,8 +384,8 @@ export class SearchService {
     // Seals the last partial batch and frees the word caches of the bulk build.
     engine.compact();
     this.db.transaction(() => {
-      this.db.prepare('DELETE FROM search_segments').run();
-      this.db.prepare('DELETE FROM search_pending').run();
+      deleteAllSealedRows(this.db, 'search_segments');
+      clearAllPending(this.db);
       this.#persistSegments(engine);
     })();
     return engine;
@@ -403,29 +404,26 @@ export class SearchService {
 
   #persist(engine: SearchEngine, applied: string[]): void {
     this.db.transaction(() => {
-      const remove = this.db.prepare('DELETE FROM search_pending WHERE record_id = ?');
-      for (const id of applied) remove.run(id);
+      for (const id of applied) clearPending(this.db, id);
       this.#persistSegments(engine);
     })();
   }
 
   #persistSegments(engine: SearchEngine): void {
-    const upsert = this.db.prepare(
-      'INSERT OR REPLACE INTO search_segments (id, sealed) VALUES (?, ?)',
-    );
     for (const segment of engine.dirtySegments()) {
-      upsert.run(
-        segment.id,
-        seal({
+      putSealedRow(this.db, 'search_segments', {
+        id: segment.id,
+        sealed: seal({
           key: this.keys.key('search'),
           plain: segment.bytes,
           ad: this.#segmentAd(segment.id),
         }),
-      );
+      });
     }
     for (const id of engine.removedSegments()) this.#forgetSegment(id);
     const state: IndexState = { v: 1, format: INDEX_FORMAT, segments: engine.segmentIds() };
-    this.db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run(
+    putMeta(
+      this.db,
       STATE_KEY,
       seal({
         key: this.keys.key('search'),
@@ -437,29 +435,27 @@ export class SearchService {
   }
 
   #forgetSegment(id: string): void {
-    this.db.prepare('DELETE FROM search_segments WHERE id = ?').run(id);
+    deleteSealedRow(this.db, 'search_segments', id);
   }
 
   #readSegment(id: string): Uint8Array {
-    const row = this.db.prepare('SELECT sealed FROM search_segments WHERE id = ?').get(id) as
-      { sealed: Uint8Array } | undefined;
-    if (!row) throw new IntegrityError(`search index segment ${id}`, { reason: 'missing' });
+    const sealed = sealedRow(this.db, 'search_segments', id);
+    if (!sealed) throw new IntegrityError(`search index segment ${id}`, { reason: 'missing' });
     return open({
       key: this.keys.key('search'),
-      sealed: row.sealed,
+      sealed,
       ad: this.#segmentAd(id),
       subject: `search index segment ${id}`,
     });
   }
 
   #state(): IndexState | null {
-    const row = this.db.prepare('SELECT value FROM meta WHERE key = ?').get(STATE_KEY) as
-      { value: Uint8Array } | undefined;
-    if (!row) return null;
+    const sealed = readMeta(this.db, STATE_KEY);
+    if (!sealed) return null;
     try {
       const bytes = open({
         key: this.keys.key('search'),
-        sealed: row.value,
+        sealed,
         ad: this.#stateAd(),
         subject: 'search index state',
       });

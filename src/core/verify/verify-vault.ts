@@ -12,26 +12,8 @@ export interface VerifyOptions {
   onProgress?: (phase: VerifyPhase, done: number, total: number) => void;
 }
 
-const PAGE = 500;
 /** Problems kept in the report; beyond, only counted (a wholly damaged vault lists 1,000). */
 const MAX_PROBLEMS = 1000;
-
-/** Ids of `table`, a page at a time in id order: memory stays flat on any size of vault. */
-function* pagedIds(vault: Vault, table: 'records' | 'attachments'): Generator<string> {
-  let after = '';
-  for (;;) {
-    const page = vault.db
-      .prepare(`SELECT id FROM ${table} WHERE id > ? ORDER BY id LIMIT ${PAGE}`)
-      .all(after) as { id: string }[];
-    for (const row of page) yield row.id;
-    if (page.length < PAGE) return;
-    after = page[page.length - 1]!.id;
-  }
-}
-
-function count(vault: Vault, table: 'records' | 'attachments'): number {
-  return (vault.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
-}
 
 /** Only a VaultError's message is safe to show (it names ids); anything else stays generic. */
 function reason(error: unknown): string {
@@ -58,8 +40,8 @@ export async function verifyVault(
   const progress = options.onProgress ?? (() => undefined);
   const checked = { records: 0, revisions: 0, attachments: 0, logEntries: 0 };
 
-  const records = count(vault, 'records');
-  for (const id of pagedIds(vault, 'records')) {
+  const records = vault.records.count();
+  for (const id of vault.records.pagedIds()) {
     try {
       checked.revisions += vault.records.revisions(id).length;
     } catch (error) {
@@ -70,8 +52,8 @@ export async function verifyVault(
   }
   progress('records', checked.records, records);
 
-  const attachments = count(vault, 'attachments');
-  for (const id of pagedIds(vault, 'attachments')) {
+  const attachments = vault.attachments.count();
+  for (const id of vault.attachments.ids()) {
     try {
       await vault.attachments.verify(id);
     } catch (error) {
@@ -105,7 +87,7 @@ function checkSearchIndex(vault: Vault, report: (problem: VerifyProblem) => void
     // A vault that never searched has no index yet, and one of an older format is rebuilt at
     // the next search: neither is damage.
     const empty =
-      count(vault, 'records') === 0 ||
+      vault.records.count() === 0 ||
       !vault.search.hasStoredIndex() ||
       vault.search.storedIndexOutdated();
     if (!empty)
@@ -131,14 +113,13 @@ function checkSearchIndex(vault: Vault, report: (problem: VerifyProblem) => void
   if (twice > 0)
     report({ kind: 'search-index', id: 'index', detail: `${twice} document(s) indexed twice` });
   let extra = indexed.size;
-  for (const id of pagedIds(vault, 'records')) {
+  for (const id of vault.records.pagedIds()) {
     if (indexed.has(id)) extra -= 1;
     else if (!index.pending.has(id))
       report({ kind: 'search-index', id, detail: 'the record is missing from the search index' });
   }
   // Deletions not yet applied still sit in the index: they are not extra documents.
-  const exists = vault.db.prepare('SELECT 1 FROM records WHERE id = ?');
-  for (const id of index.pending) if (!exists.get(id) && indexed.has(id)) extra -= 1;
+  for (const id of index.pending) if (!vault.records.exists(id) && indexed.has(id)) extra -= 1;
   if (extra > 0)
     report({
       kind: 'search-index',

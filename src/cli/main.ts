@@ -15,6 +15,7 @@ import {
 } from './commands/custody';
 import { exitStatus } from './progress';
 import { registerBackupCommands } from './commands/backup';
+import { registerTeamCommands } from './commands/team';
 
 /** Codes that mean "the request was wrong": exit 2 with the usage errors. */
 const BAD_INPUT = new Set([
@@ -87,6 +88,7 @@ Environment:
   registerVerifyCommand(program);
   registerCustodyReportCommand(program);
   registerBackupCommands(program);
+  registerTeamCommands(program);
   const all = (command: Command): Command[] => [command, ...command.commands.flatMap(all)];
   for (const command of all(program)) configureOutput(command.exitOverride());
   return program;

@@ -1,5 +1,4 @@
 import { open } from 'node:fs/promises';
-import { fsyncDir } from '../fs/atomic';
 import { FileIoError } from '../fs/errors';
 
 /**
@@ -43,7 +42,9 @@ export class BlobSyncBatch {
     const paths = this.#paths.splice(0);
     if (paths.length === 0) return;
     await Promise.all(paths.map((path) => syncFile(path)));
-    fsyncDir(this.blobsDir);
+    // The folder too, off the main thread (fsyncDir would hold it for a device round trip);
+    // Windows has no folder sync (nor needs one: fs/atomic.ts).
+    if (process.platform !== 'win32') await syncFile(this.blobsDir);
   }
 }
 

@@ -14,6 +14,47 @@ const temp = useTempDirs();
 const FIXTURE = new URL('../fixtures/metadata/photo-gps.jpg', import.meta.url);
 const photo = readFileSync(FIXTURE);
 
+describe('metadata read at attach time (PDFs)', () => {
+  it('the information dictionary and XMP are kept sealed, author and creator flagged', async () => {
+    const { vault, dir } = await vaults.create();
+    const record = vault.addRecord({ title: 'r' });
+    const pdf = readFileSync(new URL('../fixtures/metadata/letter-author.pdf', import.meta.url));
+    const info = await vault.attachments.attachStream(record.id, fromBuffer(pdf, 65536), {
+      name: 'letter.pdf',
+    });
+    const fields = vault.attachments.get(info.id).metadata!.fields;
+    expect(fields).toContainEqual({
+      group: 'pdf',
+      name: 'Author',
+      value: 'Amina B. Salah',
+      flag: 'person',
+    });
+    expect(fields).toContainEqual({
+      group: 'pdf',
+      name: 'Creator',
+      value: 'Scanner SN-4417-XK',
+      flag: 'person',
+    });
+    expect(fields).toContainEqual(
+      expect.objectContaining({ group: 'dc', name: 'creator', flag: 'person' }),
+    );
+    expect(fields.find((f) => f.name === 'Title')).toMatchObject({ value: 'Letter' });
+    expect(fields.find((f) => f.name === 'Title')!.flag).toBeUndefined();
+    expect(fields.some((f) => f.name === 'PDFFormatVersion')).toBe(false);
+    expect(findInFolder(dir, 'Amina B. Salah')).toEqual([]);
+  });
+
+  it('a damaged PDF is stored without metadata, never refused', async () => {
+    const { vault } = await vaults.create();
+    const record = vault.addRecord({ title: 'r' });
+    const bytes = Buffer.from('%PDF-1.7\n1 0 obj << /Author (x) >> garbage');
+    const info = await vault.attachments.attachStream(record.id, fromBuffer(bytes), {
+      name: 'broken.pdf',
+    });
+    expect(vault.attachments.get(info.id).metadata).toBeNull();
+  });
+});
+
 describe('metadata read at attach time (images)', () => {
   it('is kept sealed with the file, identifying fields flagged', async () => {
     const { vault, dir } = await vaults.create();

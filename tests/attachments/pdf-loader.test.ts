@@ -13,6 +13,8 @@ describe('pdfToText and the pdf.js module', () => {
     expect(await pdfToText(makePdf('Testimony 2023'))).toEqual({
       text: 'Testimony 2023',
       truncated: false,
+      // A PDF without an information dictionary or XMP: pdf.js's own keys only.
+      metadata: expect.objectContaining({ xmp: null }),
     });
   });
 

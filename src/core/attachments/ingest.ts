@@ -69,9 +69,12 @@ export async function ingest(
       if (expectedSha256 !== undefined && written.sha256 !== expectedSha256)
         throw attachmentIntegrity(id, 'sha256');
       const mime = await sniffMime(capture.head, written.size <= SNIFF_BYTES, name, meta.mime);
-      const metadata = hasImageMetadata(mime) ? await readImageMetadata(capture.head) : null;
+      const imageMetadata = hasImageMetadata(mime) ? await readImageMetadata(capture.head) : null;
       content = capture.takeContent();
-      const { text, skipped } = await textOf(mime, content, capture.tooLarge);
+      const extracted = await textOf(mime, content, capture.tooLarge);
+      const { text, skipped } = extracted;
+      // A PDF's metadata comes from the text worker, which has the document open anyway.
+      const metadata = imageMetadata ?? extracted.metadata ?? null;
       const stored: AttachmentMeta = {
         v: 1,
         blob: 1,

@@ -1,5 +1,7 @@
 import { htmlToText, tidy } from './html';
 import type { TextSkipReason } from '../../../shared/attachments/types';
+import type { FileMetadata } from '../../../shared/attachments/metadata';
+import { pdfMetadataFields } from '../metadata/pdf-metadata';
 import { PDF_LIMITS, pdfToText } from './pdf-worker';
 import { subtitlesToText } from './subtitles';
 
@@ -35,14 +37,18 @@ export function canExtractText(mime: string): boolean {
 export interface ExtractedText {
   text: string | null;
   skipped: TextSkipReason | null;
+  /** A PDF's information dictionary and XMP, read in the same worker (null when unread). */
+  metadata?: FileMetadata | null;
 }
 
 export async function extractText(mime: string, bytes: Uint8Array): Promise<ExtractedText> {
   let text: string | null = null;
+  let metadata: FileMetadata | null = null;
   if (mime === 'application/pdf') {
     const result = await pdfToText(bytes, { ...PDF_LIMITS, maxChars: MAX_EXTRACTED_CHARS });
     if ('skipped' in result) return { text: null, skipped: result.skipped };
     text = tidy(result.text);
+    metadata = result.metadata ? pdfMetadataFields(result.metadata) : null;
   } else {
     const extractor = EXTRACTORS[mime];
     if (!extractor) return { text: null, skipped: null };
@@ -54,9 +60,10 @@ export async function extractText(mime: string, bytes: Uint8Array): Promise<Extr
     }
     text = extractor(decoded);
   }
-  if (text.trim() === '') return { text: null, skipped: null };
+  if (text.trim() === '') return { text: null, skipped: null, metadata };
   return {
     text: text.length > MAX_EXTRACTED_CHARS ? text.slice(0, MAX_EXTRACTED_CHARS) : text,
     skipped: null,
+    metadata,
   };
 }

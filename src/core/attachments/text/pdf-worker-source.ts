@@ -8,7 +8,7 @@
  * can stop a page part-way; the parent's time and memory limits stop what no budget inside can
  * (one content stream inflating or parsing for seconds in a single synchronous stretch).
  *
- * Messages to the parent: `{ ok: true, text, truncated }`, `{ ok: false }` (unreadable PDF:
+ * Messages to the parent: `{ ok: true, text, truncated, metadata }`, `{ ok: false }` (unreadable PDF:
  * encrypted, malformed), or `{ ok: false, loadError }` when pdf.js itself could not be loaded. The bytes arrive in shared memory that the parent zeroes afterwards.
  */
 export const PDF_WORKER_SOURCE = `
@@ -32,6 +32,13 @@ const { pdfjsUrl, shared, maxChars, maxPages } = workerData;
     verbosity: 0,
   });
   const doc = await task.promise;
+  // The information dictionary and XMP, plain objects of strings (docs/attachments.md,
+  // "Metadata"); a document whose metadata pdf.js cannot read still gives its text.
+  let metadata = null;
+  try {
+    const m = await doc.getMetadata();
+    metadata = { info: m.info || null, xmp: m.metadata ? Object.fromEntries(m.metadata) : null };
+  } catch {}
   const parts = [];
   let length = 0;
   let truncated = doc.numPages > maxPages;
@@ -59,6 +66,6 @@ const { pdfjsUrl, shared, maxChars, maxPages } = workerData;
     page.cleanup();
   }
   // Sent before cleaning up: the parent terminates this thread as soon as it has the answer.
-  parentPort.postMessage({ ok: true, text: parts.join('\\n\\n'), truncated });
+  parentPort.postMessage({ ok: true, text: parts.join('\\n\\n'), truncated, metadata });
 })().catch(() => parentPort.postMessage({ ok: false }));
 `;

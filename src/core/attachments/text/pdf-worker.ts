@@ -37,14 +37,22 @@ export const PDF_LIMITS: PdfLimits = {
 /** V8 heap of the worker (MiB): pdf.js's objects for a large but honest document fit easily. */
 const HEAP_MB = 192;
 
+/** The information dictionary and XMP properties as pdf.js gives them (from the file: untrusted). */
+export interface PdfMetadataRaw {
+  info: unknown;
+  xmp: unknown;
+}
+
 export type PdfTextResult =
-  { text: string; truncated: boolean } | { skipped: 'time-limit' | 'memory-limit' | 'unreadable' };
+  | { text: string; truncated: boolean; metadata: PdfMetadataRaw | null }
+  | { skipped: 'time-limit' | 'memory-limit' | 'unreadable' };
 
 interface WorkerMessage {
   ok: boolean;
   text?: string;
   truncated?: boolean;
   loadError?: string;
+  metadata?: PdfMetadataRaw | null;
 }
 
 /**
@@ -104,7 +112,11 @@ async function runWorker(
       throw new Error(`pdf.js could not be loaded (${message.loadError}): pdfjs-dist is missing`);
     if (!message.ok || typeof message.text !== 'string') return { skipped: 'unreadable' };
     const truncated = message.truncated === true || message.text.length > limits.maxChars;
-    return { text: message.text.slice(0, limits.maxChars), truncated };
+    return {
+      text: message.text.slice(0, limits.maxChars),
+      truncated,
+      metadata: message.metadata ?? null,
+    };
   } finally {
     view.fill(0);
   }

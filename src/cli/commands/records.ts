@@ -7,7 +7,8 @@ import { recordToJson } from '../../core/records/codec';
 import { Vault } from '../../core/vault/vault';
 import { globalOptions, kdfOption, output, readPassphrase, vaultDir, withVault } from '../context';
 import { confirm } from '../prompt';
-import { endProgress, terminalProgress } from '../progress';
+import { importProgress } from '../import-progress';
+import { endProgress } from '../progress';
 import { formatSourceImport } from '../format-import';
 import { SOURCE_KINDS, type SourceKind } from '../../core/import/types';
 import { formatRecord, formatSummaryLine, safeInline } from '../format';
@@ -302,7 +303,7 @@ export function registerRecordCommands(program: Command): void {
         command: Command,
       ) => {
         const options = globalOptions(command);
-        const progress = terminalProgress();
+        const progress = importProgress();
         // A dry run shows only what the file holds and must leave the vault's bytes as they
         // were: its unlock writes no custody entry (it changes nothing to account for).
         const access = opts.dryRun === true ? 'metadata' : 'content';
@@ -315,9 +316,7 @@ export function registerRecordCommands(program: Command): void {
               ...(opts.map ? { mappingPath: opts.map } : {}),
               ...(opts.files ? { filesDir: opts.files } : {}),
               dryRun: opts.dryRun === true,
-              ...(progress
-                ? { onProgress: (done: number) => progress('Records read', done, done) }
-                : {}),
+              ...(progress ? { onProgress: progress } : {}),
             }),
           access,
         );

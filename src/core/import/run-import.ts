@@ -42,7 +42,17 @@ export interface SourceImportOptions {
   dryRun?: boolean;
   /** How many mapped records to return in `preview` (the app's wizard shows them). */
   previewCount?: number;
-  onProgress?: (recordsDone: number) => void;
+  /** Called as records are read (at most every 100 records) and once at the end. */
+  onProgress?: (progress: ImportProgress) => void;
+}
+
+export interface ImportProgress {
+  /** Records read so far (imported, unchanged or rejected). */
+  records: number;
+  /** Bytes of the file read so far, or null when the reader cannot tell (.xlsx). */
+  bytesRead: number | null;
+  /** The file's size in bytes. */
+  fileBytes: number;
 }
 
 /** A position as reports print it: `{ "line": 3 }`, `{ "record": 2 }`, `{ "row": 7 }`. */
@@ -130,7 +140,12 @@ export async function importSource(
   const mappingFile = options.mappingPath ? loadMapping(options.mappingPath, kind) : null;
   // Testimony CSV/JSONL without a mapping keep their strict format (unknown fields refused).
   const testimonyFormat = (kind === 'csv' || kind === 'jsonl') && !mappingFile;
-  const opened = testimonyFormat ? null : await openSource(kind, path);
+  let processed = 0;
+  const fileBytes = statSync(path).size;
+  let bytesRead: number | null = null;
+  const onRead = (bytes: number) => (bytesRead = (bytesRead ?? 0) + bytes);
+  const progress = () => options.onProgress?.({ records: processed, bytesRead, fileBytes });
+  const opened = testimonyFormat ? null : await openSource(kind, path, onRead);
   const mapping = resolveMapping(defaultMapping(kind, opened?.header ?? null), mappingFile);
 
   const report: SourceImportReport = {
@@ -169,12 +184,11 @@ export async function importSource(
     }
   };
 
-  let processed = 0;
-  const items = testimonyFormat ? testimonyItems(kind, path) : opened!.items;
+  const items = testimonyFormat ? testimonyItems(kind, path, onRead) : opened!.items;
   async function* newTestimonies(): AsyncGenerator<TestimonyFields> {
     for await (const item of items) {
       processed += 1;
-      if (processed % 100 === 0) options.onProgress?.(processed);
+      if (processed % 100 === 0) progress();
       if (isSourceError(item)) {
         reject(item.position, item.error);
         continue;
@@ -237,15 +251,15 @@ export async function importSource(
     for (const { recordId, planned } of attachLater)
       await attach(target, recordId, planned, report);
   }
-  options.onProgress?.(processed);
+  progress();
   describeFields(report, mapping, seenFields, testimonyFormat);
   return report;
 }
 
 /** The testimony CSV/JSONL formats: the fields are the testimony's own (bulk-import.ts). */
-async function* testimonyItems(kind: SourceKind, path: string) {
+async function* testimonyItems(kind: SourceKind, path: string, onRead: (bytes: number) => void) {
   const lines: AsyncGenerator<ImportItem> =
-    kind === 'csv' ? csvRows(path, MAX_ROW_BYTES) : jsonlLines(path, MAX_ROW_BYTES);
+    kind === 'csv' ? csvRows(path, MAX_ROW_BYTES, onRead) : jsonlLines(path, MAX_ROW_BYTES, onRead);
   for await (const item of lines) {
     const position = { unit: 'line' as const, at: item.line };
     if ('error' in item) yield { position, error: item.error };

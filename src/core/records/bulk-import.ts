@@ -119,8 +119,13 @@ function tooLarge(maxRecordBytes: number): string {
 export async function* jsonlLines(
   path: string,
   maxRecordBytes: number,
+  onRead?: (bytes: number) => void,
 ): AsyncGenerator<ImportItem> {
-  for await (const raw of readRecords(path, { csvQuotes: false, maxRecordBytes })) {
+  for await (const raw of readRecords(path, {
+    csvQuotes: false,
+    maxRecordBytes,
+    ...(onRead ? { onRead } : {}),
+  })) {
     if ('oversized' in raw) {
       yield { line: raw.line, error: tooLarge(maxRecordBytes) };
       continue;
@@ -150,10 +155,18 @@ function csvCells(text: string): string[] | null {
   }
 }
 
-export async function* csvRows(path: string, maxRecordBytes: number): AsyncGenerator<ImportItem> {
+export async function* csvRows(
+  path: string,
+  maxRecordBytes: number,
+  onRead?: (bytes: number) => void,
+): AsyncGenerator<ImportItem> {
   let header: string[] | null = null;
   let unknownColumn = -1;
-  for await (const raw of readRecords(path, { csvQuotes: true, maxRecordBytes })) {
+  for await (const raw of readRecords(path, {
+    csvQuotes: true,
+    maxRecordBytes,
+    ...(onRead ? { onRead } : {}),
+  })) {
     if ('oversized' in raw) {
       if (!header) throw invalidFile(path, 'its header row is too large');
       yield { line: raw.line, error: tooLarge(maxRecordBytes) };

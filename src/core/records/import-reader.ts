@@ -19,6 +19,8 @@ export interface ReadRecordsOptions {
   maxRecordBytes: number;
   /** The CSV field separator (one ASCII byte): "," unless told ("; " in KoboToolbox exports). */
   delimiter?: number;
+  /** Told the size of each chunk read from the file (an import's progress in bytes). */
+  onRead?: (bytes: number) => void;
 }
 
 const NEWLINE = 0x0a;
@@ -72,6 +74,7 @@ export async function* readRecords(
 
   for await (const data of createReadStream(path)) {
     let chunk = data as Buffer;
+    options.onRead?.(chunk.length);
     if (first) {
       first = false;
       if (chunk.subarray(0, 3).equals(BOM)) chunk = chunk.subarray(3);

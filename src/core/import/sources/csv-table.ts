@@ -66,7 +66,7 @@ function cellsOf(text: string, delimiter: string): string[] | null {
 /** Opens a CSV export: reads and checks its header row, then streams its rows. */
 export async function openCsvTable(
   path: string,
-  options: { delimiter?: string; maxRowBytes?: number } = {},
+  options: { delimiter?: string; maxRowBytes?: number; onRead?: (bytes: number) => void } = {},
 ): Promise<Table> {
   const delimiter = options.delimiter ?? (await sniffDelimiter(path));
   const maxRecordBytes = options.maxRowBytes ?? MAX_ROW_BYTES;
@@ -74,6 +74,7 @@ export async function openCsvTable(
     csvQuotes: true,
     maxRecordBytes,
     delimiter: delimiter.charCodeAt(0),
+    ...(options.onRead ? { onRead: options.onRead } : {}),
   });
   let header: string[] | null = null;
   while (!header) {

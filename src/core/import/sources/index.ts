@@ -34,22 +34,28 @@ export function guessSourceKind(path: string): SourceKind | null {
  * CSV) give each row's non-empty cells by column name; Martus gives each bulletin's fields by
  * tag, its id and its attachments; JSONL gives each line's keys.
  */
-export async function openSource(kind: SourceKind, path: string): Promise<OpenedSource> {
+export async function openSource(
+  kind: SourceKind,
+  path: string,
+  /** Told each chunk's size as the file is read (not for .xlsx: the zip is read by exceljs). */
+  onRead?: (bytes: number) => void,
+): Promise<OpenedSource> {
+  const metered = onRead ? { onRead } : {};
   switch (kind) {
     case 'martus':
       if (extname(path).toLowerCase() !== '.xml')
         throw invalidSourceFile(path, 'a Martus export is an .xml file');
-      return { header: null, items: readMartus(path) };
+      return { header: null, items: readMartus(path, onRead) };
     case 'jsonl':
-      return { header: null, items: readJsonl(path) };
+      return { header: null, items: readJsonl(path, onRead) };
     case 'kobo': {
       const xlsx = extname(path).toLowerCase() === '.xlsx';
-      return fromTable(xlsx ? await openXlsxTable(path) : await openCsvTable(path));
+      return fromTable(xlsx ? await openXlsxTable(path) : await openCsvTable(path, metered));
     }
     case 'uwazi':
-      return fromTable(await openCsvTable(path, { delimiter: ',' }));
+      return fromTable(await openCsvTable(path, { delimiter: ',', ...metered }));
     case 'csv':
-      return fromTable(await openCsvTable(path));
+      return fromTable(await openCsvTable(path, metered));
   }
 }
 

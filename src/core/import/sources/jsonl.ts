@@ -8,8 +8,15 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  * One JSON object per line; its keys are the source fields (values keep their JSON type). A
  * dotted key such as "consent.status" is one field name, as in the testimony JSONL format.
  */
-export async function* readJsonl(path: string): AsyncGenerator<SourceItem> {
-  for await (const raw of readRecords(path, { csvQuotes: false, maxRecordBytes: MAX_ROW_BYTES })) {
+export async function* readJsonl(
+  path: string,
+  onRead?: (bytes: number) => void,
+): AsyncGenerator<SourceItem> {
+  for await (const raw of readRecords(path, {
+    csvQuotes: false,
+    maxRecordBytes: MAX_ROW_BYTES,
+    ...(onRead ? { onRead } : {}),
+  })) {
     const position = { unit: 'line' as const, at: raw.line };
     if ('oversized' in raw) {
       yield { position, error: `larger than ${MAX_ROW_BYTES / 1048576} MiB` };

@@ -30,7 +30,10 @@ import type { SourceItem, SourceRecord } from '../types';
  * entities beyond the five predefined ones are never expanded (sax does not read DTDs) and a
  * DOCTYPE refuses the file.
  */
-export async function* readMartus(path: string): AsyncGenerator<SourceItem> {
+export async function* readMartus(
+  path: string,
+  onRead?: (bytes: number) => void,
+): AsyncGenerator<SourceItem> {
   const parser = sax.parser(true, { trim: false, normalize: false, position: true });
   const ready: SourceItem[] = [];
   let failure: Error | null = null;
@@ -130,6 +133,7 @@ export async function* readMartus(path: string): AsyncGenerator<SourceItem> {
 
   for await (const chunk of createReadStream(path, { encoding: 'utf8' })) {
     if (failure) break;
+    if (onRead) onRead(Buffer.byteLength(chunk as string));
     parser.write(chunk as string);
     // Bulletins completed before an error in the same chunk are still all-or-nothing: the
     // import plans the whole file before writing, so a fatal error writes nothing.

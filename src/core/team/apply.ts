@@ -191,7 +191,10 @@ export function applyChangeSet(
   return { status: 'applied', reason: null };
 }
 
-/** A file's status; refusals for good (not a wait) also go to the custody log. */
+/**
+ * A file's status; refusals for good also go to the custody log. Waits and change sets for
+ * others (a new member finds the team's whole past) are counted in `team.synced` instead.
+ */
 export function noteRefusal(
   vault: Vault,
   state: TeamState,
@@ -202,7 +205,7 @@ export function noteRefusal(
 ): void {
   vault.transaction(() => {
     state.putFile(name, { status, reason });
-    if (status === 'waiting') return;
+    if (status === 'waiting' || status === 'not-addressed') return;
     vault.noteCustody({
       action: 'team.changeset.rejected',
       detail: { file: name, status, reason, ...detail },

@@ -8,6 +8,8 @@
  *   BENCH_SEARCH_DOCS=100000  BENCH_ATTACH_MIB=1024  BENCH_BUNDLE_MIB=2048  BENCH_RECORDS=10000
  *   BENCH_BOMB_MIB=512
  *   BENCH_SMALL_FILES=1000
+ *   BENCH_ONLY=crash  BENCH_CRASH_KILLS=30 (per command): the crash harness, only when named
+ *   (it takes minutes; `npm run crash` runs the same harness on its own)
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { benchRecords } from './records';
@@ -87,9 +89,16 @@ const benches: Record<string, Bench> = {
   },
 };
 
+benches.crash = async () => {
+  const fn = await optional('./crash/harness', 'benchCrash');
+  return fn
+    ? fn({ killsPerCommand: Number(env.BENCH_CRASH_KILLS ?? 30) } as never)
+    : { skipped: 'no bench/crash/harness.ts' };
+};
+
 const results: Record<string, Record<string, number | string>> = {};
 for (const [name, bench] of Object.entries(benches)) {
-  if (only && !only.includes(name)) continue;
+  if (only ? !only.includes(name) : name === 'crash') continue;
   console.log(`\n== ${name}`);
   try {
     results[name] = await bench();

@@ -1,0 +1,83 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+/** The bundled CLI the harness kills (`npm run build:cli` makes it). */
+export const CLI = fileURLToPath(new URL('../../out/cli/tvault.mjs', import.meta.url));
+export const PASSPHRASE = 'crash harness passphrase';
+export const NEW_PASSPHRASE = 'crash harness new passphrase';
+
+export interface Run {
+  code: number | null;
+  /** True when the harness's SIGKILL ended the process (not a normal exit before it). */
+  killed: boolean;
+  stdout: string;
+  stderr: string;
+  ms: number;
+}
+
+export interface RunOptions {
+  passphrase?: string;
+  env?: Record<string, string>;
+  /** SIGKILL the process this many milliseconds after it was started. */
+  killAfterMs?: number;
+}
+
+/** Runs `node out/cli/tvault.mjs --json ...args` without a terminal (weak test KDF). */
+export function tvault(args: string[], options: RunOptions = {}): Promise<Run> {
+  const env: Record<string, string> = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (value !== undefined && !key.startsWith('TVAULT_')) env[key] = value;
+  }
+  Object.assign(env, {
+    TVAULT_TEST_KDF: '1',
+    TVAULT_PASSPHRASE: options.passphrase ?? PASSPHRASE,
+    ...options.env,
+  });
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, '--json', ...args], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
+    const timer =
+      options.killAfterMs === undefined
+        ? null
+        : setTimeout(() => child.kill('SIGKILL'), options.killAfterMs);
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      if (timer) clearTimeout(timer);
+      resolve({
+        code,
+        killed: signal === 'SIGKILL',
+        stdout: Buffer.concat(out).toString('utf8'),
+        stderr: Buffer.concat(err).toString('utf8'),
+        ms: performance.now() - started,
+      });
+    });
+  });
+}
+
+/** Like `tvault`, but a non-zero exit is an error of the harness's own setup. */
+export async function tvaultOk<T>(args: string[], options: RunOptions = {}): Promise<T> {
+  const run = await tvault(args, options);
+  if (run.code !== 0) {
+    throw new Error(`tvault ${args.join(' ')} exited ${run.code}: ${run.stderr.trim()}`);
+  }
+  return JSON.parse(run.stdout) as T;
+}
+
+/** A small seeded generator (mulberry32): the same seed gives the same kill instants. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

@@ -1,8 +1,21 @@
 import { spawn } from 'node:child_process';
+import { cpSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The bundled CLI the harness kills (`npm run build:cli` makes it). */
-export const CLI = fileURLToPath(new URL('../../out/cli/tvault.mjs', import.meta.url));
+/** The bundled CLI (`npm run build:cli` makes it). */
+export const BUILT_CLI = fileURLToPath(new URL('../../out/cli/', import.meta.url));
+let cli = `${BUILT_CLI}tvault.mjs`;
+
+/**
+ * Runs a copy of the built CLI from now on (a folder beside out/cli, so that node_modules
+ * resolves the same): the harness runs for minutes, and a test run rebuilding out/cli meanwhile
+ * must not change, or half-write, the program being killed.
+ */
+export function useCliCopy(folder: string): void {
+  cpSync(BUILT_CLI, folder, { recursive: true });
+  cli = join(folder, 'tvault.mjs');
+}
 export const PASSPHRASE = 'crash harness passphrase';
 export const NEW_PASSPHRASE = 'crash harness new passphrase';
 
@@ -35,7 +48,7 @@ export function tvault(args: string[], options: RunOptions = {}): Promise<Run> {
   });
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, '--json', ...args], {
+    const child = spawn(process.execPath, [cli, '--json', ...args], {
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -1,7 +1,7 @@
 import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PASSPHRASE, NEW_PASSPHRASE, seededRandom, tvault } from './cli';
+import { BUILT_CLI, NEW_PASSPHRASE, PASSPHRASE, seededRandom, tvault, useCliCopy } from './cli';
 import { buildFixture, MARKER, type Fixture, type FixtureSizes } from './fixture';
 import { blobCount, plaintextFiles, temporaryFiles } from './scan';
 import { SCENARIOS, strayOutputs, type KillDirs, type Scenario, type State } from './scenarios';
@@ -113,7 +113,9 @@ export async function runCrashHarness(options: HarnessOptions): Promise<HarnessR
   const problems: string[] = [];
   const figures: Record<string, CommandFigures> = {};
   let n = 0;
+  const cliCopy = join(BUILT_CLI, '..', `cli-crash-${process.pid}`);
   try {
+    useCliCopy(cliCopy);
     log(`fixture in ${work}`);
     const fixture = await buildFixture(work, options.sizes);
     const probe = freshDirs(work, fixture, n++);
@@ -176,6 +178,7 @@ export async function runCrashHarness(options: HarnessOptions): Promise<HarnessR
     }
     return { seed: options.seed, figures, problems };
   } finally {
+    rmSync(cliCopy, { recursive: true, force: true });
     if (!options.work && problems.length === 0) rmSync(work, { recursive: true, force: true });
   }
 }

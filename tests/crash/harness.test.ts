@@ -53,6 +53,7 @@ describe('kill -9 at 10 fixed points of the writing commands', () => {
     const report = await runCrashHarness({
       seed: 11,
       killsPerCommand: 1,
+      referenceRuns: 1,
       sizes: { baseRecords: 40, importRecords: 400, bundleRecords: 40, attachMiB: 4 },
       work: temp.make(),
     });
@@ -64,5 +65,6 @@ describe('kill -9 at 10 fixed points of the writing commands', () => {
     // Most instants land before the end of the run (else the sample proves little).
     expect(total('kills')).toBeGreaterThanOrEqual(5);
     expect(total('cleanRecoveries')).toBe(total('kills'));
-  }, 240_000);
+    // About 60 CLI runs: under a minute on a calm machine, several on a loaded one.
+  }, 900_000);
 });

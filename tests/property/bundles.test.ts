@@ -27,9 +27,9 @@ import { memberReplaced, mutationOf } from './mutations';
 const RUNS = 150;
 const MARK = 'QQsecretQQ';
 
-function refusedWith(prefixes: string[], call: () => unknown): void {
+async function refusedWith(prefixes: string[], call: () => unknown): Promise<void> {
   try {
-    call();
+    await call();
   } catch (error) {
     expect(error).toBeInstanceOf(VaultError);
     const code = (error as VaultError).code;
@@ -48,11 +48,11 @@ describe('property: bundle header and manifest parsers', () => {
   const valid = manifestFor([entry], { sender: `TVID1-${'A'.repeat(103)}` });
   const validBytes = new TextEncoder().encode(JSON.stringify(valid));
 
-  it('the manifest as written parses', () => {
-    expect(parseManifest(validBytes).counts.records).toBe(1);
+  it('the manifest as written parses', async () => {
+    expect((await parseManifest(validBytes)).counts.records).toBe(1);
   });
 
-  it('manifest byte mutations and member replacements: a manifest or BUNDLE.MALFORMED', () => {
+  it('manifest byte mutations and member replacements: a manifest or BUNDLE.MALFORMED', async () => {
     const inputs = fc.oneof(
       mutationOf(validBytes),
       memberReplaced(valid).map((m) => new TextEncoder().encode(JSON.stringify(m))),
@@ -60,38 +60,40 @@ describe('property: bundle header and manifest parsers', () => {
         new TextEncoder().encode(JSON.stringify({ ...valid, entries: [e, { ...e, id: MARK }] })),
       ),
     );
-    fc.assert(
-      fc.property(inputs, (bytes) => {
-        refusedWith(['BUNDLE.MALFORMED', 'LIMIT.'], () => parseManifest(bytes));
-        refusedWith(['BUNDLE.MALFORMED'], () => senderOf(bytes));
+    await fc.assert(
+      fc.asyncProperty(inputs, async (bytes) => {
+        await refusedWith(['BUNDLE.MALFORMED', 'LIMIT.'], () => parseManifest(bytes));
+        await refusedWith(['BUNDLE.MALFORMED'], () => senderOf(bytes));
       }),
       { numRuns: RUNS },
     );
   });
 
-  it('random bytes and JSON: never a crash', () => {
+  it('random bytes and JSON: never a crash', async () => {
     const inputs = fc.oneof(
       fc.uint8Array({ maxLength: 600 }),
       fc.json().map((s) => new TextEncoder().encode(s)),
       fc.string().map((s) => new TextEncoder().encode(`{"sender":${JSON.stringify(s)}`)),
     );
-    fc.assert(
-      fc.property(inputs, (bytes) => {
-        refusedWith(['BUNDLE.MALFORMED', 'LIMIT.'], () => parseManifest(bytes));
-        refusedWith(['BUNDLE.MALFORMED'], () => senderOf(bytes));
-        refusedWith(['BUNDLE.MALFORMED'], () => splitHeader(bytes));
+    await fc.assert(
+      fc.asyncProperty(inputs, async (bytes) => {
+        await refusedWith(['BUNDLE.MALFORMED', 'LIMIT.'], () => parseManifest(bytes));
+        await refusedWith(['BUNDLE.MALFORMED'], () => senderOf(bytes));
+        await refusedWith(['BUNDLE.MALFORMED'], () => splitHeader(bytes));
       }),
       { numRuns: RUNS },
     );
   });
 
-  it('header prefixes: any 10 bytes after the magic give a count or BUNDLE.MALFORMED', () => {
+  it('header prefixes: any 10 bytes after the magic give a count or BUNDLE.MALFORMED', async () => {
     const magic = new TextEncoder().encode('TVBUNDLE');
     const inputs = fc
       .uint8Array({ minLength: 0, maxLength: PREFIX_BYTES + 200 })
       .map((tail) => Uint8Array.from([...magic, ...tail]));
-    fc.assert(
-      fc.property(inputs, (bytes) => refusedWith(['BUNDLE.MALFORMED'], () => splitHeader(bytes))),
+    await fc.assert(
+      fc.asyncProperty(inputs, (bytes) =>
+        refusedWith(['BUNDLE.MALFORMED'], () => splitHeader(bytes)),
+      ),
       { numRuns: RUNS },
     );
   });

@@ -6,7 +6,7 @@ import { defaultVaultDir } from '../core/vault/paths';
 import { Vault } from '../core/vault/vault';
 import { VAULT_FILES } from '../core/vault/paths';
 import { fileSystemError } from '../core/fs/errors';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { promptSecret } from './prompt';
 
 export interface GlobalOptions {
@@ -84,15 +84,22 @@ export async function withVault<T>(
   if (!Vault.exists(dir)) throw new VaultNotFoundError(dir);
   const recoveryKey = process.env.TVAULT_RECOVERY_KEY;
   const volume = { custodyVolume: commandVolume(access) };
-  const vault =
-    recoveryKey !== undefined && recoveryKey !== ''
-      ? await Vault.open(dir, { recoveryKey }, volume)
-      : await Vault.open(dir, { passphrase: await readPassphrase() }, volume);
+  // SQLite's I/O errors (disk full, read-only) do not say which file: it is the database.
+  // Opening writes too (the unlock's custody entry), so it fails the same way on a full disk.
+  const database = join(resolve(dir), VAULT_FILES.database);
+  let vault: Vault;
+  try {
+    vault =
+      recoveryKey !== undefined && recoveryKey !== ''
+        ? await Vault.open(dir, { recoveryKey }, volume)
+        : await Vault.open(dir, { passphrase: await readPassphrase() }, volume);
+  } catch (error) {
+    throw fileSystemError(error, database) ?? error;
+  }
   try {
     return await fn(vault);
   } catch (error) {
-    // SQLite's I/O errors (disk full, read-only) do not say which file: it is the database.
-    throw fileSystemError(error, join(vault.dir, VAULT_FILES.database)) ?? error;
+    throw fileSystemError(error, database) ?? error;
   } finally {
     vault.close();
   }

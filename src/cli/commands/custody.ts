@@ -5,7 +5,8 @@ import { safeInline } from '../format';
 import { verifyVault } from '../../core/verify/verify-vault';
 import { makeCustodyReport, verifyCustodyReport } from '../../core/custody/report';
 import { custodyReportHtml } from '../../core/custody/report-html';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { writeFilesTogether } from '../../core/fs/write-together';
 import { FileExistsError, InvalidInputError } from '../../shared/errors';
 import { endProgress, exitStatus, terminalProgress } from '../progress';
 
@@ -95,11 +96,6 @@ export function registerVerifyCommand(program: Command): void {
     });
 }
 
-function writeNew(path: string, text: string, force: boolean): void {
-  if (!force && existsSync(path)) throw new FileExistsError(path);
-  writeFileSync(path, text, { mode: 0o600 });
-}
-
 export function registerCustodyReportCommand(program: Command): void {
   program
     .command('custody')
@@ -141,9 +137,15 @@ export function registerCustodyReportCommand(program: Command): void {
         const made = await withVault(options, (vault) =>
           makeCustodyReport(vault, vault.records.resolveId(first)),
         );
-        writeNew(opts.out, made.json, force);
-        writeNew(`${opts.out}.sig`, made.signature, force);
-        if (opts.html) writeNew(opts.html, custodyReportHtml(made.report), force);
+        // The report, its signature and the page land together or not at all (a full disk).
+        await writeFilesTogether(
+          [
+            { path: opts.out, data: made.json },
+            { path: `${opts.out}.sig`, data: made.signature },
+            ...(opts.html ? [{ path: opts.html, data: custodyReportHtml(made.report) }] : []),
+          ],
+          force,
+        );
         out.result(
           {
             report: opts.out,

@@ -8,7 +8,7 @@ import {
   rmSync,
   statSync,
 } from 'node:fs';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import {
   BackupInvalidError,
   IntegrityError,
@@ -16,6 +16,7 @@ import {
   VaultError,
 } from '../../shared/errors';
 import { fsyncDir, writeFileAtomic } from '../fs/atomic';
+import { FileIoError } from '../fs/errors';
 import { newId } from '../ids';
 import type { Vault } from '../vault/vault';
 import { VAULT_FILES } from '../vault/paths';
@@ -43,32 +44,44 @@ export interface BackupOptions {
   onProgress?: (phase: 'database' | 'blobs', done: number, total: number) => void;
 }
 
-function ioError(what: string, error: unknown): VaultError {
-  const code = (error as { code?: string } | null)?.code;
-  const reason = code === 'ENOSPC' ? 'the disk is full' : (code ?? 'write failed');
-  return new VaultError(
-    'FILE.IO',
-    `${what}: ${reason}. The previous backup (if any) is unchanged.`,
-    {
-      ...(code ? { reason: code } : {}),
-    },
+/**
+ * A write into the backup folder failed (a full disk, a read-only disk): FILE.IO naming the
+ * folder and the cause, exit 7. The previous backup there, if any, is left as it was.
+ */
+function ioError(out: string, error: unknown): VaultError {
+  if (error instanceof VaultError) return error;
+  return new FileIoError(
+    'Cannot write the backup (a previous backup there is unchanged)',
+    out,
+    error,
   );
 }
 
 /** The target must be empty, missing, or a backup of this same vault; never inside the vault. */
-function prepareTarget(vault: Vault, out: string): void {
+/**
+ * What the target held before: nothing at all (`new`: this run made it), an empty folder, or a
+ * previous backup. A failed run removes what it added to the first two.
+ */
+function prepareTarget(vault: Vault, out: string): 'new' | 'empty' | 'previous' {
   const inside = relative(vault.dir, out);
   if (inside === '' || (inside !== '..' && !inside.startsWith(`..${sep}`) && !isAbsolute(inside)))
     throw new InvalidInputError('The backup folder cannot be inside the vault folder.');
   if (!existsSync(out)) {
-    mkdirSync(out, { recursive: true, mode: 0o700 });
-    return;
+    try {
+      // Not recursive when the parent exists: Node's recursive mkdir reports a read-only disk
+      // as ENOENT, which would read "no such folder".
+      mkdirSync(out, { recursive: !existsSync(dirname(out)), mode: 0o700 });
+    } catch (error) {
+      throw new FileIoError('Cannot create the backup folder', out, error);
+    }
+    return 'new';
   }
   if (!statSync(out).isDirectory()) throw new BackupInvalidError(out, 'it is a file');
-  if (readdirSync(out).length === 0) return;
+  if (readdirSync(out).length === 0) return 'empty';
   const marker = readMarker(out);
   if (marker.vaultId !== vault.vaultId)
     throw new BackupInvalidError(out, 'it is the backup of another vault');
+  return 'previous';
 }
 
 /**
@@ -94,13 +107,17 @@ async function backupNow(
   options: BackupOptions,
 ): Promise<BackupReport> {
   const out = resolve(outDir);
-  prepareTarget(vault, out);
+  const before = prepareTarget(vault, out);
   const blobsOut = join(out, VAULT_FILES.blobs);
-  mkdirSync(blobsOut, { recursive: true, mode: 0o700 });
   const tempDb = join(out, `.vault.db.tmp-${newId()}`);
   const copied: string[] = [];
   const progress = options.onProgress ?? (() => undefined);
   try {
+    try {
+      mkdirSync(blobsOut, { recursive: true, mode: 0o700 });
+    } catch (error) {
+      throw ioError(out, error);
+    }
     try {
       await vault.db.backup(tempDb, {
         progress: ({ totalPages, remainingPages }) => {
@@ -110,7 +127,7 @@ async function backupNow(
       });
       settleDatabaseCopy(tempDb);
     } catch (error) {
-      throw ioError('The database could not be copied', error);
+      throw ioError(out, error);
     }
     const wanted = attachmentIdsOf(tempDb);
     const present = new Set(readdirSync(blobsOut));
@@ -128,7 +145,7 @@ async function backupNow(
         renameSync(temp, join(blobsOut, id));
       } catch (error) {
         rmSync(temp, { force: true });
-        throw ioError(`The blob of attachment ${id} could not be copied`, error);
+        throw ioError(out, error);
       }
       copied.push(id);
       progress('blobs', done, wanted.size);
@@ -148,7 +165,7 @@ async function backupNow(
       renameSync(tempDb, join(out, VAULT_FILES.database));
       fsyncDir(out);
     } catch (error) {
-      throw ioError('The backup could not be completed', error);
+      throw ioError(out, error);
     }
     const marker: BackupMarker = {
       format: BACKUP_FORMAT,
@@ -157,7 +174,11 @@ async function backupNow(
       madeAt: new Date().toISOString(),
       logHead: vault.custody.head(),
     };
-    writeFileAtomic(join(out, BACKUP_MARKER), `${JSON.stringify(marker, null, 2)}\n`);
+    try {
+      writeFileAtomic(join(out, BACKUP_MARKER), `${JSON.stringify(marker, null, 2)}\n`);
+    } catch (error) {
+      throw ioError(out, error);
+    }
     let removed = 0;
     for (const name of readdirSync(blobsOut)) {
       if (wanted.has(name)) continue;
@@ -185,6 +206,12 @@ async function backupNow(
     for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(tempDb + suffix, { force: true });
     // New blobs of a failed run are not referred to by the previous copy: remove them.
     for (const id of copied) rmSync(join(blobsOut, id), { force: true });
+    // What this run made holds nothing of value: leave no half backup behind.
+    if (before === 'new') rmSync(out, { recursive: true, force: true });
+    if (before === 'empty') {
+      const names = existsSync(out) ? readdirSync(out) : [];
+      for (const name of names) rmSync(join(out, name), { recursive: true, force: true });
+    }
     throw error;
   }
 }

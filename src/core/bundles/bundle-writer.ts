@@ -4,6 +4,7 @@ import type { FileHandle } from 'node:fs/promises';
 import { CancelledError, FileExistsError, IntegrityError } from '../../shared/errors';
 import { asKey } from '../crypto/keys';
 import { randomBytes, sodium, wipe } from '../crypto/sodium';
+import { FileIoError, isNodeError } from '../fs/errors';
 import { StagedOutput } from '../fs/staged-output';
 import {
   CHUNK_BYTES,
@@ -198,6 +199,9 @@ export async function writeBundle(options: WriteBundleOptions): Promise<{ size: 
     return { size };
   } catch (error) {
     await stage?.discard();
+    // Writes through the file handle carry no path: name the bundle (a full disk: exit 7).
+    if (isNodeError(error, 'ENOSPC', 'EIO', 'EDQUOT', 'EROFS', 'EACCES', 'EPERM', 'EFBIG'))
+      throw new FileIoError('Cannot write the bundle', out, error);
     throw error;
   } finally {
     wipe(fileKey, payloadKey);

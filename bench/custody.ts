@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TEST_KDF } from '../src/core/crypto/kdf';
@@ -59,6 +59,7 @@ export async function benchCustody(opts: {
       addRatios.push(l / b);
     }
     addRatios.sort((a, b) => a - b);
+    const pages = walPagesPerAdd(vault, bare, body);
     const best = { add: addBare, addLogged, imp: Infinity, impLogged: Infinity };
     for (let round = 0; round < 3; round++) {
       // The vault's import also indexes what it imported: the baseline does the same.
@@ -83,6 +84,8 @@ export async function benchCustody(opts: {
       'add without log seconds': round(best.add),
       'add with log seconds': round(best.addLogged),
       'add: log cost, median of rounds (%)': pct(addRatios[rounds >> 1]!, 1),
+      'add: WAL pages written per add, without log': pages.bare,
+      'add: WAL pages written per add, with log': pages.logged,
       'import: records': opts.records,
       'import without log seconds': round(best.imp),
       'import with log seconds': round(best.impLogged),
@@ -92,6 +95,35 @@ export async function benchCustody(opts: {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Where a single add's time goes: adds are bound by the WAL's fsync, and the log's share is the
+ * pages it adds to each commit (its row, its index row, the sealed head). Counted from the
+ * WAL's growth with automatic checkpoints off, so both sides write to the end of the same file.
+ */
+function walPagesPerAdd(
+  vault: Vault,
+  bare: RecordStore,
+  body: string,
+): { bare: number; logged: number } {
+  const wal = join(vault.dir, 'vault.db-wal');
+  const pageBytes = (vault.db.pragma('page_size', { simple: true }) as number) + 24;
+  const adds = 50;
+  vault.db.pragma('wal_autocheckpoint = 0');
+  const measure = (add: (i: number) => void) => {
+    // Emptied first: after a checkpoint SQLite rewrites the WAL from its start, without growing it.
+    vault.db.pragma('wal_checkpoint(TRUNCATE)');
+    const before = statSync(wal).size;
+    for (let i = 0; i < adds; i++) add(i);
+    return Math.round(((statSync(wal).size - before) / pageBytes / adds) * 10) / 10;
+  };
+  const result = {
+    bare: measure((i) => bare.add(withDefaults({ title: `p${i}`, body }))),
+    logged: measure((i) => vault.addRecord({ title: `p${i}`, body })),
+  };
+  vault.db.pragma('wal_autocheckpoint = 1000');
+  return result;
 }
 
 function round(value: number): number {

@@ -65,6 +65,18 @@ function layerRule(layer) {
   };
 }
 
+/** SQL is written only in src/core/storage (tests/lint/tables.test.ts). */
+const NO_SQL = {
+  selector: "CallExpression[callee.property.name='prepare']",
+  message: 'SQL belongs in a table module under src/core/storage/tables (docs/architecture.md).',
+};
+const NO_ROW_CAST = {
+  selector:
+    "TSAsExpression[expression.type='CallExpression'][expression.callee.property.name=/^(get|all|iterate)$/]",
+  message:
+    'No row casts: the table module under src/core/storage/tables types its rows (docs/architecture.md).',
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -78,6 +90,8 @@ export default tseslint.config(
       'resources/**',
       // Code that must fail the layer rules; tests/lint/layers.test.ts lints it as src/.
       'tests/lint/fixtures/**',
+      // Code that must fail the table rule; tests/lint/tables.test.ts lints it as src/.
+      'tests/lint/table-fixtures/**',
     ],
   },
   js.configs.recommended,
@@ -110,6 +124,21 @@ export default tseslint.config(
     // sees them, and each names its reason.
     files: ['src/**'],
     linterOptions: { noInlineConfig: true, reportUnusedDisableDirectives: 'error' },
+  },
+  {
+    // SQL and row types live in the table modules (src/core/storage/tables, Signal Desktop's
+    // ts/sql pattern): a statement written elsewhere, or a row cast to a shape the SQL does not
+    // promise, is how a store comes to reach into another area's table unseen.
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/core/storage/**'],
+    rules: { 'no-restricted-syntax': ['error', NO_SQL] },
+  },
+  {
+    // Where a database can be reached at all (the layer rules keep better-sqlite3 out of
+    // src/shared and the renderer, whose Map.get casts are not rows), no row casts either.
+    files: ['src/{core,main,cli}/**/*.ts'],
+    ignores: ['src/core/storage/**', '**/*.test.ts'],
+    rules: { 'no-restricted-syntax': ['error', NO_SQL, NO_ROW_CAST] },
   },
   {
     // Matching or refusing control characters is these files' job (terminal output, file

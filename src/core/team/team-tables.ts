@@ -2,10 +2,18 @@ import { associatedData } from '../crypto/associated-data';
 import { sodium } from '../crypto/sodium';
 import { openJson, sealJson } from '../records/codec';
 import type { VaultScope } from '../storage/scope';
+import {
+  type TeamTaggedTable,
+  deleteTeamRow,
+  insertTeamEvent,
+  putTeamRow,
+  teamEvents,
+  teamRow,
+  teamRows,
+} from '../storage/tables/team';
 
 /** The team's sealed tables keyed by tag (docs/team.md, "In the vault"; docs/crypto.md). */
-export type TeamTable =
-  'team_state' | 'team_records' | 'team_revisions' | 'team_files' | 'team_authors';
+export type TeamTable = TeamTaggedTable;
 
 const encoder = new TextEncoder();
 
@@ -34,43 +42,33 @@ export class TeamTables {
 
   get<T>(table: TeamTable, key: string): T | null {
     const tag = this.tag(table, key);
-    const row = this.scope.db.prepare(`SELECT sealed FROM ${table} WHERE tag = ?`).get(tag) as
-      { sealed: Uint8Array } | undefined;
-    if (!row) return null;
-    return openJson<T>(this.scope.keys.key('teamRows'), row.sealed, this.#ad(table, tag), table);
+    const sealed = teamRow(this.scope.db, table, tag);
+    if (!sealed) return null;
+    return openJson<T>(this.scope.keys.key('teamRows'), sealed, this.#ad(table, tag), table);
   }
 
   put(table: TeamTable, key: string, value: unknown): void {
     const tag = this.tag(table, key);
-    this.scope.db
-      .prepare(`INSERT OR REPLACE INTO ${table} (tag, sealed) VALUES (?, ?)`)
-      .run(tag, sealJson(this.scope.keys.key('teamRows'), value, this.#ad(table, tag)));
+    putTeamRow(this.scope.db, table, {
+      tag,
+      sealed: sealJson(this.scope.keys.key('teamRows'), value, this.#ad(table, tag)),
+    });
   }
 
   delete(table: TeamTable, key: string): void {
-    this.scope.db.prepare(`DELETE FROM ${table} WHERE tag = ?`).run(this.tag(table, key));
+    deleteTeamRow(this.scope.db, table, this.tag(table, key));
   }
 
   /** Every row of a table, opened (team_records and team_files: one per record or file). */
   all<T>(table: TeamTable): T[] {
-    const rows = this.scope.db.prepare(`SELECT tag, sealed FROM ${table}`).all() as {
-      tag: string;
-      sealed: Uint8Array;
-    }[];
-    return rows.map((row) =>
+    return teamRows(this.scope.db, table).map((row) =>
       openJson<T>(this.scope.keys.key('teamRows'), row.sealed, this.#ad(table, row.tag), table),
     );
   }
 
   /** The membership chain, in order (each element the signed event's JSON). */
   events<T>(): T[] {
-    const rows = this.scope.db
-      .prepare('SELECT seq, sealed FROM team_events ORDER BY seq')
-      .all() as {
-      seq: number;
-      sealed: Uint8Array;
-    }[];
-    return rows.map((row) =>
+    return teamEvents(this.scope.db).map((row) =>
       openJson<T>(
         this.scope.keys.key('teamRows'),
         row.sealed,
@@ -81,11 +79,13 @@ export class TeamTables {
   }
 
   appendEvent(seq: number, event: unknown): void {
-    this.scope.db
-      .prepare('INSERT INTO team_events (seq, sealed) VALUES (?, ?)')
-      .run(
-        seq,
-        sealJson(this.scope.keys.key('teamRows'), event, this.#ad('team_events', String(seq))),
-      );
+    insertTeamEvent(this.scope.db, {
+      seq,
+      sealed: sealJson(
+        this.scope.keys.key('teamRows'),
+        event,
+        this.#ad('team_events', String(seq)),
+      ),
+    });
   }
 }

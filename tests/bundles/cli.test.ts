@@ -153,6 +153,7 @@ describe('tvault export, inspect, receive', () => {
         bundle: out,
         records: 1,
         attachments: 0,
+        files: [],
         refused: [{ id: refusedId, reason: 'consent-withdrawn' }],
       });
       // The output exists: refused rather than overwritten.

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { syncTeam } from '../../src/core/team/sync';
-import { listConflicts, resolveConflict, teamMembers } from '../../src/core/team/team';
+import {
+  inviteMember,
+  joinTeam,
+  listConflicts,
+  resolveConflict,
+  teamMembers,
+} from '../../src/core/team/team';
 import { archiveOf, given, makeTeam, syncAll, useTestVaults } from './helpers';
 
 describe('team archive over a plain shared folder', () => {
@@ -78,5 +84,43 @@ describe('team archive over a plain shared folder', () => {
       expect(listConflicts(member)).toEqual([]);
       expect(member.records.get(record.id).title).toBe('A version');
     }
+  });
+
+  it('a member invited later receives the whole archive, a record edited back to life too', async () => {
+    const team = await makeTeam(vaults);
+    const [a, b, c] = team.members as [
+      (typeof team.members)[0],
+      (typeof team.members)[0],
+      (typeof team.members)[0],
+    ];
+    const kept = a.addRecord(given({ title: 'Kept' }));
+    const revived = a.addRecord(given({ title: 'Deleted on C, edited on B' }));
+    await syncAll(team);
+    c.deleteRecord(revived.id);
+    await syncTeam(c);
+    await syncTeam(a); // A erases its copy's contents: only ids and links stay
+    b.updateRecord(revived.id, { body: 'B had not seen the deletion' });
+    await syncAll(team);
+    expect(a.records.exists(revived.id)).toBe(true);
+
+    const late = (await vaults.create()).vault;
+    inviteMember(a, { identity: late.identity.identityString(), name: 'Late' });
+    joinTeam(late, {
+      teamId: team.teamId,
+      inviter: a.identity.identityString(),
+      folder: team.folder,
+    });
+    const report = await syncTeam(late);
+    expect(report.waiting).toBe(0);
+    expect(late.records.get(kept.id).title).toBe('Kept');
+    expect(archiveOf(late)).toBe(archiveOf(a));
+    // The same open conflict (delete versus edit). Revisions an invitation carries are the
+    // inviter's to vouch for: their author is the inviter (docs/team.md, "Limits").
+    const withoutAuthors = (v: typeof a) =>
+      listConflicts(v).map((x) => ({ ...x, heads: x.heads.map(({ author: _, ...h }) => h) }));
+    expect(withoutAuthors(late)).toEqual(withoutAuthors(a));
+    expect(listConflicts(late)[0]!.heads.every((h) => h.author === a.identity.fingerprint())).toBe(
+      true,
+    );
   });
 });

@@ -22,6 +22,14 @@ export interface ApplyOutcome {
   reason: string | null;
 }
 
+/** Erases the content of a deleted record's revisions (TeamState.shredRevision). */
+export function eraseContents(state: TeamState, record: RecordState): void {
+  for (const revision of record.revisions) {
+    const stored = revision.deleted ? null : state.revision(revision.id);
+    if (stored) state.shredRevision(record.recordId, revision, stored.author);
+  }
+}
+
 /**
  * Makes the local record show its team head (one head, or the one every member shows among
  * several): a new record, a new local revision, or the record deleted and the team's copies
@@ -42,9 +50,8 @@ export function showHead(
   if (head.deleted) {
     const { afterCommit: then } = vault.writeTeamHead(record.recordId, null, null);
     afterCommit.push(then);
-    // Only the ids stay, so that an old change set replayed cannot bring the record back.
-    for (const revision of record.revisions)
-      if (!revision.deleted) state.shredRevision(revision.id);
+    // Only the ids (and links) stay, so that a replayed change set cannot bring it back.
+    eraseContents(state, record);
     record.localHead = null;
     return state.putRecord(record);
   }

@@ -5,6 +5,7 @@ import { parseIdentity } from '../identity/public-identity';
 import type { Vault } from '../vault/vault';
 import { SPLIT_REVISIONS, type TeamRevision } from './changeset-format';
 import { encodeChangeSet, publishChangeSet } from './changeset-writer';
+import { eraseContents } from './apply';
 import { headsOf } from './heads';
 import type { OutboxPart, RecordState, StoredRevision, TeamState } from './team-state';
 
@@ -109,7 +110,7 @@ export function collectLocalChanges(vault: Vault, state: TeamState): number {
         updatedAt: now,
       };
       addOwnRevision(vault, state, record, revision);
-      for (const r of record.revisions) if (!r.deleted) state.shredRevision(r.id);
+      eraseContents(state, record);
       record.localHead = null;
       state.putRecord(record);
       written.push(revision.id);

@@ -106,8 +106,21 @@ export class TeamState {
     this.tables.put('team_revisions', revision.id, revision);
   }
 
-  shredRevision(id: string): void {
-    this.tables.delete('team_revisions', id);
+  /**
+   * Erases a revision's content (its record was deleted), keeping what the history needs: its
+   * id, record, parents and time, as a tombstone-shaped row. An invitation can then still carry
+   * the ancestors of a record edited back to life; an ancestor is never a head, so its flag
+   * changes nothing anyone shows.
+   */
+  shredRevision(recordId: string, meta: RevisionMeta, author: string): void {
+    this.putRevision({
+      id: meta.id,
+      record: recordId,
+      parents: meta.parents,
+      deleted: true,
+      updatedAt: meta.updatedAt,
+      author,
+    });
   }
 
   file(name: string): FileState | null {

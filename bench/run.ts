@@ -3,11 +3,11 @@
  * measured in the same run (the machine is shared and noisy, so raw seconds alone mean little).
  * Results are printed and written to bench/results/latest.json.
  *
- *   BENCH_ONLY=records,search,attachments,bundles,hostile,custody,verify   run a subset
+ *   BENCH_ONLY=records,search,attachments,bundles,hostile,custody,verify,evidence   run a subset
  *   BENCH_CUSTODY_RECORDS=10000  BENCH_VERIFY_RECORDS=100000  BENCH_VERIFY_MIB=10240
  *   BENCH_SEARCH_DOCS=100000  BENCH_ATTACH_MIB=1024  BENCH_BUNDLE_MIB=2048  BENCH_RECORDS=10000
  *   BENCH_BOMB_MIB=512
- *   BENCH_SMALL_FILES=1000
+ *   BENCH_SMALL_FILES=1000  BENCH_PHOTO_MIB=20
  *   BENCH_ONLY=crash  BENCH_CRASH_KILLS=30 (per command): the crash harness, only when named
  *   (it takes minutes; `npm run crash` runs the same harness on its own)
  */
@@ -77,6 +77,12 @@ const benches: Record<string, Bench> = {
     return fn
       ? fn({ sizeMiB: Number(env.BENCH_BUNDLE_MIB ?? 2048) } as never)
       : { skipped: 'no bench/bundles.ts' };
+  },
+  evidence: async () => {
+    const fn = await optional('./evidence', 'benchEvidence');
+    return fn
+      ? fn({ photoMiB: Number(env.BENCH_PHOTO_MIB ?? 20) } as never)
+      : { skipped: 'no bench/evidence.ts' };
   },
   hostile: async () => {
     const fn = await optional('./hostile', 'benchHostile');

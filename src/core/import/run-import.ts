@@ -1,5 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
-import { InvalidInputError, VaultError } from '../../shared/errors';
+import { CancelledError, InvalidInputError, VaultError } from '../../shared/errors';
 import type { TestimonyFields } from '../../shared/records/types';
 import {
   type ImportItem,
@@ -42,6 +42,12 @@ export interface SourceImportOptions {
   dryRun?: boolean;
   /** How many mapped records to return in `preview` (the app's wizard shows them). */
   previewCount?: number;
+  /**
+   * Cancels the import while it reads (the app's wizard): its transaction rolls back, nothing is
+   * imported or updated (CANCELLED). Once the records are committed, the attachments that follow
+   * are still added (importing the same export again would add them anyway).
+   */
+  signal?: AbortSignal;
   /** Called as records are read (at most every 100 records) and once at the end. */
   onProgress?: (progress: ImportProgress) => void;
 }
@@ -187,6 +193,7 @@ export async function importSource(
   const items = testimonyFormat ? testimonyItems(kind, path, onRead) : opened!.items;
   async function* newTestimonies(): AsyncGenerator<TestimonyFields> {
     for await (const item of items) {
+      if (options.signal?.aborted) throw new CancelledError('The import');
       processed += 1;
       if (processed % 100 === 0) progress();
       if (isSourceError(item)) {
@@ -242,6 +249,8 @@ export async function importSource(
       }
       if (!report.dryRun && files.length > 0) attachLater.push({ recordId: existing, planned });
     }
+    // Cancelled while the last records were read: before the transaction commits.
+    if (options.signal?.aborted) throw new CancelledError('The import');
   }
 
   if (report.dryRun) {

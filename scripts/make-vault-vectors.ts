@@ -63,6 +63,11 @@ try {
   partner.vault.partners.verify('Vector Vault');
   vault.partners.add('Partner Collective', partner.vault.identity.identityString());
   vault.partners.verify('Partner Collective');
+  vault.vocabulary.put({
+    id: 'threats',
+    prefLabel: { en: 'threats', es: 'amenazas', fr: 'menaces', ar: 'تهديد' },
+    altLabel: { es: ['amenaza'] },
+  });
 
   const record = vault.addRecord({
     title: 'Testimony / شهادة',
@@ -152,6 +157,9 @@ try {
 
   const partnerRow = get<{ id: string; sealed: Uint8Array }>('SELECT id, sealed FROM partners');
   const partnerAd = associatedData('tvault-partner', vaultId, partnerRow.id);
+
+  const vocabularyRow = get<{ sealed: Uint8Array }>('SELECT sealed FROM vocabulary');
+  const vocabularyAd = associatedData('tvault-vocabulary', vaultId, 1);
 
   const receivedInput = `tvault-received-bundle:${sent.bundleId}`;
   const receivedRow = get<{ id: string; sealed: Uint8Array }>(
@@ -244,6 +252,7 @@ try {
       id: partnerRow.id,
       ...opened(key('partners'), partnerRow.sealed, partnerAd),
     },
+    vocabulary: opened(key('vocabulary'), vocabularyRow.sealed, vocabularyAd),
     receivedBundle: {
       bundleId: sent.bundleId,
       idInput: receivedInput,

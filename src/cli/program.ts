@@ -16,6 +16,7 @@ import {
 import { exitStatus } from './progress';
 import { registerBackupCommands } from './commands/backup';
 import { registerTeamCommands } from './commands/team';
+import { registerVocabularyCommands } from './commands/vocabulary';
 
 /** Codes that mean "the request was wrong": exit 2 with the usage errors. */
 const BAD_INPUT = new Set([
@@ -28,6 +29,7 @@ const BAD_INPUT = new Set([
   'IDENTITY.INVALID',
   'BACKUP.INVALID',
   'OCR.FAILED',
+  'VOCABULARY.INVALID',
 ]);
 
 /**
@@ -40,6 +42,7 @@ export function exitCodeFor(error: { code: string; details?: Record<string, unkn
   if (code === 'VAULT.WRONG_PASSPHRASE' || code === 'VAULT.WRONG_RECOVERY_KEY') return 3;
   if (code === 'FILE.IO') return error.details?.reason === 'ENOENT' ? 4 : 7;
   if (code === 'VAULT.NOT_FOUND' || code.endsWith('NOT_FOUND')) return 4;
+  if (code === 'VOCABULARY.INVALID' && error.details?.reason === 'notFound') return 4;
   if (code === 'VAULT.IN_USE') return 5;
   if (code.startsWith('INTEGRITY') || code === 'VAULT.CORRUPT' || code.startsWith('BUNDLE'))
     return 6;
@@ -89,6 +92,7 @@ Environment:
   registerCustodyReportCommand(program);
   registerBackupCommands(program);
   registerTeamCommands(program);
+  registerVocabularyCommands(program);
   const all = (command: Command): Command[] => [command, ...command.commands.flatMap(all)];
   for (const command of all(program)) configureOutput(command.exitOverride());
   return program;

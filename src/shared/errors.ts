@@ -35,6 +35,7 @@ export const ERROR_CODES = [
   'OCR.FAILED',
   'TEAM.NOT_FOUND',
   'TEAM.EXISTS',
+  'VOCABULARY.INVALID',
   'CANCELLED',
   'INTERNAL',
 ] as const;
@@ -189,6 +190,42 @@ export class OcrFailedError extends VaultError {
     super('OCR.FAILED', message, { id, reason });
   }
 }
+
+/**
+ * A vocabulary (a file being imported, or a change made in the app or the CLI) that cannot be
+ * applied; nothing was changed. `reason` says what (docs/vocabulary.md), `concept` the position
+ * of the concept at fault (1-based) and `lang` the language tag, never a name.
+ */
+export class VocabularyInvalidError extends VaultError {
+  constructor(reason: string, where: { concept?: number; lang?: string; line?: number } = {}) {
+    const at = [
+      where.concept !== undefined ? `concept ${where.concept}` : '',
+      where.line !== undefined ? `line ${where.line}` : '',
+      where.lang !== undefined ? `language "${where.lang}"` : '',
+    ]
+      .filter(Boolean)
+      .join(', ');
+    super(
+      'VOCABULARY.INVALID',
+      `The vocabulary was not changed: ${VOCABULARY_REASONS[reason] ?? reason}${at ? ` (${at})` : ''}.`,
+      { reason, ...where },
+    );
+  }
+}
+
+const VOCABULARY_REASONS: Record<string, string> = {
+  format: 'it is not a vocabulary in the documented format',
+  tooLarge: 'the file is too large',
+  tooMany: 'too many concepts or languages',
+  badId: 'a concept id must be 1-64 letters, digits, dots, dashes or underscores',
+  duplicateId: 'two concepts have the same id',
+  unknownLanguage: 'a language tag is not a known language',
+  emptyName: 'a name is empty',
+  noName: 'a concept needs at least one preferred name',
+  duplicateName: 'two concepts have the same preferred name in one language',
+  notFound: 'no concept has this id or name',
+  ambiguous: 'several concepts have this name; use the id',
+};
 
 export function isVaultError(value: unknown): value is VaultError {
   return value instanceof VaultError;

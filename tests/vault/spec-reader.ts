@@ -113,6 +113,7 @@ export const CONTEXTS = [
   'tvimprow',
   'tvteamid',
   'tvteamrw',
+  'tvvocabl',
 ] as const;
 export type Context = (typeof CONTEXTS)[number];
 
@@ -305,6 +306,18 @@ export function readPartners(db: Database.Database, vault: Unlocked) {
       ad('tvault-partner', vault.header.vaultId, row.id),
     ),
   }));
+}
+
+/** The vocabulary row (docs/crypto.md, "The vocabulary"), or null when there is none. */
+export function readVocabulary(db: Database.Database, vault: Unlocked) {
+  const row = db.prepare('SELECT sealed FROM vocabulary WHERE slot = 1').get() as
+    { sealed: Uint8Array } | undefined;
+  if (!row) return null;
+  return openPadded(
+    vault.keys.tvvocabl,
+    row.sealed,
+    ad('tvault-vocabulary', vault.header.vaultId, 1),
+  );
 }
 
 /** The receipt of bundle `bundleId`, found by its keyed row id; null when not received. */

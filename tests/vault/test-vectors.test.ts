@@ -20,6 +20,7 @@ import {
   readAttachment,
   readIdentity,
   readPartners,
+  readVocabulary,
   readReceived,
   readRecord,
   readRecoveryKey,
@@ -71,6 +72,7 @@ interface Vectors {
     string
   >;
   partner: { id: string } & Opened;
+  vocabulary: Opened;
   receivedBundle: { bundleId: string; idInput: string; id: string } & Opened;
   attachment: {
     id: string;
@@ -197,6 +199,9 @@ describe('vault test vectors, read from the docs alone', () => {
       );
 
       expect(readPartners(db, vault)).toEqual([V.partner]);
+      const vocabulary = readVocabulary(db, vault)!;
+      expect(vocabulary).toEqual(V.vocabulary);
+      expect(JSON.parse(vocabulary.plaintext).concepts[0].prefLabel.ar).toBe('تهديد');
       const { bundleId, idInput: _input, ...received } = V.receivedBundle;
       expect(readReceived(db, vault, bundleId)).toEqual(received);
       expect(readReceived(db, vault, '0'.repeat(32))).toBeNull();

@@ -1,4 +1,5 @@
 import { type Command, Option } from 'commander';
+import { foldedNames, hasConcept } from '../../shared/vocabulary/match';
 import { readFileSync } from 'node:fs';
 import { InvalidInputError, VaultExistsError } from '../../shared/errors';
 import { CONSENT_SCOPES, CONSENT_STATUSES } from '../../shared/records/types';
@@ -171,9 +172,19 @@ export function registerRecordCommands(program: Command): void {
   program
     .command('list')
     .description('one line per record (id, date, title)')
-    .action(async (_opts, command: Command) => {
+    .option(
+      '--concept <id|name>',
+      'only records with a tag that is a name of this vocabulary concept (any language); repeat for several',
+      collect,
+    )
+    .action(async (opts: { concept?: string[] }, command: Command) => {
       const options = globalOptions(command);
-      const summaries = await withVault(options, (vault) => vault.records.list());
+      const summaries = await withVault(options, (vault) => {
+        const all = vault.records.list();
+        if (!opts.concept) return all;
+        const wanted = opts.concept.map((c) => foldedNames(vault.vocabulary.find(c)));
+        return all.filter((s) => wanted.every((names) => hasConcept(s.tags, names)));
+      });
       output(options).result(
         {
           records: summaries.map((s) => ({

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { globalOptions, output, withVault } from '../context';
 import { safeInline } from '../format';
+import { foldedNames } from '../../shared/vocabulary/match';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -33,10 +34,15 @@ export function registerSearchCommands(program: Command): void {
     .option('--limit <n>', 'how many results at most', (v) => Number.parseInt(v, 10), 20)
     .option('--tag <tag>', 'only records with this tag; repeat for several', collect)
     .option('--lang <bcp47>', 'only records in this language; repeat for several', collect)
+    .option(
+      '--concept <id|name>',
+      'only records with a tag that is a name of this vocabulary concept (any language); repeat for several',
+      collect,
+    )
     .action(
       async (
         words: string[],
-        opts: { limit: number; tag?: string[]; lang?: string[] },
+        opts: { limit: number; tag?: string[]; lang?: string[]; concept?: string[] },
         command: Command,
       ) => {
         const options = globalOptions(command);
@@ -47,6 +53,11 @@ export function registerSearchCommands(program: Command): void {
             filters: {
               ...(opts.tag ? { tags: opts.tag } : {}),
               ...(opts.lang ? { langs: opts.lang } : {}),
+              ...(opts.concept
+                ? {
+                    anyTags: opts.concept.map((c) => [...foldedNames(vault.vocabulary.find(c))]),
+                  }
+                : {}),
             },
           }),
         );

@@ -32,6 +32,8 @@ export const KEY_PURPOSES = {
   teamIds: 'tvteamid',
   /** XChaCha20-Poly1305 key of the team tables' rows. */
   teamRows: 'tvteamrw',
+  /** XChaCha20-Poly1305 key of the vocabulary row (the concepts and their names, sealed). */
+  vocabulary: 'tvvocabl',
 } as const;
 
 export type KeyPurpose = keyof typeof KEY_PURPOSES;

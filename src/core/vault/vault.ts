@@ -29,6 +29,7 @@ import { SearchService } from '../search/search-service';
 import { TeamState } from '../team/team-state';
 import { type Db, checkpoint } from '../storage/db';
 import { type VaultScope, vaultScope } from '../storage/scope';
+import { VocabularyStore } from '../vocabulary/vocabulary-store';
 import { logStoreChanges } from './custody-wiring';
 import { HeaderKeeper } from './header-keeper';
 import { VAULT_FILES } from './paths';
@@ -69,6 +70,8 @@ export class Vault {
   readonly receivedBundles: ReceivedBundles;
   /** This vault's team, if any: its sealed tables (docs/team.md; use cases in core/team). */
   readonly team: TeamState;
+  /** The shared vocabulary: concepts with names in several languages (docs/vocabulary.md). */
+  readonly vocabulary: VocabularyStore;
   readonly #scope: VaultScope;
   readonly #header: HeaderKeeper;
   #db: Db | null;
@@ -113,6 +116,7 @@ export class Vault {
     this.partners = new PartnerStore(scope, () => this.identity.publicIdentity());
     this.receivedBundles = new ReceivedBundles(scope);
     this.team = new TeamState(scope);
+    this.vocabulary = new VocabularyStore(scope);
     this.#records.onChange((id) => this.search.markStale(id));
     // Evidence descriptions and extracted text are indexed with their record.
     this.attachments.onChange((recordId) => this.search.markStale(recordId));

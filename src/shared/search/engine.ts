@@ -83,6 +83,8 @@ interface Group {
 
 interface CompiledFilter {
   tags: string[] | null;
+  /** Groups of normalised tags: each group needs one of its tags (a vocabulary concept). */
+  anyTags: string[][] | null;
   langs: string[] | null;
   status: number; // bit mask over status codes, 0 = any
   scope: number;
@@ -700,6 +702,7 @@ export class SearchEngine {
   private compileFilter(filters: SearchFilters | undefined): CompiledFilter {
     const f: CompiledFilter = {
       tags: null,
+      anyTags: null,
       langs: null,
       status: 0,
       scope: 0,
@@ -718,6 +721,15 @@ export class SearchEngine {
     if (filters.tags !== undefined) {
       const tags = list(filters.tags, 'tags').map(normaliseTag).filter(Boolean);
       if (tags.length > 0) f.tags = [...new Set(tags)];
+    }
+    if (filters.anyTags !== undefined) {
+      if (!Array.isArray(filters.anyTags))
+        throw new InvalidInputError('Search filter anyTags must be a list of lists of strings.');
+      // An empty group (a concept without names) matches nothing, as it should.
+      f.anyTags = filters.anyTags.map((group) => [
+        ...new Set(list(group, 'anyTags').map(normaliseTag).filter(Boolean)),
+      ]);
+      if (f.anyTags.length === 0) f.anyTags = null;
     }
     if (filters.langs !== undefined && filters.langs.length > 0) {
       f.langs = list(filters.langs, 'langs').map((l) => l.trim().toLowerCase());
@@ -757,6 +769,7 @@ export class SearchEngine {
   private segmentFilter(seg: Segment, f: CompiledFilter): ((d: number) => boolean) | true | null {
     const plain =
       f.tags === null &&
+      f.anyTags === null &&
       f.langs === null &&
       f.status === 0 &&
       f.scope === 0 &&
@@ -770,6 +783,15 @@ export class SearchEngine {
         const k = seg.tags.indexOf(t);
         if (k < 0) return null;
         tagIds.push(k);
+      }
+    }
+    let anyTagIds: number[][] | null = null;
+    if (f.anyTags) {
+      anyTagIds = [];
+      for (const group of f.anyTags) {
+        const ids = group.map((t) => seg.tags.indexOf(t)).filter((k) => k >= 0);
+        if (ids.length === 0) return null;
+        anyTagIds.push(ids);
       }
     }
     let langOk: Uint8Array | null = null;
@@ -807,6 +829,10 @@ export class SearchEngine {
       if (tagIds) {
         const tags = seg.docTags(d);
         for (const k of tagIds) if (!tags.includes(k)) return false;
+      }
+      if (anyTagIds) {
+        const tags = seg.docTags(d);
+        for (const group of anyTagIds) if (!group.some((k) => tags.includes(k))) return false;
       }
       return true;
     };

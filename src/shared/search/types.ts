@@ -25,6 +25,11 @@ export interface SearchDoc {
 export interface SearchFilters {
   /** Every listed tag must be present (case- and accent-insensitive). */
   tags?: string[];
+  /**
+   * Each group needs at least one of its tags (case- and accent-insensitive): a vocabulary
+   * concept is the group of its names in every language.
+   */
+  anyTags?: string[][];
   /** Any of these languages; 'pt' matches 'pt-BR'; '' matches documents without a language. */
   langs?: string[];
   /** Any of these statuses. */

@@ -45,10 +45,15 @@ export function seedVersion5(db: Database.Database): void {
   db.prepare('INSERT INTO import_sources VALUES (?, ?, ?)').run(bytes(18), 'r1', bytes(19));
 }
 
+export function seedVersion7(db: Database.Database): void {
+  db.prepare('INSERT INTO vocabulary VALUES (1, ?)').run(bytes(20));
+}
+
 /** Rows for every table up to `version`. */
 export function seedUpTo(db: Database.Database, version: number): void {
   if (version >= 1) seedVersion1(db);
   if (version >= 2) seedVersion2(db);
   if (version >= 4) seedVersion4(db);
   if (version >= 5) seedVersion5(db);
+  if (version >= 7) seedVersion7(db);
 }

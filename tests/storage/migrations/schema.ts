@@ -94,6 +94,11 @@ const V6: Schema = {
   team_authors: TAGGED_SEALED,
 };
 
+const V7: Schema = {
+  ...V6,
+  vocabulary: { columns: ['slot INTEGER null pk1', 'sealed BLOB notnull'] },
+};
+
 export const EXPECTED_SCHEMA: Readonly<Record<number, Schema>> = {
   0: {},
   1: V1,
@@ -102,6 +107,7 @@ export const EXPECTED_SCHEMA: Readonly<Record<number, Schema>> = {
   4: V4,
   5: V5,
   6: V6,
+  7: V7,
 };
 
 interface ColumnInfo {

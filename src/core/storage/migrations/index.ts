@@ -6,6 +6,7 @@ import { migration003 } from './003-received-bundles-to-reseal';
 import { migration004 } from './004-custody-log';
 import { migration005 } from './005-import-sources';
 import { migration006 } from './006-team';
+import { migration007 } from './007-vocabulary';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -22,6 +23,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration004,
   migration005,
   migration006,
+  migration007,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -3,7 +3,11 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { VaultError } from '../../src/shared/errors';
-import { type Concept, validateVocabulary } from '../../src/shared/vocabulary/concept';
+import {
+  type Concept,
+  hasControlCharacter,
+  validateVocabulary,
+} from '../../src/shared/vocabulary/concept';
 import { parseVocabulary, serializeVocabulary } from '../../src/core/vocabulary/file-formats';
 import {
   exportVocabularyFile,
@@ -187,9 +191,7 @@ describe('vocabulary files', () => {
     const lang = fc.constantFrom('en', 'ar', 'es', 'fr', 'pt-BR', 'ary', 'hi');
     const name = fc
       .string({ minLength: 1, maxLength: 20, unit: 'grapheme' })
-      .filter(
-        (s) => /[\p{L}\p{N}]/u.test(s) && !/[\u0000-\u001f\u007f]/.test(s) && s.isWellFormed(),
-      );
+      .filter((s) => /[\p{L}\p{N}]/u.test(s) && !hasControlCharacter(s) && s.isWellFormed());
     const concept = fc.record(
       {
         id: fc.stringMatching(/^[a-z0-9][a-z0-9._-]{0,15}$/),

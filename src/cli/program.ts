@@ -50,6 +50,16 @@ export function exitCodeFor(error: { code: string; details?: Record<string, unkn
   return 1;
 }
 
+/**
+ * What the command line adds to an error of the core: the flag that gets past it. The core's
+ * messages name no flags (the app shows the same errors, and has no flags).
+ */
+function cliHint(code: string): string {
+  // Every command that can meet an existing output has --force (extract, export, custody,
+  // vocabulary export, restore).
+  return code === 'FILE.EXISTS' ? '; use --force to overwrite it' : '';
+}
+
 /** Commander's usage errors, as one line: "tvault: <what> (run tvault --help for usage)". */
 function usageLine(message: string): string {
   const what = message
@@ -135,7 +145,7 @@ export async function run(argv: string[], program: Command = buildProgram()): Pr
     }
     const message =
       error instanceof VaultError
-        ? error.message
+        ? error.message + cliHint(error.code)
         : 'internal error (set TVAULT_DEBUG=1 for details)';
     process.stderr.write(`tvault: ${message}\n`);
     if (json)

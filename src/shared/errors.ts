@@ -152,7 +152,7 @@ export class InvalidInputError extends VaultError {
 
 export class FileExistsError extends VaultError {
   constructor(path: string) {
-    super('FILE.EXISTS', `${path} already exists; use --force to overwrite it.`, { path });
+    super('FILE.EXISTS', `${path} already exists`, { path });
   }
 }
 

@@ -90,7 +90,7 @@ describe('tvault attach / attachments / extract / detach', () => {
     expect(readFileSync(out).equals(content)).toBe(true);
 
     writeFileSync(out, 'do not lose me');
-    const refused = await runCliJson<{ error: { code: string } }>([
+    const refused = await runCliJson<{ error: { code: string; message: string } }>([
       '--vault',
       vault,
       'extract',
@@ -100,6 +100,8 @@ describe('tvault attach / attachments / extract / detach', () => {
     ]);
     expect(refused.code).toBe(2);
     expect(refused.json.error.code).toBe('FILE.EXISTS');
+    // The command line names the flag that gets past it; the core's message (the app's too) not.
+    expect(refused.json.error.message).toBe(`${out} already exists; use --force to overwrite it`);
     expect(readFileSync(out, 'utf8')).toBe('do not lose me');
     expect(readdirSync(work).sort()).toEqual(['in.bin', 'out.bin']);
 

@@ -10,86 +10,28 @@ interface Utf8Codec {
   decode(bytes: Uint8Array): string;
 }
 
-interface TextCodecGlobals {
-  TextEncoder?: new () => { encode(text: string): Uint8Array };
-  TextDecoder?: new (
-    label?: string,
-    options?: { fatal?: boolean },
-  ) => { decode(bytes: Uint8Array): string };
-}
+// src/shared compiles against ES2024 alone (no DOM, no Node types), where the WHATWG encoding
+// API is not declared; every runtime the engine runs in (Node, Electron's renderer, a Web Worker)
+// has it, so it is declared here rather than reimplemented.
+declare const TextEncoder: new () => { encode(text: string): Uint8Array };
+declare const TextDecoder: new (
+  label: 'utf-8',
+  options: { fatal: true },
+) => { decode(bytes: Uint8Array): string };
 
-/** TextEncoder/TextDecoder exist in browsers, workers and Node; a small fallback covers the rest. */
 function makeUtf8(): Utf8Codec {
-  const g = globalThis as unknown as TextCodecGlobals;
-  if (g.TextEncoder && g.TextDecoder) {
-    const enc = new g.TextEncoder();
-    const dec = new g.TextDecoder('utf-8', { fatal: true });
-    return {
-      encode: (text) => enc.encode(text),
-      decode: (bytes) => {
-        try {
-          return dec.decode(bytes);
-        } catch {
-          throw new InvalidInputError('Search index segment is malformed: invalid UTF-8.');
-        }
-      },
-    };
-  }
-  return { encode: utf8EncodeFallback, decode: utf8DecodeFallback };
-}
-
-export function utf8EncodeFallback(text: string): Uint8Array {
-  const out: number[] = [];
-  for (const ch of text) {
-    const cp = ch.codePointAt(0) ?? 0;
-    if (cp < 0x80) out.push(cp);
-    else if (cp < 0x800) out.push(0xc0 | (cp >> 6), 0x80 | (cp & 63));
-    else if (cp < 0x10000) out.push(0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63));
-    else
-      out.push(
-        0xf0 | (cp >> 18),
-        0x80 | ((cp >> 12) & 63),
-        0x80 | ((cp >> 6) & 63),
-        0x80 | (cp & 63),
-      );
-  }
-  return Uint8Array.from(out);
-}
-
-export function utf8DecodeFallback(bytes: Uint8Array): string {
-  let out = '';
-  let i = 0;
-  const bad = (): never => {
-    throw new InvalidInputError('Search index segment is malformed: invalid UTF-8.');
+  const enc = new TextEncoder();
+  const dec = new TextDecoder('utf-8', { fatal: true });
+  return {
+    encode: (text) => enc.encode(text),
+    decode: (bytes) => {
+      try {
+        return dec.decode(bytes);
+      } catch {
+        throw new InvalidInputError('Search index segment is malformed: invalid UTF-8.');
+      }
+    },
   };
-  const cont = (k: number): number => {
-    const b = bytes[k];
-    if (b === undefined || (b & 0xc0) !== 0x80) bad();
-    return (b as number) & 63;
-  };
-  while (i < bytes.length) {
-    const b = bytes[i] as number;
-    let cp: number;
-    if (b < 0x80) {
-      cp = b;
-      i += 1;
-    } else if (b >= 0xc2 && b < 0xe0) {
-      cp = ((b & 31) << 6) | cont(i + 1);
-      i += 2;
-    } else if (b >= 0xe0 && b < 0xf0) {
-      cp = ((b & 15) << 12) | (cont(i + 1) << 6) | cont(i + 2);
-      if (cp < 0x800 || (cp >= 0xd800 && cp < 0xe000)) bad();
-      i += 3;
-    } else if (b >= 0xf0 && b < 0xf5) {
-      cp = ((b & 7) << 18) | (cont(i + 1) << 12) | (cont(i + 2) << 6) | cont(i + 3);
-      if (cp < 0x10000 || cp > 0x10ffff) bad();
-      i += 4;
-    } else {
-      return bad();
-    }
-    out += String.fromCodePoint(cp);
-  }
-  return out;
 }
 
 export const utf8: Utf8Codec = makeUtf8();

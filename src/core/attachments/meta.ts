@@ -6,7 +6,11 @@ import {
   METADATA_FLAGS,
 } from '../../shared/attachments/metadata';
 import { OCR_FAILURES, OCR_LANGUAGES, type OcrRecord } from '../../shared/attachments/ocr';
-import { TEXT_SKIP_REASONS, type TextSkipReason } from '../../shared/attachments/types';
+import {
+  type AttachmentFacts,
+  TEXT_SKIP_REASONS,
+  type TextSkipReason,
+} from '../../shared/attachments/types';
 import { InvalidInputError } from '../../shared/errors';
 import { open, seal } from '../crypto/aead';
 import { associatedData } from '../crypto/associated-data';
@@ -24,17 +28,10 @@ import { attachmentIntegrity } from './errors';
  * Every one of them has associated data binding vault id, attachment id and record id, so a row
  * moved to another record, or a field copied from another row, fails to open.
  */
-export interface AttachmentMeta {
+export interface AttachmentMeta extends AttachmentFacts {
   v: 1;
   /** Blob format version of blobs/<id>. */
   blob: typeof BLOB_VERSION;
-  name: string;
-  size: number;
-  sha256: string;
-  mime: string;
-  description: string;
-  addedAt: string;
-  modifiedAt: string | null;
   /** Why no text was extracted, when it could have been (absent in rows written before). */
   textSkipped?: TextSkipReason;
   /** Set once text recognition ran on an image: how the text was made, or why there is none. */

@@ -9,20 +9,15 @@ import {
   parseIdentity,
   sameIdentity,
 } from '../identity/public-identity';
+import type { PartnerView } from '../../shared/partners/types';
 import type { VaultScope } from '../storage/scope';
 import { PartnerExistsError, PartnerNotFoundError } from './errors';
 import { nameKey, validatePartnerName } from './partner-name';
 import { deleteSealedRow, putSealedRow, sealedRows } from '../storage/tables/sealed-rows';
 
-export interface Partner {
+/** A partner as stored: what everyone sees of it, and the random id of its sealed row. */
+export interface Partner extends PartnerView {
   id: string;
-  name: string;
-  /** The identity string as it was given (normalised to the canonical spelling). */
-  identity: string;
-  fingerprint: string;
-  verified: boolean;
-  addedAt: string;
-  verifiedAt: string | null;
 }
 
 /** What one sealed row holds. The row id is random; nothing about the partner is in clear. */

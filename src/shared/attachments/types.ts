@@ -16,10 +16,8 @@ export const TEXT_SKIP_REASONS: readonly TextSkipReason[] = [
 import type { FileMetadata } from './metadata';
 import type { OcrRecord } from './ocr';
 
-/** What callers see of an evidence file: its decrypted metadata plus ids. */
-export interface AttachmentInfo {
-  id: string;
-  recordId: string;
+/** What is known of an evidence file from the moment it is attached (sealed in its row). */
+export interface AttachmentFacts {
   /** Original file name as given (may be hostile: never used as a path). */
   name: string;
   size: number;
@@ -30,6 +28,12 @@ export interface AttachmentInfo {
   addedAt: string;
   /** The file's own modification time. */
   modifiedAt: string | null;
+}
+
+/** What callers see of an evidence file: its decrypted metadata plus ids. */
+export interface AttachmentInfo extends AttachmentFacts {
+  id: string;
+  recordId: string;
   /** Extracted text available for search. */
   hasText: boolean;
   /** Set when the text was not extracted, and why; null when it was or the type has none. */

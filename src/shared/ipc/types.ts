@@ -78,14 +78,7 @@ export interface IdentityView {
   fingerprint: string;
 }
 
-export interface PartnerView {
-  name: string;
-  identity: string;
-  fingerprint: string;
-  verified: boolean;
-  addedAt: string;
-  verifiedAt: string | null;
-}
+export type { PartnerView } from '../partners/types';
 
 export type RefusalReason = 'consent-withdrawn' | 'consent-unknown' | 'archive-only';
 

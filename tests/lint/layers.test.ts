@@ -1,8 +1,7 @@
-import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ESLint } from 'eslint';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../helpers/cli';
+import { type ExpectedError, lintFixtureTable } from './lint-fixtures';
 
 /**
  * The layer rules cannot be bypassed: each fixture under tests/lint/fixtures is linted by the
@@ -13,7 +12,7 @@ import { REPO_ROOT } from '../helpers/cli';
 const FIXTURES = join(REPO_ROOT, 'tests', 'lint', 'fixtures');
 const RULE = 'layers/layer-imports';
 
-const EXPECTED: Record<string, { line: number; message: RegExp }[]> = {
+const EXPECTED: Record<string, ExpectedError[]> = {
   'core-dynamic-import-electron.ts': [
     { line: 3, message: /dynamic import\(\) of "electron": src\/core must not import electron/ },
   ],
@@ -40,41 +39,8 @@ const EXPECTED: Record<string, { line: number; message: RegExp }[]> = {
   'core-allowed.ts': [],
 };
 
-let eslint: ESLint;
-
-beforeAll(() => {
-  eslint = new ESLint({ cwd: REPO_ROOT });
-});
-
-async function lintFixture(name: string) {
-  const text = readFileSync(join(FIXTURES, name), 'utf8');
-  const folder = /Linted as (src\/[\w/]+)/.exec(text)?.[1];
-  if (!folder) throw new Error(`${name}: no "Linted as src/…" comment`);
-  const [result] = await eslint.lintText(text, {
-    filePath: join(REPO_ROOT, folder, 'lint-fixture.ts'),
-  });
-  return result!.messages;
-}
-
 describe('layer rules', () => {
-  it('every fixture has its expectation', () => {
-    expect(readdirSync(FIXTURES).sort()).toEqual(Object.keys(EXPECTED).sort());
-  });
-
-  for (const [name, expected] of Object.entries(EXPECTED)) {
-    it(`${name}: ${expected.length ? 'fails lint' : 'passes lint'}`, async () => {
-      const messages = await lintFixture(name);
-      const layerErrors = messages.filter((m) => m.ruleId === RULE);
-      expect(layerErrors.map((m) => m.line)).toEqual(expected.map((e) => e.line));
-      layerErrors.forEach((m, i) => {
-        expect(m.severity).toBe(2);
-        expect(m.message).toMatch(expected[i]!.message);
-      });
-      // Nothing else fails in the fixtures, so each one proves only its own point.
-      const others = messages.filter((m) => m.ruleId !== RULE && m.ruleId !== null);
-      expect(others).toEqual([]);
-    });
-  }
+  const lintFixture = lintFixtureTable(FIXTURES, RULE, EXPECTED);
 
   it('a disable comment in src/ is reported, not obeyed', async () => {
     for (const name of ['core-disable-next-line.ts', 'core-disable-file.ts']) {

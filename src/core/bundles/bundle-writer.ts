@@ -111,7 +111,8 @@ async function writeAll(file: FileHandle, bytes: Uint8Array, position: number): 
   }
 }
 
-function shuffled<T>(items: T[]): T[] {
+/** The items in a random order (stanzas: the header must not tell recipients apart). */
+export function shuffled<T>(items: T[]): T[] {
   const out = [...items];
   for (let i = out.length - 1; i > 0; i--) {
     const j = sodium().randomBelow(i + 1);
@@ -120,7 +121,8 @@ function shuffled<T>(items: T[]): T[] {
   return out;
 }
 
-function u32(value: number): Uint8Array {
+/** A 32-bit big-endian integer, as the bundle formats write lengths. */
+export function u32(value: number): Uint8Array {
   const out = new Uint8Array(4);
   new DataView(out.buffer).setUint32(0, value);
   return out;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import type { BundleSigner } from '../bundles/bundle-writer';
+import { type BundleSigner, shuffled, u32 } from '../bundles/bundle-writer';
 import {
   CHUNK_BYTES,
   FILE_KEY_BYTES,
@@ -11,7 +11,7 @@ import {
 } from '../bundles/format';
 import { asKey } from '../crypto/keys';
 import { startPush } from '../crypto/secretstream';
-import { randomBytes, sodium, wipe } from '../crypto/sodium';
+import { randomBytes, wipe } from '../crypto/sodium';
 import { writeFileAtomic } from '../fs/atomic';
 import {
   CHANGESET_MAGIC,
@@ -28,21 +28,6 @@ export interface ChangeSetMeta {
   seq: number;
   epoch: number;
   createdAt: string;
-}
-
-function u32(value: number): Uint8Array {
-  const out = new Uint8Array(4);
-  new DataView(out.buffer).setUint32(0, value);
-  return out;
-}
-
-function shuffled<T>(items: T[]): T[] {
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = sodium().randomBelow(i + 1);
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
 }
 
 /**

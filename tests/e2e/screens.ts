@@ -4,6 +4,9 @@ import { PASSPHRASE } from './flows';
 import { type Harness, expect } from './harness';
 import { visitUnlockWithShares, walkCustodyScreens } from './screens-custody';
 
+/** A real JPEG carrying GPS and an author, so the export review shows what cleaning removes. */
+const photoWithGps = readFileSync(new URL('../fixtures/metadata/photo-gps.jpg', import.meta.url));
+
 /**
  * Every main screen of the app, visited in one language without reading its text (selectors
  * are roles, classes and test ids), so the accessibility check and the screenshot script see the
@@ -103,7 +106,7 @@ export async function walkScreens(
   await page.locator('.export .actions button').first().click();
   for (const id of [arabic.id, english.id]) {
     vault.updateRecord(id, { consent: { status: 'given', scope: 'share-with-partners' } });
-    await vault.attachments.attachStream(id, bytesOf('evidence'), { name: 'photo.jpg' });
+    await vault.attachments.attachStream(id, streamOf(photoWithGps), { name: 'photo.jpg' });
   }
   await page.locator('.export .actions button.primary').click();
   await expect(page.getByTestId('export-files')).toBeVisible();
@@ -131,6 +134,6 @@ export async function walkScreens(
   await visitUnlockWithShares(app, visit);
 }
 
-async function* bytesOf(text: string) {
-  yield new TextEncoder().encode(text);
+async function* streamOf(bytes: Uint8Array) {
+  yield bytes;
 }

@@ -1,240 +1,218 @@
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TEST_KDF } from '../src/core/crypto/kdf';
 import { importFile } from '../src/core/records/bulk-import';
-import { RecordStore } from '../src/core/records/record-store';
 import { withDefaults } from '../src/core/records/record-input';
+import { RecordStore } from '../src/core/records/record-store';
 import { Vault } from '../src/core/vault/vault';
 
 /**
- * The custody log's cost on `add` and `import` (goal: under 10 %). The baseline is the same
- * operation on the same vault through a RecordStore with the search listener but without the
- * log's; runs alternate and the best of three is kept, because the machine is shared.
+ * The custody log's cost on `add` and `import` (goal: under 10 %), and how long one record's
+ * entries take to find in a long log. The baseline is the same operation on the same vault
+ * through a RecordStore with the search listener but without the log's.
+ *
+ * Single adds are bound by the WAL's fsync on a disk other programs share, so the two sides run
+ * in interleaved rounds (A B, then B A, so neither always goes first) and the figures are the
+ * median and quartiles of the per-round ratios; CPU time (this process's, user + system) is
+ * measured beside wall time, since waiting for the disk is not CPU; the load average is printed
+ * with them.
  */
 export async function benchCustody(opts: {
   records: number;
+  rounds: number;
+  perRound: number;
+  lookupEntries: number;
 }): Promise<Record<string, number | string>> {
   const dir = mkdtempSync(join(tmpdir(), 'tvault-bench-custody-'));
+  const loadBefore = loadavg();
   try {
     const body = 'testimony '.repeat(200);
-    const file = join(dir, 'in.jsonl');
-    writeFileSync(
-      file,
-      Array.from({ length: opts.records }, (_, i) =>
-        JSON.stringify({ title: `Testimony ${i}`, body, lang: 'en', tags: ['bench'] }),
-      ).join('\n'),
-    );
     const { vault } = await Vault.create(join(dir, 'vault'), 'bench passphrase', { kdf: TEST_KDF });
     // Everything the vault does on a change except the log: the search index's pending mark.
     const bare = new RecordStore(vault.db, vault.keys, vault.vaultId);
     bare.onChange((id) => vault.search.markStale(id));
-    const adds = Math.max(200, Math.floor(opts.records / 5));
-    const time = (fn: () => unknown) => {
-      const started = performance.now();
-      fn();
-      return (performance.now() - started) / 1000;
+    const sides = {
+      bare: (i: number) => bare.add(withDefaults({ title: `b${i}`, body })).id,
+      logged: (i: number) => vault.addRecord({ title: `l${i}`, body }).id,
     };
-    const timeAsync = async (fn: () => Promise<unknown>) => {
-      const started = performance.now();
-      await fn();
-      return (performance.now() - started) / 1000;
-    };
-    // Adds are fsync-bound, and the disk is shared: alternate small rounds and keep the median
-    // ratio, so a burst of someone else's I/O hits both sides alike.
-    const rounds = 10;
-    const perRound = Math.ceil(adds / rounds);
-    const addRatios: number[] = [];
-    let addBare = 0;
-    let addLogged = 0;
-    for (let round = 0; round < rounds; round++) {
-      const b = time(() => {
-        for (let i = 0; i < perRound; i++) bare.add(withDefaults({ title: `t${i}`, body }));
-      });
-      const l = time(() => {
-        for (let i = 0; i < perRound; i++) vault.addRecord({ title: `t${i}`, body });
-      });
-      addBare += b;
-      addLogged += l;
-      addRatios.push(l / b);
-    }
-    addRatios.sort((a, b) => a - b);
-    const pages = walPagesPerAdd(vault, bare, body);
-    const best = { add: addBare, addLogged, imp: Infinity, impLogged: Infinity };
-    for (let round = 0; round < 3; round++) {
-      // The vault's import also indexes what it imported: the baseline does the same.
-      best.imp = Math.min(
-        best.imp,
-        await timeAsync(async () => {
-          await importFile(bare, file);
-          await vault.search.indexPending();
-        }),
-      );
-      best.impLogged = Math.min(best.impLogged, await timeAsync(() => vault.importFile(file)));
-    }
-    const entries = (
-      vault.db.prepare('SELECT count(*) AS n FROM custody_log').get() as {
-        n: number;
-      }
-    ).n;
+
+    const adds = interleavedAdds(sides, opts.rounds, opts.perRound);
+    const pages = walPagesPerAdd(vault, sides);
+    const imported = await importCost(vault, bare, dir, opts.records, body);
+    const lookup = lookupCost(vault, adds.ids, opts.lookupEntries);
+    const loadAfter = loadavg();
     vault.close();
-    const pct = (logged: number, base: number) => Math.round((logged / base - 1) * 1000) / 10;
     return {
-      'add: records': adds,
-      'add without log seconds': round(best.add),
-      'add with log seconds': round(best.addLogged),
-      'add: log cost, median of rounds (%)': pct(addRatios[rounds >> 1]!, 1),
-      'add: WAL pages written per add, without log': pages.bare,
-      'add: WAL pages written per add, with log': pages.logged,
-      'import: records': opts.records,
-      'import without log seconds': round(best.imp),
-      'import with log seconds': round(best.impLogged),
-      'import: log cost (%)': pct(best.impLogged, best.imp),
-      'log entries written': entries,
+      'add: rounds x adds per side': `${opts.rounds} x ${opts.perRound}`,
+      'add: ms per add without / with log (median)': `${adds.bareMs} / ${adds.loggedMs}`,
+      'add: log cost, median of rounds (%)': adds.costPct,
+      'add: log cost, quartiles / min..max (%)': adds.spread,
+      'add: CPU ms per add without / with log': `${adds.bareCpuMs} / ${adds.loggedCpuMs}`,
+      'add: log CPU cost, median of rounds (%)': adds.cpuCostPct,
+      'add: WAL pages per add without / with log': `${pages.bare} / ${pages.logged}`,
+      'add: pages the log adds (%)': Math.round((pages.logged / pages.bare - 1) * 1000) / 10,
+      ...imported,
+      ...lookup,
+      'load average (1 min) before / after': `${loadBefore[0]!.toFixed(2)} / ${loadAfter[0]!.toFixed(2)}`,
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+type Sides = Record<'bare' | 'logged', (i: number) => string>;
+
+function quantile(sorted: number[], q: number): number {
+  const at = (sorted.length - 1) * q;
+  const low = Math.floor(at);
+  return sorted[low]! + (sorted[Math.ceil(at)]! - sorted[low]!) * (at - low);
+}
+
+function pct(ratio: number): number {
+  return Math.round((ratio - 1) * 1000) / 10;
+}
+
+function interleavedAdds(sides: Sides, rounds: number, perRound: number) {
+  const ids: string[] = [];
+  const samples = { bare: [] as number[], logged: [] as number[] };
+  const cpu = { bare: [] as number[], logged: [] as number[] };
+  const run = (side: keyof Sides, round: number) => {
+    const cpuStart = process.cpuUsage();
+    const started = performance.now();
+    for (let i = 0; i < perRound; i++) ids.push(sides[side](round * perRound + i));
+    samples[side].push((performance.now() - started) / perRound);
+    const used = process.cpuUsage(cpuStart);
+    cpu[side].push((used.user + used.system) / 1000 / perRound);
+  };
+  // One warm-up round each, not counted (statement preparation, first pages of each table).
+  run('bare', -1);
+  run('logged', -1);
+  for (const side of ['bare', 'logged'] as const) {
+    samples[side].length = 0;
+    cpu[side].length = 0;
+  }
+  for (let round = 0; round < rounds; round++) {
+    const order: (keyof Sides)[] = round % 2 ? ['logged', 'bare'] : ['bare', 'logged'];
+    for (const side of order) run(side, round);
+  }
+  const ratios = samples.logged.map((l, i) => l / samples.bare[i]!).sort((a, b) => a - b);
+  const cpuRatios = cpu.logged.map((l, i) => l / cpu.bare[i]!).sort((a, b) => a - b);
+  const median = (values: number[]) =>
+    Math.round(
+      quantile(
+        [...values].sort((a, b) => a - b),
+        0.5,
+      ) * 1000,
+    ) / 1000;
+  return {
+    ids,
+    bareMs: median(samples.bare),
+    loggedMs: median(samples.logged),
+    costPct: pct(quantile(ratios, 0.5)),
+    spread: `${pct(quantile(ratios, 0.25))} .. ${pct(quantile(ratios, 0.75))} / ${pct(ratios[0]!)} .. ${pct(ratios.at(-1)!)}`,
+    bareCpuMs: median(cpu.bare),
+    loggedCpuMs: median(cpu.logged),
+    cpuCostPct: pct(quantile(cpuRatios, 0.5)),
+  };
 }
 
 /**
  * Where a single add's time goes: adds are bound by the WAL's fsync, and the log's share is the
- * pages it adds to each commit (its row, its index row, the sealed head). Counted from the
- * WAL's growth with automatic checkpoints off, so both sides write to the end of the same file.
+ * pages it adds to each commit. Counted from the WAL's growth with automatic checkpoints off, so
+ * both sides write to the end of the same file.
  */
-function walPagesPerAdd(
-  vault: Vault,
-  bare: RecordStore,
-  body: string,
-): { bare: number; logged: number } {
+function walPagesPerAdd(vault: Vault, sides: Sides): { bare: number; logged: number } {
   const wal = join(vault.dir, 'vault.db-wal');
   const pageBytes = (vault.db.pragma('page_size', { simple: true }) as number) + 24;
-  const adds = 50;
+  const adds = 200;
   vault.db.pragma('wal_autocheckpoint = 0');
-  const measure = (add: (i: number) => void) => {
+  const measure = (add: (i: number) => string) => {
     // Emptied first: after a checkpoint SQLite rewrites the WAL from its start, without growing it.
     vault.db.pragma('wal_checkpoint(TRUNCATE)');
     const before = statSync(wal).size;
     for (let i = 0; i < adds; i++) add(i);
-    return Math.round(((statSync(wal).size - before) / pageBytes / adds) * 10) / 10;
+    return Math.round(((statSync(wal).size - before) / pageBytes / adds) * 100) / 100;
   };
-  const result = {
-    bare: measure((i) => bare.add(withDefaults({ title: `p${i}`, body }))),
-    logged: measure((i) => vault.addRecord({ title: `p${i}`, body })),
-  };
+  const result = { bare: measure(sides.bare), logged: measure(sides.logged) };
   vault.db.pragma('wal_autocheckpoint = 1000');
   return result;
 }
 
-function round(value: number): number {
-  return Math.round(value * 1000) / 1000;
-}
-
-/** Runs bench/verify-child.ts and returns its JSON line. */
-async function child(args: string[]): Promise<{
-  seconds: number;
-  rssOpenMiB: number;
-  peakRssMiB: number;
-  liveHeapMiB: number;
-  phases: Record<string, number>;
-}> {
-  const { execFileSync } = await import('node:child_process');
-  const { fileURLToPath } = await import('node:url');
-  const script = fileURLToPath(new URL('./verify-child.ts', import.meta.url));
-  const out = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', script, ...args], {
-    encoding: 'utf8',
-    maxBuffer: 16 * 1024 * 1024,
-  });
-  return JSON.parse(out.trim().split('\n').at(-1)!);
-}
-
-/** A closed bench vault of `records` imported records (indexed) and `fileMiB` of files. */
-async function buildVault(dir: string, records: number, fileMiB: number): Promise<string> {
-  const vaultDir = join(dir, 'vault');
-  const { vault } = await Vault.create(vaultDir, 'bench passphrase', { kdf: TEST_KDF });
+/** One import with and without the log, alternated, best of three each. */
+async function importCost(
+  vault: Vault,
+  bare: RecordStore,
+  dir: string,
+  records: number,
+  body: string,
+): Promise<Record<string, number>> {
   const file = join(dir, 'in.jsonl');
   writeFileSync(
     file,
     Array.from({ length: records }, (_, i) =>
-      JSON.stringify({ title: `T ${i}`, body: 'testimony '.repeat(200) }),
+      JSON.stringify({ title: `Testimony ${i}`, body, lang: 'en', tags: ['bench'] }),
     ).join('\n'),
   );
-  await vault.importFile(file);
-  rmSync(file);
-  const holder = vault.addRecord({ title: 'files' });
-  const fileCount = Math.max(1, Math.ceil(fileMiB / 64));
-  for (let i = 0; i < fileCount; i++) {
-    const path = join(dir, `f${i}.bin`);
-    writeFileSync(path, Buffer.alloc(Math.ceil((fileMiB / fileCount) * 1024 * 1024), i));
-    await vault.attachments.attachFile(holder.id, path);
-    rmSync(path);
+  const seconds = async (fn: () => Promise<unknown>) => {
+    const started = performance.now();
+    await fn();
+    return (performance.now() - started) / 1000;
+  };
+  let without = Infinity;
+  let withLog = Infinity;
+  for (let round = 0; round < 3; round++) {
+    // The vault's import also indexes what it imported: the baseline does the same.
+    without = Math.min(
+      without,
+      await seconds(async () => {
+        await importFile(bare, file);
+        await vault.search.indexPending();
+      }),
+    );
+    withLog = Math.min(withLog, await seconds(() => vault.importFile(file)));
   }
-  vault.close();
-  return vaultDir;
+  return {
+    'import: records': records,
+    'import without log seconds (best of 3)': Math.round(without * 1000) / 1000,
+    'import with log seconds (best of 3)': Math.round(withLog * 1000) / 1000,
+    'import: log cost (%)': pct(withLog / without),
+  };
 }
 
 /**
- * `tvault verify` and `tvault backup` on a vault of `records` records and `fileMiB` of files,
- * beside baselines measured in the same run on the same folder: `sha256sum` of the blob files
- * (verify decrypts and hashes them, plus records and log) and `cp -r` of the vault folder (a
- * backup copies it, then checks the copy). The second backup is the incremental case. Each
- * verify and backup runs in its own process, for its peak memory; verify also runs on a vault
- * a tenth of the size, so the two peaks show whether its memory grows with the vault.
+ * One record's entries (what `tvault log --record` and a custody report read) in a log grown to
+ * `entries` entries naming the bench's records in turn, beside reading that record itself.
  */
-export async function benchVerifyBackup(opts: {
-  records: number;
-  fileMiB: number;
-}): Promise<Record<string, number | string>> {
-  const { execFileSync } = await import('node:child_process');
-  const { readdirSync } = await import('node:fs');
-  const dir = mkdtempSync(join(tmpdir(), 'tvault-bench-verify-'));
-  try {
-    const smallDir = join(dir, 'small');
-    const { mkdirSync } = await import('node:fs');
-    mkdirSync(smallDir);
-    const small = await buildVault(
-      smallDir,
-      Math.max(100, Math.floor(opts.records / 10)),
-      Math.max(1, Math.floor(opts.fileMiB / 10)),
-    );
-    const verifySmall = await child(['verify', small]);
-    rmSync(smallDir, { recursive: true, force: true });
-
-    const vaultDir = await buildVault(dir, opts.records, opts.fileMiB);
-    const seconds = async (fn: () => unknown) => {
-      const started = performance.now();
-      await fn();
-      return (performance.now() - started) / 1000;
-    };
-    const blobsDir = join(vaultDir, 'blobs');
-    const blobs = readdirSync(blobsDir).map((n) => join(blobsDir, n));
-    const sha = await seconds(() => execFileSync('sha256sum', blobs, { stdio: 'ignore' }));
-    const verify = await child(['verify', vaultDir]);
-    const cp = await seconds(() => execFileSync('cp', ['-r', vaultDir, join(dir, 'cp-copy')]));
-    rmSync(join(dir, 'cp-copy'), { recursive: true, force: true });
-    const first = await child(['backup', vaultDir, join(dir, 'backup')]);
-    const incremental = await child(['backup', vaultDir, join(dir, 'backup')]);
-    return {
-      records: opts.records,
-      'file MiB': opts.fileMiB,
-      'verify seconds': round(verify.seconds),
-      'baseline sha256sum of the blobs seconds': round(sha),
-      'verify / sha256sum (x)': round(verify.seconds / sha),
-      'verify phases seconds': Object.entries(verify.phases)
-        .map(([phase, s]) => `${phase} ${round(s)}`)
-        .join(', '),
-      'verify peak RSS MiB': round(verify.peakRssMiB),
-      'verify peak RSS MiB, vault a tenth the size': round(verifySmall.peakRssMiB),
-      'verify live heap MiB (after GC, largest)': round(verify.liveHeapMiB),
-      'verify live heap MiB, vault a tenth the size': round(verifySmall.liveHeapMiB),
-      'RSS once unlocked MiB': round(verify.rssOpenMiB),
-      'backup seconds': round(first.seconds),
-      'baseline cp -r seconds': round(cp),
-      'backup / cp -r (x)': round(first.seconds / cp),
-      'backup peak RSS MiB': round(first.peakRssMiB),
-      'incremental backup, nothing changed, seconds': round(incremental.seconds),
-    };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
+function lookupCost(vault: Vault, ids: string[], entries: number): Record<string, number | string> {
+  const grow = Math.max(0, entries - vault.custody.head()!.seq);
+  vault.db.transaction(() => {
+    for (let i = 0; i < grow; i++)
+      vault.custody.append({
+        action: 'record.opened',
+        record: ids[i % ids.length]!,
+        detail: { revision: 1 },
+      });
+  })();
+  const lookups: number[] = [];
+  const reads: number[] = [];
+  let found = 0;
+  for (let i = 0; i < 21; i++) {
+    const id = ids[(i * 97) % ids.length]!;
+    let started = performance.now();
+    found = [...vault.custody.entriesOf(id)].length;
+    lookups.push(performance.now() - started);
+    started = performance.now();
+    vault.records.get(id);
+    reads.push(performance.now() - started);
   }
+  lookups.sort((a, b) => a - b);
+  reads.sort((a, b) => a - b);
+  return {
+    'lookup: log entries': vault.custody.head()!.seq,
+    "lookup: one record's entries ms (median of 21)":
+      Math.round(quantile(lookups, 0.5) * 100) / 100,
+    'lookup: entries found per record': found,
+    'lookup: reading that record ms (median)': Math.round(quantile(reads, 0.5) * 100) / 100,
+  };
 }

@@ -4,7 +4,8 @@
  * Results are printed and written to bench/results/latest.json.
  *
  *   BENCH_ONLY=records,search,attachments,bundles,hostile,custody,verify,evidence   run a subset
- *   BENCH_CUSTODY_RECORDS=10000  BENCH_VERIFY_RECORDS=100000  BENCH_VERIFY_MIB=10240
+ *   BENCH_CUSTODY_RECORDS=10000 (import)  BENCH_CUSTODY_ROUNDS=40  BENCH_CUSTODY_PER_ROUND=25
+ *   BENCH_CUSTODY_LOG=100000 (entries for the lookup)  BENCH_VERIFY_RECORDS=100000  BENCH_VERIFY_MIB=10240
  *   BENCH_SEARCH_DOCS=100000  BENCH_ATTACH_MIB=1024  BENCH_BUNDLE_MIB=2048  BENCH_RECORDS=10000
  *   BENCH_BOMB_MIB=512
  *   BENCH_SMALL_FILES=1000  BENCH_PHOTO_MIB=20
@@ -60,17 +61,22 @@ const benches: Record<string, Bench> = {
   custody: async () => {
     const fn = await optional('./custody', 'benchCustody');
     return fn
-      ? fn({ records: Number(env.BENCH_CUSTODY_RECORDS ?? 10_000) } as never)
+      ? fn({
+          records: Number(env.BENCH_CUSTODY_RECORDS ?? 10_000),
+          rounds: Number(env.BENCH_CUSTODY_ROUNDS ?? 40),
+          perRound: Number(env.BENCH_CUSTODY_PER_ROUND ?? 25),
+          lookupEntries: Number(env.BENCH_CUSTODY_LOG ?? 100_000),
+        } as never)
       : { skipped: 'no bench/custody.ts' };
   },
   verify: async () => {
-    const fn = await optional('./custody', 'benchVerifyBackup');
+    const fn = await optional('./verify', 'benchVerifyBackup');
     return fn
       ? fn({
           records: Number(env.BENCH_VERIFY_RECORDS ?? 100_000),
           fileMiB: Number(env.BENCH_VERIFY_MIB ?? 10_240),
         } as never)
-      : { skipped: 'no bench/custody.ts' };
+      : { skipped: 'no bench/verify.ts' };
   },
   bundles: async () => {
     const fn = await optional('./bundles', 'benchBundles');

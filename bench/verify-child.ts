@@ -1,5 +1,5 @@
 /**
- * One `verify` or `backup` of bench/custody.ts in its own process, so that its peak memory is
+ * One `verify` or `backup` of bench/verify.ts in its own process, so that its peak memory is
  * its own (not the vault-building parent's):
  *   node --import tsx bench/verify-child.ts verify VAULT_DIR
  *   node --import tsx bench/verify-child.ts backup VAULT_DIR OUT_DIR

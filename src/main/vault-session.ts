@@ -1,7 +1,6 @@
 import { VaultLockedError } from '../shared/errors';
 import type { LockReason, VaultStatus } from '../shared/ipc/types';
 import { type Credentials, Vault, type VaultOptions } from '../core/vault/vault';
-import { FEATURES } from './features';
 
 export interface VaultSessionOptions {
   dir: string;
@@ -36,7 +35,7 @@ export class VaultSession {
 
   status(): VaultStatus {
     const state = this.#vault?.isOpen ? 'unlocked' : Vault.exists(this.dir) ? 'locked' : 'absent';
-    return { state, features: FEATURES };
+    return { state };
   }
 
   /** The unlocked vault, or null. */

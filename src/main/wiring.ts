@@ -5,7 +5,7 @@ import type { Vault } from '../core/vault/vault';
 
 /**
  * The one place where the handlers meet the core's feature modules (evidence, search), each
- * reduced to the small port the handlers use. FEATURES (features.ts) says which are wired.
+ * reduced to the small port the handlers use.
  */
 export interface AttachmentsPort {
   list(recordId: string): AttachmentView[];

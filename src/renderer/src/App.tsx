@@ -80,7 +80,6 @@ export function App() {
         <Workspace
           key={epoch}
           info={info}
-          features={status.features}
           settings={settings}
           onSettings={setSettings}
           onLock={() => lock('user')}

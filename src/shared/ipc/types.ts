@@ -5,19 +5,8 @@ import type { Language } from '../i18n';
 
 export type VaultState = 'absent' | 'locked' | 'unlocked';
 
-/**
- * Which optional parts of the core this build wires in. The UI shows a part only when main says
- * it works, so nothing on screen pretends to do what the core cannot do yet.
- */
-export interface Features {
-  attachments: boolean;
-  search: boolean;
-  sharing: boolean;
-}
-
 export interface VaultStatus {
   state: VaultState;
-  features: Features;
 }
 
 export interface AppInfo {

@@ -1,5 +1,4 @@
 import { useDeferredValue, useMemo, useState } from 'react';
-import type { Features } from '../../../shared/ipc/types';
 import { useRecordSummaries } from '../data/records';
 import { useI18n } from '../i18n/I18n';
 import { SearchHelp } from '../search/SearchHelp';
@@ -16,7 +15,7 @@ import { OpenedWarningsProvider, useOpenedWarningsState } from './OpenedWarnings
 import { NO_FILTERS, applyFilters, facets, isFiltered } from './filtering';
 import { useDetail } from './useDetail';
 
-export function ArchiveView({ features }: { features: Features }) {
+export function ArchiveView() {
   const i18n = useI18n();
   const { t } = i18n;
   const summaries = useRecordSummaries();
@@ -56,21 +55,19 @@ export function ArchiveView({ features }: { features: Features }) {
             <button type="button" className="primary" onClick={act.startNew}>
               {t('archive.new')}
             </button>
-            {search.enabled && (
-              <input
-                type="search"
-                className="search-box"
-                aria-label={t('search.label')}
-                placeholder={t('search.placeholder')}
-                value={query}
-                onChange={(e) => {
-                  setQuery(e.target.value);
-                  setActiveIndex(-1);
-                }}
-              />
-            )}
+            <input
+              type="search"
+              className="search-box"
+              aria-label={t('search.label')}
+              placeholder={t('search.placeholder')}
+              value={query}
+              onChange={(e) => {
+                setQuery(e.target.value);
+                setActiveIndex(-1);
+              }}
+            />
           </div>
-          {search.enabled && <SearchHelp />}
+          <SearchHelp />
           <details className="filter-details">
             <summary>
               {t('filters.title')}
@@ -89,7 +86,7 @@ export function ArchiveView({ features }: { features: Features }) {
             total={list?.length ?? null}
             searching={searching}
             status={search.status}
-            onShare={features.sharing && items.length > 0 ? act.share : null}
+            onShare={items.length > 0 ? act.share : null}
           />
           <Alert>{summaries.error ? describeError(i18n, summaries.error) : ''}</Alert>
           {list && list.length === 0 && <p className="muted">{t('archive.empty')}</p>}
@@ -107,7 +104,6 @@ export function ArchiveView({ features }: { features: Features }) {
         <DetailPane
           detail={detail}
           actions={act}
-          features={features}
           listIds={items.map((s) => s.id)}
           inList={detail.selectedId !== null && items.some((s) => s.id === detail.selectedId)}
         />

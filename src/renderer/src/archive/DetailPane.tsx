@@ -1,4 +1,3 @@
-import type { Features } from '../../../shared/ipc/types';
 import { useI18n } from '../i18n/I18n';
 import { RecordForm } from '../record/RecordForm';
 import { RecordPane } from '../record/RecordPane';
@@ -10,13 +9,11 @@ import type { Detail, DetailActions } from './useDetail';
 export function DetailPane({
   detail,
   actions,
-  features,
   listIds,
   inList,
 }: {
   detail: Detail;
   actions: DetailActions;
-  features: Features;
   listIds: string[];
   /** Whether the selected record is in the list as searched and filtered. */
   inList: boolean;
@@ -43,7 +40,6 @@ export function DetailPane({
         <RecordPane
           key={selectedId}
           id={selectedId}
-          features={features}
           focusOnMount={detail.focus}
           editConsent={detail.consent}
           outOfList={!inList}

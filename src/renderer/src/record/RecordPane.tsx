@@ -1,5 +1,4 @@
 import { type ReactNode, useState } from 'react';
-import type { Features } from '../../../shared/ipc/types';
 import type { TestimonyRecord } from '../../../shared/records/types';
 import { useDeleteRecord, useRecord } from '../data/records';
 import { EvidencePanel } from '../evidence/EvidencePanel';
@@ -17,7 +16,6 @@ export type PaneMode = 'view' | 'edit' | 'history' | 'custody';
 /** One record, read, edited, its history or its custody report. Keyed by the record's id by its parent. */
 export function RecordPane({
   id,
-  features,
   focusOnMount,
   editConsent = false,
   outOfList,
@@ -26,7 +24,6 @@ export function RecordPane({
   onShare,
 }: {
   id: string;
-  features: Features;
   focusOnMount: boolean;
   /** Start in the form, focused on the consent fields. */
   editConsent?: boolean;
@@ -68,26 +65,23 @@ export function RecordPane({
     <div className="record-pane">
       <RecordActions
         record={record.data}
-        sharing={features.sharing}
         onMode={setMode}
         onShare={onShare}
         onDeleted={onDeleted}
       />
       <RecordView key={id} record={record.data} focusHeading={focusView} />
-      {features.attachments && <EvidencePanel recordId={id} />}
+      <EvidencePanel recordId={id} />
     </div>
   );
 }
 
 function RecordActions({
   record,
-  sharing,
   onMode,
   onShare,
   onDeleted,
 }: {
   record: TestimonyRecord;
-  sharing: boolean;
   onMode: (mode: PaneMode) => void;
   onShare: () => void;
   onDeleted: () => void;
@@ -104,11 +98,9 @@ function RecordActions({
         <button type="button" onClick={() => onMode('history')}>
           {t('record.history')}
         </button>
-        {sharing && (
-          <button type="button" onClick={onShare}>
-            {t('record.share')}
-          </button>
-        )}
+        <button type="button" onClick={onShare}>
+          {t('record.share')}
+        </button>
         <button type="button" onClick={() => onMode('custody')}>
           {t('report.open')}
         </button>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { AppInfo, Features, Settings } from '../../../shared/ipc/types';
+import type { AppInfo, Settings } from '../../../shared/ipc/types';
 import { ArchiveView } from '../archive/ArchiveView';
 import { VaultDataProvider } from '../data/client';
 import { useI18n } from '../i18n/I18n';
@@ -18,7 +18,6 @@ function shortcutLabel(accelerator: string): string {
 
 interface WorkspaceProps {
   info: AppInfo;
-  features: Features;
   settings: Settings;
   onSettings: (settings: Settings) => void;
   onLock: () => void;
@@ -37,19 +36,13 @@ export function Workspace({ onDirty, ...props }: WorkspaceProps) {
   );
 }
 
-function WorkspaceBody({
-  info,
-  features,
-  settings,
-  onSettings,
-  onLock,
-}: Omit<WorkspaceProps, 'onDirty'>) {
+function WorkspaceBody({ info, settings, onSettings, onLock }: Omit<WorkspaceProps, 'onDirty'>) {
   const { t } = useI18n();
   const { guard } = useUnsavedGuard();
   const [view, setView] = useState<View>('archive');
   const tabs: [View, string][] = [
     ['archive', t('nav.archive')],
-    ...(features.sharing ? ([['sharing', t('nav.sharing')]] as [View, string][]) : []),
+    ['sharing', t('nav.sharing')],
     ['settings', t('nav.settings')],
   ];
   return (
@@ -85,9 +78,9 @@ function WorkspaceBody({
       </header>
       <main id="main" tabIndex={-1}>
         <VaultDataProvider>
-          <SearchProvider enabled={features.search}>
-            {view === 'archive' && <ArchiveView features={features} />}
-            {view === 'sharing' && features.sharing && <PartnersView />}
+          <SearchProvider>
+            {view === 'archive' && <ArchiveView />}
+            {view === 'sharing' && <PartnersView />}
             {view === 'settings' && <SettingsView settings={settings} onSettings={onSettings} />}
           </SearchProvider>
         </VaultDataProvider>

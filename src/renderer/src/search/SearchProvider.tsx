@@ -7,8 +7,8 @@ const Context = createContext<SearchHandle | null>(null);
  * One search worker per unlocked session, shared by every screen. Workspace is unmounted on
  * lock, and with it this provider: the worker, and the index in it, are terminated.
  */
-export function SearchProvider({ enabled, children }: { enabled: boolean; children: ReactNode }) {
-  const search = useSearch(enabled);
+export function SearchProvider({ children }: { children: ReactNode }) {
+  const search = useSearch();
   return <Context.Provider value={search}>{children}</Context.Provider>;
 }
 

@@ -1,7 +1,7 @@
 import { call } from '../api/client';
 import type { FromWorker, ToWorker } from './protocol';
 
-export type SearchStatus = 'off' | 'idle' | 'loading' | 'ready' | 'failed';
+export type SearchStatus = 'idle' | 'loading' | 'ready' | 'failed';
 
 /** Enough for the list: the worker ranks every match, the list shows them virtualised. */
 const RESULT_LIMIT = 100_000;

@@ -2,7 +2,6 @@ import { useEffect, useMemo, useState } from 'react';
 import { SearchClient, type SearchStatus } from './client';
 
 export interface SearchHandle {
-  enabled: boolean;
   status: SearchStatus;
   /** Bumped when the index changed, so results on screen are asked for again. */
   generation: number;
@@ -11,25 +10,21 @@ export interface SearchHandle {
 }
 
 /** One search client per unlocked session; unmounting (lock) terminates its worker. */
-export function useSearch(enabled: boolean): SearchHandle {
-  const [status, setStatus] = useState<SearchStatus>(enabled ? 'idle' : 'off');
+export function useSearch(): SearchHandle {
+  const [status, setStatus] = useState<SearchStatus>('idle');
   const [generation, setGeneration] = useState(0);
-  const client = useMemo(() => (enabled ? new SearchClient(setStatus) : null), [enabled]);
-  useEffect(() => () => client?.dispose(), [client]);
-  const run = useMemo(
-    () => (query: string) =>
-      client ? client.run(query) : Promise.resolve({ ids: [] as string[], total: 0 }),
-    [client],
-  );
+  const client = useMemo(() => new SearchClient(setStatus), []);
+  useEffect(() => () => client.dispose(), [client]);
+  const run = useMemo(() => (query: string) => client.run(query), [client]);
   const invalidate = useMemo(
     () => () => {
-      client?.invalidate();
+      client.invalidate();
       setGeneration((g) => g + 1);
     },
     [client],
   );
   return useMemo(
-    () => ({ enabled: client !== null, status, generation, run, invalidate }),
-    [client, status, generation, run, invalidate],
+    () => ({ status, generation, run, invalidate }),
+    [status, generation, run, invalidate],
   );
 }

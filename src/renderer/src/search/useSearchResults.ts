@@ -28,8 +28,8 @@ export function useSearchResults(
   /** Records whose text must not be shown yet (behind a content warning): no snippet asked. */
   withheld: (id: string) => boolean,
 ): SearchResults {
-  const { run, enabled, generation } = useSearchHandle();
-  const active = enabled && query !== '';
+  const { run, generation } = useSearchHandle();
+  const active = query !== '';
   const ranked = useQuery({
     queryKey: ['search', 'ranked', query, generation],
     enabled: active,

@@ -152,7 +152,9 @@ async function start(): Promise<void> {
               ? 'sharing.saveTitle'
               : kind === 'report'
                 ? 'report.saveTitle'
-                : 'evidence.saveTitle',
+                : kind === 'vocabulary'
+                  ? 'vocabulary.saveTitle'
+                  : 'evidence.saveTitle',
           ),
           defaultPath: join(app.getPath('documents'), defaultName),
         });
@@ -172,6 +174,15 @@ async function start(): Promise<void> {
           title: t('sharing.openTitle'),
           properties: ['openFile'],
           filters: [{ name: t('sharing.bundleFiles'), extensions: ['tvb'] }],
+        });
+        return result.canceled ? null : (result.filePaths[0] ?? null);
+      },
+      openVocabulary: async () => {
+        if (!window) return null;
+        const result = await dialog.showOpenDialog(window, {
+          title: t('vocabulary.openTitle'),
+          properties: ['openFile'],
+          filters: [{ name: t('vocabulary.files'), extensions: ['json', 'csv'] }],
         });
         return result.canceled ? null : (result.filePaths[0] ?? null);
       },

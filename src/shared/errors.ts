@@ -194,11 +194,16 @@ export class OcrFailedError extends VaultError {
 /**
  * A vocabulary (a file being imported, or a change made in the app or the CLI) that cannot be
  * applied; nothing was changed. `reason` says what (docs/vocabulary.md), `concept` the position
- * of the concept at fault (1-based) and `lang` the language tag, never a name.
+ * of the concept at fault (1-based) and `lang` the language tag, never a name; for an import,
+ * `file` the imported file's name (its last path part, which the person chose).
  */
 export class VocabularyInvalidError extends VaultError {
-  constructor(reason: string, where: { concept?: number; lang?: string; line?: number } = {}) {
+  constructor(
+    reason: string,
+    where: { concept?: number; lang?: string; line?: number; file?: string } = {},
+  ) {
     const at = [
+      where.file !== undefined ? `file "${where.file}"` : '',
       where.concept !== undefined ? `concept ${where.concept}` : '',
       where.line !== undefined ? `line ${where.line}` : '',
       where.lang !== undefined ? `language "${where.lang}"` : '',

@@ -100,7 +100,9 @@ describe('tvault vocabulary, and --concept on search and list', () => {
     );
     const refused = await runCli([...v, '--json', 'vocabulary', 'import', bad]);
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toMatch(/not changed: a name is empty \(concept 2, language "es"\)/);
+    expect(refused.stderr).toMatch(
+      /not changed: a name is empty \(file "bad\.json", concept 2, language "es"\)/,
+    );
     expect(refused.stderr).not.toMatch(/amenazas/);
     expect(
       (await runCliJson<{ concepts: unknown[] }>([...v, 'vocabulary', 'list'])).json.concepts,

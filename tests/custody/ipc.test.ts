@@ -40,6 +40,7 @@ beforeEach(() => {
     dialogs: {
       saveFile: async () => chosen.save,
       openBundle: async () => null,
+      openVocabulary: async () => null,
       chooseFolder: async () => chosen.folder,
     },
     clipboard: { writeText: (text) => (chosen.clipboard = text) },

@@ -47,7 +47,13 @@ export interface Harness {
   /** The system idle time the auto-lock reads (powerMonitor in the app). */
   idle: { seconds: number };
   /** Stand-ins for the system dialogs and clipboard main uses in the app. */
-  dialogs: { nextBundle: string | null; nextFolder: string | null; clipboard: string | null };
+  dialogs: {
+    nextBundle: string | null;
+    nextFolder: string | null;
+    /** The file the next "Import a vocabulary" dialog returns (null: cancelled). */
+    nextVocabulary: string | null;
+    clipboard: string | null;
+  };
   /** Requests that tried to leave the app and were blocked. */
   blocked: string[];
   /** Uncaught errors and console errors in the page. */
@@ -100,7 +106,12 @@ export async function runApp(
       region: '',
     });
     const uploads = new Uploads();
-    const dialogs: Harness['dialogs'] = { nextBundle: null, nextFolder: null, clipboard: null };
+    const dialogs: Harness['dialogs'] = {
+      nextBundle: null,
+      nextFolder: null,
+      nextVocabulary: null,
+      clipboard: null,
+    };
     const emit = <E extends keyof EventPayloads>(event: E, payload: EventPayloads[E]) => {
       void page
         .evaluate(
@@ -126,6 +137,7 @@ export async function runApp(
           return join(dir, 'extracted', name);
         },
         openBundle: async () => dialogs.nextBundle,
+        openVocabulary: async () => dialogs.nextVocabulary,
         chooseFolder: async () => dialogs.nextFolder,
       },
       clipboard: { writeText: (text) => (dialogs.clipboard = text) },

@@ -46,6 +46,7 @@ beforeEach(() => {
     dialogs: {
       saveFile: async (name: string) => (defaultNames.push(name), savePath),
       openBundle: async () => null,
+      openVocabulary: async () => null,
       chooseFolder: async () => null,
     },
     clipboard: { writeText: () => undefined },
@@ -493,6 +494,7 @@ describe('sharing through the handlers', () => {
       dialogs: {
         saveFile: async () => (dialogs++, null),
         openBundle: async () => null,
+        openVocabulary: async () => null,
         chooseFolder: async () => null,
       },
       clipboard: { writeText: () => undefined },

@@ -116,7 +116,7 @@ export class Vault {
     this.partners = new PartnerStore(scope, () => this.identity.publicIdentity());
     this.receivedBundles = new ReceivedBundles(scope);
     this.team = new TeamState(scope);
-    this.vocabulary = new VocabularyStore(scope);
+    this.vocabulary = new VocabularyStore(scope, (fact) => this.noteCustody(fact));
     this.#records.onChange((id) => this.search.markStale(id));
     // Evidence descriptions and extracted text are indexed with their record.
     this.attachments.onChange((recordId) => this.search.markStale(recordId));

@@ -1,6 +1,8 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { basename } from 'node:path';
 import { VocabularyInvalidError } from '../../shared/errors';
 import { VOCABULARY_LIMITS } from '../../shared/vocabulary/concept';
+import { sha256Hex } from '../custody/entry-codec';
 import { writeFileAtomic } from '../fs/atomic';
 import { fileSystemError } from '../fs/errors';
 import { checkOutputPath } from '../fs/output-path';
@@ -22,7 +24,22 @@ export function importVocabularyFile(
   path: string,
   format: VocabularyFileFormat = formatOf(path),
 ): { added: number; replaced: number; total: number } {
-  return store.merge(parseVocabulary(readCapped(path), format));
+  try {
+    const bytes = readCapped(path);
+    return store.merge(parseVocabulary(bytes, format), { sha256: sha256Hex(bytes) });
+  } catch (error) {
+    // The person may import several files: the refusal says which one.
+    if (error instanceof VocabularyInvalidError) {
+      const { reason, concept, lang, line } = error.details;
+      throw new VocabularyInvalidError(String(reason), {
+        file: basename(path),
+        ...(typeof concept === 'number' ? { concept } : {}),
+        ...(typeof line === 'number' ? { line } : {}),
+        ...(typeof lang === 'string' ? { lang } : {}),
+      });
+    }
+    throw error;
+  }
 }
 
 /** Writes the vocabulary to a file outside the vault folder (replaced only with `force`). */

@@ -8,11 +8,16 @@ import type { VaultSession } from '../vault-session';
 /** The system dialog main opens for the renderer (Electron's dialog module in the app). */
 export interface Dialogs {
   /** Where to save an extracted file or a bundle; null when cancelled. */
-  saveFile(defaultName: string, kind: 'evidence' | 'bundle' | 'report'): Promise<string | null>;
+  saveFile(
+    defaultName: string,
+    kind: 'evidence' | 'bundle' | 'report' | 'vocabulary',
+  ): Promise<string | null>;
   /** A folder to make or update a backup in; null when cancelled. */
   chooseFolder(purpose: 'backup'): Promise<string | null>;
   /** A bundle to open; null when cancelled. */
   openBundle(): Promise<string | null>;
+  /** A vocabulary file (JSON or CSV) to import; null when cancelled. */
+  openVocabulary(): Promise<string | null>;
 }
 
 /** The system clipboard (Electron's clipboard module in the app). */

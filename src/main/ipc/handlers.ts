@@ -9,6 +9,7 @@ import { settingsHandlers } from './handlers/settings';
 import { sharingHandlers } from './handlers/sharing';
 import { vaultHandlers } from './handlers/vault';
 import { custodyHandlers } from './handlers/custody';
+import { vocabularyHandlers } from './handlers/vocabulary';
 
 /** The handler object: one function per channel, taking the raw (untrusted) request. */
 export type Handlers = { readonly [C in Channel]: (request: unknown) => Promise<ResponseOf<C>> };
@@ -27,6 +28,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...searchHandlers(ctx),
     ...sharingHandlers(ctx),
     ...custodyHandlers(ctx),
+    ...vocabularyHandlers(ctx),
   };
   const handlers = {} as Record<Channel, (request: unknown) => Promise<unknown>>;
   for (const channel of CHANNELS) {

@@ -30,6 +30,10 @@ export const CUSTODY_ACTIONS = [
   'team.changeset.rejected',
   'team.synced',
   'team.conflict.resolved',
+  'vocabulary.concept.added',
+  'vocabulary.concept.edited',
+  'vocabulary.concept.removed',
+  'vocabulary.imported',
 ] as const;
 
 export type CustodyAction = (typeof CUSTODY_ACTIONS)[number];

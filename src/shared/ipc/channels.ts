@@ -49,6 +49,11 @@ export const CHANNELS = [
   'bundles.export',
   'bundles.open',
   'bundles.receive',
+  'vocabulary.list',
+  'vocabulary.save',
+  'vocabulary.remove',
+  'vocabulary.import',
+  'vocabulary.export',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

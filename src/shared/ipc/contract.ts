@@ -5,6 +5,7 @@ import { LANGUAGES } from '../i18n';
 import type { RecordSummary, TestimonyRecord } from '../records/types';
 import type { CustodyEntry, CustodyReport, VerifyReport } from '../custody/types';
 import { fieldsPatchSchema } from '../records/validate';
+import type { Concept } from '../vocabulary/concept';
 import type { Channel, EventName } from './channels';
 import type {
   AppInfo,
@@ -73,6 +74,18 @@ export const settingsSchema = z.strictObject({
     .string()
     .regex(/^(?:[A-Z]{2})?$/)
     .optional(),
+});
+
+/**
+ * A concept as the app's form sends it: only its shape and sizes are checked here, so that the
+ * core's rules (docs/vocabulary.md) answer with VOCABULARY.INVALID and a reason the form can
+ * show, not with a generic INPUT.INVALID.
+ */
+const conceptRequest = z.strictObject({
+  id: z.string().max(200),
+  prefLabel: z.record(z.string().max(35), z.string().max(1000)),
+  altLabel: z.record(z.string().max(35), z.array(z.string().max(1000)).max(100)).optional(),
+  scopeNote: z.record(z.string().max(35), z.string().max(10_000)).optional(),
 });
 
 export const contract = {
@@ -262,6 +275,29 @@ export const contract = {
       acceptUnknownSender: z.string().max(200).optional(),
     }),
     response: reply<ReceiveResultView>(),
+  },
+  'vocabulary.list': { request: none, response: reply<Concept[]>() },
+  /** Adds a concept (`isNew`: an id already taken is refused) or replaces the one with its id. */
+  'vocabulary.save': {
+    request: z.strictObject({ concept: conceptRequest, isNew: z.boolean() }),
+    response: reply<Concept>(),
+  },
+  'vocabulary.remove': {
+    request: z.strictObject({ id: z.string().min(1).max(64) }),
+    response: reply<null>(),
+  },
+  /**
+   * Asks which file to import (system dialog in main, JSON or CSV) and merges it, all or
+   * nothing; VOCABULARY.INVALID names the file and the problem. Null when cancelled.
+   */
+  'vocabulary.import': {
+    request: none,
+    response: reply<{ file: string; added: number; replaced: number; total: number } | null>(),
+  },
+  /** Asks where to save (system dialog in main) and writes every concept; null when cancelled. */
+  'vocabulary.export': {
+    request: z.strictObject({ format: z.enum(['json', 'csv']) }),
+    response: reply<{ file: string; concepts: number } | null>(),
   },
 } as const satisfies Record<Channel, { request: z.ZodType; response: unknown }>;
 

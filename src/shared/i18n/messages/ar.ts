@@ -1,5 +1,6 @@
 import type { MessageKey } from './en';
 import { custodyAr } from './custody/ar';
+import { vocabularyAr } from './vocabulary/ar';
 
 /** العربية. Same keys as en.ts; the layout mirrors (dir="rtl") when this language is chosen. */
 export const ar: Record<MessageKey, string> = {
@@ -382,4 +383,5 @@ export const ar: Record<MessageKey, string> = {
     'تعذّر التعرّف على أي نص في هذا الملف (ليس صورة مقروءة، أو تالف، أو كبير جدًا). الملف محفوظ دون تغيير.',
   'error.internal': 'حدث خطأ ما. لم يتغيّر شيء.',
   ...custodyAr,
+  ...vocabularyAr,
 };

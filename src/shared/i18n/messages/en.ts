@@ -1,4 +1,5 @@
 import { custodyEn } from './custody/en';
+import { vocabularyEn } from './vocabulary/en';
 
 /**
  * English: the reference catalogue. Every other language must have exactly these keys (the
@@ -406,6 +407,7 @@ export const en = {
     'No text could be recognised in this file (not an image it reads, damaged, or too large). The file is kept unchanged.',
   'error.internal': 'Something went wrong. Nothing was changed.',
   ...custodyEn,
+  ...vocabularyEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,5 +1,6 @@
 import type { MessageKey } from './en';
 import { custodyEs } from './custody/es';
+import { vocabularyEs } from './vocabulary/es';
 
 /** Español. Same keys as en.ts. */
 export const es: Record<MessageKey, string> = {
@@ -411,4 +412,5 @@ export const es: Record<MessageKey, string> = {
     'No se pudo reconocer texto en este archivo (no es una imagen legible, está dañado o es demasiado grande). El archivo se conserva sin cambios.',
   'error.internal': 'Algo salió mal. No se cambió nada.',
   ...custodyEs,
+  ...vocabularyEs,
 };

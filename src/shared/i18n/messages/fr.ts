@@ -1,5 +1,6 @@
 import type { MessageKey } from './en';
 import { custodyFr } from './custody/fr';
+import { vocabularyFr } from './vocabulary/fr';
 
 /** Français. Same keys as en.ts. */
 export const fr: Record<MessageKey, string> = {
@@ -417,4 +418,5 @@ export const fr: Record<MessageKey, string> = {
     'Aucun texte n’a pu être reconnu dans ce fichier (pas une image lisible, abîmé ou trop grand). Le fichier est conservé tel quel.',
   'error.internal': 'Un problème est survenu. Rien n’a été modifié.',
   ...custodyFr,
+  ...vocabularyFr,
 };

@@ -15,8 +15,8 @@
  *   (about 50 words).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import MiniSearch from 'minisearch';
@@ -37,6 +37,8 @@ export interface SearchScaleOptions {
   docs?: number;
   shortItems?: number;
   queries?: number;
+  /** Size of the JSONL file of the big import (issue 11), in MB; 0 skips it. */
+  importMB?: number;
 }
 
 function child(task: string, args: string[]): Promise<Figures> {
@@ -86,11 +88,12 @@ function record(d: SearchDoc, short: boolean): Record<string, unknown> {
   };
 }
 
-function writeJsonl(path: string, count: number, short: boolean): number {
+/** Writes `count` records (or, with `maxBytes`, as many as fit), 10,000 lines at a time. */
+function writeJsonl(path: string, count: number, short: boolean, maxBytes = Infinity): number {
   const corpus = createCorpus(42);
   const lines: string[] = [];
   let bytes = 0;
-  for (let i = 0; i < count; i++) {
+  for (let i = 0; i < count && bytes < maxBytes; i++) {
     const line = JSON.stringify(record(corpus.doc(i), short));
     bytes += Buffer.byteLength(line);
     lines.push(line);
@@ -187,6 +190,8 @@ async function importScale(
   const jsonl = join(dir, `${name}.jsonl`);
   const bytes = writeJsonl(jsonl, count, short);
   const query = 'derechos';
+  // The machine is shared: the load average beside the figures says how far wall times mean.
+  const loadBefore = loadavg()[0] ?? 0;
   const ours = await child('tvault-import', [join(dir, `${name}-vault`), jsonl, query]);
   const fts5 = await child('fts5-import', [join(dir, `${name}-fts5.db`), jsonl, query]);
   const list = [...createCorpus(42).queries(queries, 1), ...createCorpus(42).queries(queries, 2)];
@@ -195,6 +200,7 @@ async function importScale(
   const latency = await child('tvault-queries', [join(dir, `${name}-vault`), queriesFile]);
   rmSync(jsonl, { force: true });
   return {
+    [`${name}.loadAverage (1 min, start / end)`]: `${loadBefore.toFixed(1)} / ${(loadavg()[0] ?? 0).toFixed(1)}`,
     [`${name}.items`]: count,
     [`${name}.jsonlMB`]: Math.round(bytes / 1e6),
     ...prefixed(`${name}.tvault`, ours),
@@ -202,6 +208,55 @@ async function importScale(
     ...prefixed(`${name}.tvault.reopened`, latency),
     [`${name}.ratio.importAndFirstQuery`]: ratio(ours.totalMs, fts5.totalMs),
     [`${name}.ratio.cpu`]: ratio(ours.cpuMs, fts5.cpuMs),
+  };
+}
+
+/** Peak resident size of a running process (VmHWM, Linux), in MB; null elsewhere. */
+function highWaterMB(pid: number): number | null {
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Math.round(Number(m[1]) / 1024) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Issue 11: `tvault import` of a JSONL file of `mb` MB (generated, deleted after) in a new
+ * process, its peak RSS sampled from the kernel's high-water mark every 100 ms: memory must
+ * stay bounded (streamed reading, batches), whatever the file's size.
+ */
+async function bigImport(dir: string, mb: number): Promise<Figures> {
+  const jsonl = join(dir, 'big.jsonl');
+  const loadBefore = loadavg()[0] ?? 0;
+  writeJsonl(jsonl, Number.MAX_SAFE_INTEGER, false, mb * 1e6);
+  const bytes = statSync(jsonl).size;
+  const vault = join(dir, 'big-vault');
+  timedCli(['--vault', vault, 'init']);
+  const env = { ...process.env, TVAULT_TEST_KDF: '1', TVAULT_PASSPHRASE: PASS };
+  const started = performance.now();
+  const proc = spawn(process.execPath, [CLI, '--vault', vault, 'import', jsonl], {
+    env,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let peak: number | null = null;
+  const sample = setInterval(() => {
+    const now = proc.pid === undefined ? null : highWaterMB(proc.pid);
+    if (now !== null) peak = Math.max(peak ?? 0, now);
+  }, 100);
+  let stderr = '';
+  proc.stderr.setEncoding('utf8');
+  proc.stderr.on('data', (chunk: string) => (stderr = (stderr + chunk).slice(-2000)));
+  const code = await new Promise<number>((resolve) => proc.on('close', (c) => resolve(c ?? -1)));
+  clearInterval(sample);
+  const ms = performance.now() - started;
+  rmSync(jsonl, { force: true });
+  if (code !== 0) return { 'bigImport.error': `exit ${code}: ${stderr.trim().split('\n').pop()}` };
+  return {
+    'bigImport.loadAverage (1 min, start / end)': `${loadBefore.toFixed(1)} / ${(loadavg()[0] ?? 0).toFixed(1)}`,
+    'bigImport.jsonlMB': Math.round(bytes / 1e6),
+    'bigImport.importMs (indexes too)': Math.round(ms),
+    'bigImport.peakRssMB': peak ?? 'n/a (no /proc)',
   };
 }
 
@@ -223,6 +278,8 @@ export async function benchSearchScale(opts: SearchScaleOptions = {}): Promise<F
         out,
         await importScale(dir, 'short', opts.shortItems ?? 1_000_000, true, queries),
       );
+    if ((opts.importMB ?? 1024) > 0)
+      Object.assign(out, await bigImport(dir, opts.importMB ?? 1024));
     return out;
   } finally {
     rmSync(dir, { recursive: true, force: true });

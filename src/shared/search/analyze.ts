@@ -2,6 +2,7 @@
 import { InvalidInputError } from '../errors';
 import { analyzer, baseLanguage, type TermRef, type WordAnalysis } from './languages';
 import { forEachToken, foldWord } from './text';
+import { scanWords } from './word-scan';
 import type { SearchDoc } from './types';
 
 /** Indexed fields, in storage order. */
@@ -144,8 +145,7 @@ export function analyseDoc(doc: SearchDoc): AnalysedDoc {
     const text = name === 'tags' ? (doc.tags ?? []).join('\n') : str(doc[name], name, id);
     if (!text) continue;
     let count = 0;
-    forEachToken(text, (raw) => {
-      const a = analyse(raw);
+    const add = (a: WordAnalysis): void => {
       if (a.stop || a.refs.length === 0) return;
       count++;
       for (const r of a.refs) {
@@ -166,7 +166,11 @@ export function analyseDoc(doc: SearchDoc): AnalysedDoc {
         a.docStamp = stamp;
         surfaces.push(a);
       }
-    });
+    };
+    // The per-character scan takes most text; it hands the rest over to the general tokeniser
+    // at the first script it cannot cut alone (CJK, Thai..., characters beyond the BMP).
+    const rest = scanWords(text, (start, end, hash) => add(analyse.span(text, start, end, hash)));
+    if (rest >= 0) forEachToken(text.slice(rest), (raw) => add(analyse.word(raw)));
     lengths[f] = count;
   }
   // Two refs of one text can meet here when the term cache turned over mid-document;

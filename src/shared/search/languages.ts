@@ -27,6 +27,7 @@ import lunrSv from 'lunr-languages/lunr.sv.js';
 import lunrTr from 'lunr-languages/lunr.tr.js';
 import { ARABIC_STOP_WORDS, stemArabic } from './arabic-stemmer';
 import { baseNormalize, foldAccents, scriptOf, type ScriptClass } from './text';
+import { WordTable, hashChars } from './word-table';
 
 type LunrPlugin = (l: typeof lunr) => void;
 type PipelineFn = (token: lunr.Token) => lunr.Token | undefined;
@@ -279,6 +280,38 @@ class TwoGenerationCache<T> {
 }
 
 /**
+ * Word analyses of one language: two generations of WordTable (the same cheap LRU as above),
+ * looked up by a slice of the text being indexed, without cutting the word out of it.
+ */
+class WordCache {
+  young: WordTable<WordAnalysis>;
+  old: WordTable<WordAnalysis>;
+  constructor(private readonly limit: number) {
+    this.young = new WordTable(limit);
+    this.old = new WordTable(0);
+  }
+
+  get size(): number {
+    return this.young.size + this.old.size;
+  }
+
+  set(key: string, hash: number, value: WordAnalysis): void {
+    this.young.set(key, hash, value);
+    if (this.young.size >= this.limit) this.rotate();
+  }
+
+  rotate(): void {
+    this.old = this.young;
+    this.young = new WordTable(this.limit);
+  }
+
+  clear(): void {
+    this.young = new WordTable(this.limit);
+    this.old = new WordTable(0);
+  }
+}
+
+/**
  * Word analyses cached per language (each up to 2 x 32,000), and at most ~320,000 in all: the
  * caches are the largest part of the heap while indexing (a few hundred bytes per word), the
  * index itself being mostly flat byte arrays.
@@ -286,14 +319,14 @@ class TwoGenerationCache<T> {
 const WORDS_PER_GENERATION = 32_000;
 const WORDS_BUDGET = 320_000;
 const TERMS_PER_GENERATION = 100_000;
-const wordCaches = new Map<string, TwoGenerationCache<WordAnalysis>>();
+const wordCaches = new Map<string, WordCache>();
 const terms = new TwoGenerationCache<TermRef>(TERMS_PER_GENERATION);
 let wordsSinceCheck = 0;
 
 /** Past the global budget, the largest language cache drops its old generation. */
 function enforceBudget(): void {
   let total = 0;
-  let largest: TwoGenerationCache<WordAnalysis> | null = null;
+  let largest: WordCache | null = null;
   for (const c of wordCaches.values()) {
     total += c.size;
     if (!largest || c.size > largest.size) largest = c;
@@ -343,27 +376,46 @@ function ownKey(raw: string): string {
   return raw.length < 13 ? raw : Array.from(raw).join('');
 }
 
-/** The analyser of one language: raw token -> analysis, cached. */
-export function analyzer(lang: string): (raw: string) => WordAnalysis {
+/** The analyser of one language, cached: a word, or a word in a text (word-scan.ts). */
+export interface Analyzer {
+  word(raw: string): WordAnalysis;
+  /** The word text[start, end), whose hashChars is `hash`. */
+  span(text: string, start: number, end: number, hash: number): WordAnalysis;
+}
+
+export function analyzer(lang: string): Analyzer {
   const profile = getProfile(lang);
   let cache = wordCaches.get(lang);
-  if (!cache) wordCaches.set(lang, (cache = new TwoGenerationCache(WORDS_PER_GENERATION)));
+  if (!cache) wordCaches.set(lang, (cache = new WordCache(WORDS_PER_GENERATION)));
   const words = cache;
-  return (raw) => {
-    const hit = words.getYoung(raw);
-    if (hit) return hit;
-    let result = words.getOld(raw);
+  const remember = (raw: string, hash: number, older: WordAnalysis | undefined): WordAnalysis => {
+    let result = older;
     if (result) {
       for (const r of result.refs) adopt(r);
     } else {
       result = analyzeUncached(raw, profile);
     }
-    words.set(ownKey(raw), result);
+    words.set(ownKey(raw), hash, result);
     if (++wordsSinceCheck >= 10_000) {
       wordsSinceCheck = 0;
       enforceBudget();
     }
     return result;
+  };
+  return {
+    word(raw) {
+      const hash = hashChars(raw, 0, raw.length);
+      return (
+        words.young.getSpan(raw, 0, raw.length, hash) ??
+        remember(raw, hash, words.old.getSpan(raw, 0, raw.length, hash))
+      );
+    },
+    span(text, start, end, hash) {
+      return (
+        words.young.getSpan(text, start, end, hash) ??
+        remember(text.slice(start, end), hash, words.old.getSpan(text, start, end, hash))
+      );
+    },
   };
 }
 
@@ -375,10 +427,10 @@ export function analyzer(lang: string): (raw: string) => WordAnalysis {
 export function analyzeWord(raw: string, lang: string): WordAnalysis {
   let fn = analyzers.get(lang);
   if (!fn) analyzers.set(lang, (fn = analyzer(lang)));
-  return fn(raw);
+  return fn.word(raw);
 }
 
-const analyzers = new Map<string, (raw: string) => WordAnalysis>();
+const analyzers = new Map<string, Analyzer>();
 
 function analyzeUncached(raw: string, profile: LanguageProfile): WordAnalysis {
   const base = baseNormalize(raw);

@@ -90,6 +90,17 @@ export class AttachmentStore {
     return this.#rows.pagedIds();
   }
 
+  /** Every attachment id by record id, without opening any row (team publishing). */
+  idsByRecord(): Map<string, string[]> {
+    const byRecord = new Map<string, string[]>();
+    for (const row of this.#rows.all()) {
+      const ids = byRecord.get(row.record_id) ?? [];
+      ids.push(row.id);
+      byRecord.set(row.record_id, ids);
+    }
+    return byRecord;
+  }
+
   /** Whether an attachment with this id is held (a partner's bundle may bring one again). */
   has(id: string): boolean {
     return ID_PATTERN.test(id) && this.#rows.exists(id);

@@ -2,7 +2,16 @@ import { VaultError } from '../../shared/errors';
 import type { Provenance, TestimonyFields } from '../../shared/records/types';
 import { validateFields } from '../../shared/records/validate';
 import type { Vault } from '../vault/vault';
+import {
+  ChunkInvalid,
+  ChunkNotReady,
+  chunksPresent,
+  layoutValid,
+  readChunks,
+} from './attachment-chunks';
+import type { TeamAttachment } from './changeset-format';
 import type { DecodedChangeSet } from './changeset-reader';
+import { attachmentDetail } from './publish-attachments';
 import { headsOf, shownHead } from './heads';
 import { type MembershipChain, fingerprintOfString } from './membership';
 import type { FileStatus, RecordState, TeamState } from './team-state';
@@ -28,6 +37,8 @@ export function eraseContents(state: TeamState, record: RecordState): void {
     const stored = revision.deleted ? null : state.revision(revision.id);
     if (stored) state.shredRevision(record.recordId, revision, stored.author);
   }
+  // The attachments' team keys go with them (the blobs go with the local record).
+  delete record.attachments;
 }
 
 /**
@@ -83,13 +94,39 @@ export function showHead(
   state.putRecord(record);
 }
 
+/**
+ * Notes the change set's attachments on their records (team key and chunk names) and returns
+ * those to ingest: not held yet, of a record shown here. A record the team does not know yet
+ * makes the change set wait; one deleted here takes no attachment.
+ */
+function noteAttachments(
+  vault: Vault,
+  state: TeamState,
+  attachments: TeamAttachment[],
+  touched: Map<string, RecordState>,
+): TeamAttachment[] {
+  const toIngest: TeamAttachment[] = [];
+  for (const attachment of attachments) {
+    const record = touched.get(attachment.record) ?? state.record(attachment.record);
+    if (!record) throw new NotApplied('waiting', 'record-missing');
+    if (record.localHead === null) continue;
+    const known = record.attachments ?? [];
+    if (known.some((a) => a.id === attachment.id)) continue;
+    record.attachments = [...known, attachment];
+    state.putRecord(record);
+    touched.set(record.recordId, record);
+    if (!vault.attachments.has(attachment.id)) toIngest.push(attachment);
+  }
+  return toIngest;
+}
+
 function applyInTransaction(
   vault: Vault,
   state: TeamState,
   name: string,
   decoded: DecodedChangeSet,
   afterCommit: (() => void)[],
-): void {
+): TeamAttachment[] {
   const config = state.requireConfig();
   const { manifest, changes, authorFingerprint: author } = decoded;
   if (manifest.team !== config.teamId) throw new NotApplied('rejected', 'wrong-team');
@@ -151,6 +188,8 @@ function applyInTransaction(
   }
   for (const record of touched.values())
     showHead(vault, state, record, chain, manifest.changeSetId, afterCommit);
+  const attachments = changes.attachments ?? [];
+  const toIngest = noteAttachments(vault, state, attachments, touched);
   state.noteAuthorSeq(author, manifest.seq, manifest.changeSetId);
   state.putFile(name, { status: 'applied', reason: null });
   vault.noteCustody({
@@ -163,31 +202,80 @@ function applyInTransaction(
       seq: manifest.seq,
       revisions: changes.revisions.length,
       events: changes.events.length,
+      // The files' SHA-256 in the order of their ids (also in each attachment.added entry).
+      ...attachmentDetail(attachments),
     },
   });
+  return toIngest;
+}
+
+/** Streams each attachment out of its chunk files into the vault (checked by size and hash). */
+async function ingestAll(
+  vault: Vault,
+  folder: string,
+  attachments: TeamAttachment[],
+  ingested: string[],
+): Promise<void> {
+  for (const attachment of attachments) {
+    ingested.push(attachment.id);
+    await vault.attachments.attachStream(attachment.record, readChunks(folder, attachment), {
+      id: attachment.id,
+      name: attachment.name,
+      mime: attachment.mime,
+      modifiedAt: attachment.modifiedAt,
+      description: attachment.description,
+      expectedSha256: attachment.sha256,
+      expectedSize: attachment.size,
+    });
+  }
+}
+
+/** What an error while applying means for the change set, or null when it is not ours. */
+function refusalOf(error: unknown): NotApplied | null {
+  if (error instanceof NotApplied) return error;
+  if (error instanceof ChunkNotReady) return new NotApplied('waiting', error.message);
+  if (error instanceof ChunkInvalid) return new NotApplied('rejected', 'attachment-invalid');
+  if (error instanceof VaultError && error.code === 'INTEGRITY.FAILED')
+    return new NotApplied('rejected', 'attachment-invalid');
+  if (error instanceof VaultError && error.code === 'INPUT.INVALID')
+    return new NotApplied('rejected', 'invalid-record');
+  return null;
 }
 
 /**
  * Applies one verified change set, all or nothing, in one transaction: membership events,
- * then revisions, then each touched record's local copy, the file's and author's bookkeeping
- * and a custody entry. A change set that cannot be applied writes only its status (and, when
- * it is refused for good, a custody entry with the reason).
+ * then revisions, then each touched record's local copy, its attachments (streamed out of
+ * their chunk files, docs/team.md "Attachments"), the file's and author's bookkeeping and a
+ * custody entry. A change set that cannot be applied writes only its status (and, when it is
+ * refused for good, a custody entry with the reason); blobs of a rolled-back one are removed.
  */
-export function applyChangeSet(
+export async function applyChangeSet(
   vault: Vault,
   state: TeamState,
   name: string,
   decoded: DecodedChangeSet,
-): ApplyOutcome {
+): Promise<ApplyOutcome> {
   const afterCommit: (() => void)[] = [];
+  const ingested: string[] = [];
+  const attachments = decoded.changes.attachments ?? [];
   try {
-    vault.transaction(() => applyInTransaction(vault, state, name, decoded, afterCommit));
+    if (attachments.length === 0) {
+      vault.transaction(() => applyInTransaction(vault, state, name, decoded, afterCommit));
+    } else {
+      const folder = state.requireConfig().folder;
+      if (!attachments.every(layoutValid)) throw new NotApplied('rejected', 'attachment-invalid');
+      for (const attachment of attachments)
+        if (!vault.attachments.has(attachment.id) && !(await chunksPresent(folder, attachment)))
+          throw new NotApplied('waiting', 'chunks-missing');
+      await vault.transactionAcrossAwaits(async () => {
+        const toIngest = applyInTransaction(vault, state, name, decoded, afterCommit);
+        await ingestAll(vault, folder, toIngest, ingested);
+      });
+    }
   } catch (error) {
-    let refusal: NotApplied;
-    if (error instanceof NotApplied) refusal = error;
-    else if (error instanceof VaultError && error.code === 'INPUT.INVALID')
-      refusal = new NotApplied('rejected', 'invalid-record');
-    else throw error;
+    vault.attachments.discardUncommitted(ingested);
+    const refusal = refusalOf(error);
+    if (!refusal) throw error;
     noteRefusal(vault, state, name, refusal.status, refusal.reason, {
       changeSet: decoded.manifest.changeSetId,
       from: decoded.authorFingerprint,

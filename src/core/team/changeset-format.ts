@@ -18,6 +18,8 @@ export const MAX_CHANGESET_BYTES = 80 * 1024 * 1024;
 /** Writers start a new change set past this many bytes of changes (or revisions, below). */
 export const SPLIT_CHANGES_BYTES = 8 * 1024 * 1024;
 export const SPLIT_REVISIONS = 2000;
+/** ... and past this many attachments (each waits for all its chunk files). */
+export const SPLIT_ATTACHMENTS = 100;
 const MIN_PADDED_BYTES = 4096;
 
 const HEX32 = /^[0-9a-f]{32}$/;
@@ -57,9 +59,39 @@ export const teamRevisionSchema = z
 
 export type TeamRevision = z.infer<typeof teamRevisionSchema>;
 
+/** Largest attachment a change set may announce (1 TiB): sizes stay exact JS integers. */
+const MAX_ATTACHMENT_BYTES = 2 ** 40;
+
+/**
+ * An attachment carried by a change set (docs/team.md, "Attachments"): its metadata, its team
+ * key and the names of its chunk files in order. Name, description and times are checked by
+ * the attachment store when it is ingested.
+ */
+export const teamAttachmentSchema = z.strictObject({
+  id: z.string().regex(HEX32),
+  record: z.string().regex(HEX32),
+  key: z.string().regex(HEX64),
+  name: z.string().max(4096),
+  mime: z.string().max(255),
+  description: z.string().max(100_000),
+  modifiedAt: isoTime.nullable(),
+  size: z.number().int().min(0).max(MAX_ATTACHMENT_BYTES),
+  sha256: z.string().regex(HEX64),
+  padded: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 * MAX_ATTACHMENT_BYTES),
+  chunks: z.array(z.string().regex(HEX64)).max(600_000),
+});
+
+export type TeamAttachment = z.infer<typeof teamAttachmentSchema>;
+
 export const changesSchema = z.strictObject({
   events: z.array(signedEventSchema).max(10_000),
   revisions: z.array(teamRevisionSchema).max(100_000),
+  // Absent when there are none (change sets written before attachments travelled).
+  attachments: z.array(teamAttachmentSchema).max(10_000).optional(),
 });
 
 export type Changes = z.infer<typeof changesSchema>;

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { FileIoError } from '../fs/errors';
+import { CHUNK_NAME } from './attachment-chunks';
 import { CHANGESET_NAME, MAX_CHANGESET_BYTES } from './changeset-format';
 
 export interface FolderScan {
@@ -32,7 +33,8 @@ export async function scanFolder(
   for (const name of names.sort()) {
     const match = CHANGESET_NAME.exec(name);
     if (!match) {
-      scan.other += 1;
+      // Attachment chunks are read when a change set names them (attachment-chunks.ts).
+      if (!CHUNK_NAME.test(name)) scan.other += 1;
       continue;
     }
     if (!wanted(name)) continue;

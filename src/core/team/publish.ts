@@ -3,11 +3,18 @@ import { emptyFields } from '../../shared/records/types';
 import { newId } from '../ids';
 import { parseIdentity } from '../identity/public-identity';
 import type { Vault } from '../vault/vault';
-import { SPLIT_REVISIONS, type TeamRevision } from './changeset-format';
+import { SPLIT_ATTACHMENTS, SPLIT_REVISIONS, type TeamRevision } from './changeset-format';
 import { encodeChangeSet, publishChangeSet } from './changeset-writer';
 import { eraseContents } from './apply';
 import { headsOf } from './heads';
-import type { OutboxPart, RecordState, StoredRevision, TeamState } from './team-state';
+import { attachmentDetail, attachmentsToSend, collectNewAttachments } from './publish-attachments';
+import type {
+  AttachmentRef,
+  OutboxPart,
+  RecordState,
+  StoredRevision,
+  TeamState,
+} from './team-state';
 
 function fieldsOf(record: TestimonyRecord): TestimonyFields {
   const fields = emptyFields() as unknown as Record<string, unknown>;
@@ -16,17 +23,28 @@ function fieldsOf(record: TestimonyRecord): TestimonyFields {
   return fields as unknown as TestimonyFields;
 }
 
-/** Queues change sets for these revisions (split in parts), inside the caller's transaction. */
+/**
+ * Queues change sets for these revisions and attachments (split in parts), inside the
+ * caller's transaction.
+ */
 export function queueParts(
   vault: Vault,
   state: TeamState,
   revisions: string[],
   events: number[] = [],
+  attachments: AttachmentRef[] = [],
 ): void {
   const config = state.requireConfig();
   const epoch = state.chain().length;
   const parts: OutboxPart[] = [];
-  for (let i = 0; i === 0 || i < revisions.length; i += SPLIT_REVISIONS) {
+  const count = Math.max(
+    1,
+    Math.ceil(revisions.length / SPLIT_REVISIONS),
+    Math.ceil(attachments.length / SPLIT_ATTACHMENTS),
+  );
+  for (let index = 0; index < count; index++) {
+    const i = index * SPLIT_REVISIONS;
+    const own = attachments.slice(index * SPLIT_ATTACHMENTS, (index + 1) * SPLIT_ATTACHMENTS);
     config.seq += 1;
     const part: OutboxPart = {
       changeSetId: newId(),
@@ -35,6 +53,7 @@ export function queueParts(
       createdAt: new Date().toISOString(),
       events: i === 0 ? events : [],
       revisions: revisions.slice(i, i + SPLIT_REVISIONS),
+      ...(own.length > 0 ? { attachments: own } : {}),
       alsoTo: [],
     };
     state.noteAuthorSeq(vault.identity.fingerprint(), part.seq, part.changeSetId);
@@ -98,6 +117,7 @@ export function collectLocalChanges(vault: Vault, state: TeamState): number {
       addOwnRevision(vault, state, state0, revision);
       state0.localHead = full.revision;
       state.putRecord(state0);
+      known.set(summary.id, state0);
       written.push(revision.id);
     }
     for (const record of known.values()) {
@@ -115,8 +135,10 @@ export function collectLocalChanges(vault: Vault, state: TeamState): number {
       state.putRecord(record);
       written.push(revision.id);
     }
-    if (written.length > 0) queueParts(vault, state, written);
-    return written.length;
+    const attachments = collectNewAttachments(vault, state, known.values());
+    if (written.length > 0 || attachments.length > 0)
+      queueParts(vault, state, written, [], attachments);
+    return written.length + attachments.length;
   });
 }
 
@@ -127,12 +149,15 @@ function asWritten(revision: StoredRevision): TeamRevision {
 
 /**
  * Writes every queued change set to the team folder, then marks it written (a crash between
- * the two writes it again at the next sync: same id and number, a replay for the others).
+ * the two writes it again at the next sync: same id and number, a replay for the others). One
+ * whose attachments' chunks are not written yet stays queued (publish-attachments.ts).
  */
 export function writeOutbox(vault: Vault, state: TeamState): string[] {
   const config = state.requireConfig();
   const names: string[] = [];
   for (const part of state.outbox()) {
+    const attachments = attachmentsToSend(vault, state, part.attachments ?? []);
+    if (attachments === false) continue;
     const chain = state.chain();
     const recipients = [...chain.members(part.epoch).map((m) => m.identity), ...part.alsoTo].map(
       (identity) => parseIdentity(identity).boxKey,
@@ -154,7 +179,11 @@ export function writeOutbox(vault: Vault, state: TeamState): string[] {
         epoch: part.epoch,
         createdAt: part.createdAt,
       },
-      changes: { events: part.events.map((seq) => chain.event(seq)!), revisions },
+      changes: {
+        events: part.events.map((seq) => chain.event(seq)!),
+        revisions,
+        ...(attachments.length > 0 ? { attachments } : {}),
+      },
     });
     const name = publishChangeSet(config.folder, bytes);
     vault.transaction(() => {
@@ -162,13 +191,15 @@ export function writeOutbox(vault: Vault, state: TeamState): string[] {
       state.setOutbox(state.outbox().filter((p) => p.changeSetId !== part.changeSetId));
       vault.noteCustody({
         action: 'team.changeset.published',
-        records: [...new Set(revisions.map((r) => r.record))],
+        records: [...new Set([...revisions, ...attachments].map((r) => r.record))],
         detail: {
           file: name,
           changeSet: part.changeSetId,
           seq: part.seq,
           revisions: revisions.length,
           events: part.events.length,
+          // The files' SHA-256 in the order of their ids (also in each attachment.added entry).
+          ...attachmentDetail(attachments),
           size: bytes.length,
         },
       });

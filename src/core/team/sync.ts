@@ -4,6 +4,7 @@ import { applyChangeSet, noteRefusal } from './apply';
 import { type DecodedChangeSet, decodeChangeSet } from './changeset-reader';
 import { scanFolder } from './folder-scan';
 import { collectLocalChanges, writeOutbox } from './publish';
+import { writePendingChunks } from './publish-attachments';
 
 export interface SyncReport {
   /** Change sets written to the folder. */
@@ -29,6 +30,7 @@ export async function syncTeam(vault: Vault): Promise<SyncReport> {
   const state = vault.team;
   const config = state.requireConfig();
   collectLocalChanges(vault, state);
+  await writePendingChunks(vault, state);
   const published = writeOutbox(vault, state).length;
   const report: SyncReport = {
     published,
@@ -71,7 +73,7 @@ export async function syncTeam(vault: Vault): Promise<SyncReport> {
     progress = false;
     const still: typeof pending = [];
     for (const item of pending) {
-      const outcome = applyChangeSet(vault, state, item.name, item.decoded);
+      const outcome = await applyChangeSet(vault, state, item.name, item.decoded);
       if (outcome.status === 'waiting') still.push(item);
       else {
         progress = true;

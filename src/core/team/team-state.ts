@@ -1,5 +1,5 @@
 import type { VaultScope } from '../storage/scope';
-import type { TeamRevision } from './changeset-format';
+import type { TeamAttachment, TeamRevision } from './changeset-format';
 import { TeamNotFoundError } from './errors';
 import type { RevisionMeta } from './heads';
 import { MembershipChain, type SignedEvent } from './membership';
@@ -25,6 +25,18 @@ export interface RecordState {
   localHead: number | null;
   /** The team revision the local record shows. */
   shown: string | null;
+  /**
+   * Its attachments as the team knows them (docs/team.md, "Attachments"): metadata, team key
+   * and chunk names (none yet: an own attachment whose chunks are not written). Dropped, keys
+   * and all, when the record is deleted.
+   */
+  attachments?: TeamAttachment[];
+}
+
+/** An attachment a queued change set carries. */
+export interface AttachmentRef {
+  record: string;
+  id: string;
 }
 
 /** A revision's content, as received or written here (team_revisions); gone once shredded. */
@@ -47,6 +59,7 @@ export interface OutboxPart {
   /** Membership events it carries (their seq numbers, 1-based). */
   events: number[];
   revisions: string[];
+  attachments?: AttachmentRef[];
   /** Extra recipients (an invitation is readable by the invited member). */
   alsoTo: string[];
 }
@@ -92,6 +105,11 @@ export class TeamState {
 
   records(): RecordState[] {
     return this.tables.all<RecordState>('team_records');
+  }
+
+  /** A record's attachment as the team knows it. */
+  attachment(ref: AttachmentRef): TeamAttachment | null {
+    return this.record(ref.record)?.attachments?.find((a) => a.id === ref.id) ?? null;
   }
 
   putRecord(state: RecordState): void {

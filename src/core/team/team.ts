@@ -113,7 +113,7 @@ function parseMember(text: string): string {
 
 /**
  * `tvault team invite IDENTITY --name NAME`: a signed add event and an invitation change set
- * for every member and the new one, carrying the membership chain and every shared revision.
+ * for every member and the new one, carrying the membership chain, every shared revision and attachment.
  */
 export function inviteMember(
   vault: Vault,
@@ -125,15 +125,14 @@ export function inviteMember(
   const fingerprint = fingerprintOf(parseIdentity(identity));
   vault.transaction(() => {
     const seq = appendEvent(vault, { type: 'add', member: identity, name: args.name });
-    const revisions = state
-      .records()
-      .filter((r) => r.localHead !== null)
-      .flatMap((r) => r.revisions.map((rev) => rev.id));
+    const shared = state.records().filter((r) => r.localHead !== null);
     queueParts(
       vault,
       state,
-      revisions,
+      shared.flatMap((r) => r.revisions.map((rev) => rev.id)),
       [...Array(seq).keys()].map((i) => i + 1),
+      // Their chunks are in the folder already: the invitation carries names and keys.
+      shared.flatMap((r) => (r.attachments ?? []).map((a) => ({ record: r.recordId, id: a.id }))),
     );
     vault.noteCustody({ action: 'team.member.added', detail: { member: fingerprint, seq } });
   });

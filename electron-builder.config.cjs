@@ -120,10 +120,15 @@ module.exports = {
   // src/core/attachments/text/pdf-worker.ts). tests/main/packaged-modules.test.ts checks both.
   // The OCR worker (src/core/attachments/ocr/ocr-worker.ts) likewise requires tesseract.js's
   // worker script by path and reads the language files with plain `fs`: the engine, the
-  // packages its worker script requires, and the language data stay real files.
+  // packages its worker script requires, and the language data stay real files. OCR of scanned
+  // PDFs draws pages with @napi-rs/canvas, which the page worker and pdf.js (from its unpacked
+  // copy) require by path, and which loads the prebuilt Skia addon of its platform package; and
+  // pdf.js reads its WebAssembly decoders (JPEG 2000, JBIG2) from pdfjs-dist/wasm with plain `fs`.
   asarUnpack: [
     '**/*.node',
     'node_modules/pdfjs-dist/legacy/build/*.mjs',
+    'node_modules/pdfjs-dist/wasm/**',
+    'node_modules/@napi-rs/**',
     ...[
       'tesseract.js',
       'tesseract.js-core',

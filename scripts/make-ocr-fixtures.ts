@@ -3,13 +3,19 @@
 // with seeded noise, as PNG, JPEG, WebP and TIFF. The words each image holds go to
 // tests/fixtures/ocr/corpus.json, which the tests and bench/ocr.ts score recognition against.
 //
-//   node --import tsx scripts/make-ocr-fixtures.ts
+// Then scanned PDFs (scan-ara.pdf, scan-spa.pdf, scan-fra.pdf): two A4 pages each, rendered at
+// 300 dpi, noisy and turned like the photos, stored as greyscale JPEG images filling the page,
+// with no text layer at all, as a scanner makes them. Their words go to scans.json.
+//
+//   node --import tsx scripts/make-ocr-fixtures.ts            # both
+//   node --import tsx scripts/make-ocr-fixtures.ts --scans    # the scanned PDFs only
 //
 // The noise is seeded, so regenerating gives the same pixels for the same Chromium.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
+import { PDFDocument } from 'pdf-lib';
 
 const OUT = join(import.meta.dirname, '..', 'tests', 'fixtures', 'ocr');
 const require = createRequire(import.meta.url);
@@ -112,7 +118,7 @@ const SAMPLES: Sample[] = [
 ];
 
 /** Seeded salt-and-pepper noise and a slightly grey paper, drawn in a canvas in the page. */
-const NOISE_SOURCE = `async ({ png, seed, format }) => {
+const NOISE_SOURCE = `async ({ png, seed, format, noise = 30, quality = 0.85, specks = 0.004 }) => {
         const img = new Image();
         img.src = \`data:image/png;base64,\${png}\`;
         await img.decode();
@@ -131,16 +137,16 @@ const NOISE_SOURCE = `async ({ png, seed, format }) => {
         for (let i = 0; i < grey.length; i++) {
           const base = pixels.data[i * 4] * 0.3 + pixels.data[i * 4 + 1] * 0.59 + pixels.data[i * 4 + 2] * 0.11;
           const r = random();
-          let v = base * 0.92 + 12 + (random() - 0.5) * 30;
-          if (r < 0.004) v = 30;
-          else if (r > 0.996) v = 255;
+          let v = base * 0.92 + 12 + (random() - 0.5) * noise;
+          if (r < specks) v = 30;
+          else if (r > 1 - specks) v = 255;
           v = Math.max(0, Math.min(255, Math.round(v)));
           grey[i] = v;
           pixels.data[i * 4] = pixels.data[i * 4 + 1] = pixels.data[i * 4 + 2] = v;
         }
         ctx.putImageData(pixels, 0, 0);
         const mime = format === 'tiff' ? 'image/png' : \`image/\${format}\`;
-        const url = canvas.toDataURL(mime, 0.85);
+        const url = canvas.toDataURL(mime, quality);
         return {
           data: url.slice(url.indexOf(',') + 1),
           width: canvas.width,
@@ -188,16 +194,35 @@ function tiffGrey(width: number, height: number, grey: Uint8Array): Buffer {
   return out;
 }
 
+/** The second page of each scan: a different paragraph, so that both pages are checked. */
+const SECOND_PAGES = {
+  ara: 'نرفق بهذه الرسالة نسخة من الشكوى المقدمة إلى الشرطة. نرجو إبلاغنا بأي معلومات جديدة حول هذه القضية في أقرب وقت.',
+  spa: 'Adjuntamos a esta carta una copia de la denuncia presentada ante la policía. Les rogamos que nos informen de cualquier novedad sobre este caso.',
+  fra: 'Nous joignons à cette lettre une copie de la plainte déposée auprès de la police. Merci de nous informer de toute nouvelle information sur cette affaire.',
+};
+
+/** A4 at 300 dpi: 794 x 1123 CSS pixels at a device scale of 300/96. */
+const A4_CSS = { width: 794, height: 1123 };
+const SCAN_SCALE = 300 / 96;
+const A4_POINTS: [number, number] = [595.28, 841.89];
+
+const SCANS = (['ara', 'spa', 'fra'] as const).map((lang) => {
+  const sample = SAMPLES.find((s) => s.lang === lang)!;
+  return { lang, dir: sample.dir, font: sample.font, pages: [LETTERS[lang], SECOND_PAGES[lang]] };
+});
+
 mkdirSync(OUT, { recursive: true });
+const scansOnly = process.argv.includes('--scans');
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
 });
 const css = Object.values(FONTS).map(fontFace).join('\n');
 const corpus: { file: string; lang: string; sizePx: number; angleDeg: number; text: string }[] = [];
+const scans: { file: string; lang: string; pages: string[] }[] = [];
 try {
   const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
-  for (const [index, sample] of SAMPLES.entries()) {
+  for (const [index, sample] of scansOnly ? [] : SAMPLES.entries()) {
     await page.setContent(
       `<!doctype html><html><head><meta charset="utf-8"><style>${css}
       body{margin:0;background:#fff}
@@ -232,7 +257,48 @@ try {
     });
     console.log(`${file}: ${encoded.width}x${encoded.height}, ${bytes.length} bytes`);
   }
+  const scanner = await browser.newPage({
+    viewport: A4_CSS,
+    deviceScaleFactor: SCAN_SCALE,
+  });
+  for (const [index, scan] of SCANS.entries()) {
+    const pdf = await PDFDocument.create();
+    for (const [n, text] of scan.pages.entries()) {
+      const angle = n === 0 ? 0.7 : -0.5;
+      await scanner.setContent(
+        `<!doctype html><html><head><meta charset="utf-8"><style>${css}
+        html,body{margin:0;background:#fff;width:${A4_CSS.width}px;height:${A4_CSS.height}px;overflow:hidden}
+        #letter{margin:96px 76px;font:16px/1.7 ${scan.font};color:#111;direction:${scan.dir};
+          transform:rotate(${angle}deg);transform-origin:top center}
+        </style></head><body><div id="letter" lang="${scan.lang}">${text}</div></body></html>`,
+      );
+      await scanner.evaluate(() => document.fonts.ready);
+      const shot = await scanner.screenshot({ type: 'png' });
+      // Milder grain than the photos and a low JPEG quality, as scanners save: ~0.2 MB a page.
+      const args = {
+        png: shot.toString('base64'),
+        seed: 2000 + index * 10 + n,
+        format: 'jpeg',
+        noise: 6,
+        quality: 0.5,
+        specks: 0.0004,
+      };
+      const encoded = (await scanner.evaluate(`(${NOISE_SOURCE})(${JSON.stringify(args)})`)) as {
+        data: string;
+      };
+      const image = await pdf.embedJpg(Buffer.from(encoded.data, 'base64'));
+      const pdfPage = pdf.addPage(A4_POINTS);
+      pdfPage.drawImage(image, { x: 0, y: 0, width: A4_POINTS[0], height: A4_POINTS[1] });
+    }
+    // No producer, creator or dates: the fixture says nothing about where it was made.
+    const bytes = await pdf.save({ useObjectStreams: false });
+    const file = `scan-${scan.lang}.pdf`;
+    writeFileSync(join(OUT, file), bytes);
+    scans.push({ file, lang: scan.lang, pages: scan.pages });
+    console.log(`${file}: ${scan.pages.length} pages, ${bytes.length} bytes`);
+  }
 } finally {
   await browser.close();
 }
-writeFileSync(join(OUT, 'corpus.json'), `${JSON.stringify(corpus, null, 2)}\n`);
+if (!scansOnly) writeFileSync(join(OUT, 'corpus.json'), `${JSON.stringify(corpus, null, 2)}\n`);
+writeFileSync(join(OUT, 'scans.json'), `${JSON.stringify(scans, null, 2)}\n`);

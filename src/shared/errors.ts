@@ -182,12 +182,13 @@ export class LimitExceededError extends VaultError {
 
 /**
  * Text recognition gave nothing for one file (docs/attachments.md, "Text from images"): its type
- * is not an image OCR reads, it is damaged, too large (dimensions or bytes), or the engine hit
+ * is not one OCR reads, it is damaged, too large (dimensions, bytes or pages), or the engine hit
  * its time or memory limit. The attachment itself is kept unchanged.
  */
 export class OcrFailedError extends VaultError {
-  constructor(id: string, reason: string, message: string) {
-    super('OCR.FAILED', message, { id, reason });
+  /** `page`: for a PDF, the page (1-based) that stopped the recognition. */
+  constructor(id: string, reason: string, message: string, page?: number) {
+    super('OCR.FAILED', message, { id, reason, ...(page === undefined ? {} : { page }) });
   }
 }
 

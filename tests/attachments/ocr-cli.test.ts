@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, runCliJson } from '../helpers/cli';
 import { useTempDirs } from '../helpers/temp-dirs';
+import { formatOcrProgress } from '../../src/cli/commands/ocr';
 import { OCR_FIXTURES } from './ocr-helpers';
 
 const temp = useTempDirs();
@@ -10,7 +11,12 @@ const fixture = (file: string) => new URL(file, OCR_FIXTURES).pathname;
 
 interface OcrOutput {
   attachments?: { id: string }[];
-  ocr: { id: string; ok: boolean; ocr?: { languages: string[] }; error?: { code: string } }[];
+  ocr: {
+    id: string;
+    ok: boolean;
+    ocr?: { languages: string[]; pages?: number };
+    error?: { code: string };
+  }[];
 }
 
 async function setup(lang: string) {
@@ -90,4 +96,38 @@ describe('tvault attach --ocr / tvault ocr', () => {
     const unknown = await runCliJson(['--vault', vault, 'ocr', 'abcdef0123']);
     expect(unknown.json).toMatchObject({ error: { code: 'ATTACHMENT.NOT_FOUND' } });
   }, 60_000);
+
+  it('attach --ocr reads a scanned French PDF page by page; search finds its second page', async () => {
+    const { vault, recordId } = await setup('fr');
+    const attached = await runCliJson<OcrOutput>(
+      ['--vault', vault, 'attach', '--ocr', recordId, fixture('scan-fra.pdf')],
+      { timeoutMs: 240_000 },
+    );
+    expect(attached.code, attached.stderr).toBe(0);
+    expect(attached.json.ocr).toMatchObject([{ ok: true, ocr: { languages: ['fra'], pages: 2 } }]);
+    const found = await runCliJson<{ results: { id: string }[] }>([
+      '--vault',
+      vault,
+      'search',
+      'plainte',
+    ]);
+    expect(found.json.results.map((r) => r.id)).toEqual([recordId]);
+  }, 240_000);
+
+  it('prints the page being read and the share of the whole file', () => {
+    expect(
+      formatOcrProgress('OCR 1/1 scan.pdf', { fraction: 0, stage: 'reading page', page: 1 }),
+    ).toBe('OCR 1/1 scan.pdf: reading page 0%');
+    expect(
+      formatOcrProgress('OCR 1/1 scan.pdf', {
+        fraction: 0.625,
+        stage: 'recognizing text',
+        page: 2,
+        pages: 4,
+      }),
+    ).toBe('OCR 1/1 scan.pdf: page 2/4, recognizing text 62%');
+    expect(formatOcrProgress('OCR 2/3 a.jpg', { fraction: 0.5, stage: 'recognizing text' })).toBe(
+      'OCR 2/3 a.jpg: recognizing text 50%',
+    );
+  });
 });

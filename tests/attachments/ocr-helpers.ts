@@ -16,6 +16,17 @@ export function ocrCorpus(): CorpusEntry[] {
   return JSON.parse(readFileSync(new URL('corpus.json', OCR_FIXTURES), 'utf8')) as CorpusEntry[];
 }
 
+/** The scanned PDFs (two A4 pages at 300 dpi, no text layer) and the text of each page. */
+export interface ScanEntry {
+  file: string;
+  lang: string;
+  pages: string[];
+}
+
+export function scanCorpus(): ScanEntry[] {
+  return JSON.parse(readFileSync(new URL('scans.json', OCR_FIXTURES), 'utf8')) as ScanEntry[];
+}
+
 export function fixtureBytes(file: string): Buffer {
   return readFileSync(new URL(file, OCR_FIXTURES));
 }

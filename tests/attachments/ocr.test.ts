@@ -65,7 +65,7 @@ describe('text from images (OCR)', () => {
       expect(vault.search.search(word).results).toEqual([]);
       const progress: number[] = [];
       const ocr = await vault.attachments.recognize(info.id, {
-        onProgress: (fraction) => progress.push(fraction),
+        onProgress: ({ fraction }) => progress.push(fraction),
       });
       expect(ocr).toMatchObject({ engine: 'tesseract.js', version: '7.0.0' });
       expect(ocr.languages).toEqual(ocrLanguagesFor(TESTIMONY_LANG[lang]!));

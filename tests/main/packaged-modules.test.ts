@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -86,15 +86,33 @@ describe('modules the packaged app loads at run time', () => {
   it('unpacks the files the PDF text and OCR workers load by path, beside app.asar', () => {
     const report = packaged.checkPackagedModules({ bundleDir: join(outDir, 'main'), config });
     // pdf.js, and the pdf.worker.mjs it imports itself by "./pdf.worker.mjs"; the OCR engine's
-    // and each language package's package.json, beside which the OCR worker finds its files.
+    // and each language package's package.json, beside which the OCR worker finds its files;
+    // the canvas the PDF page worker draws on, and the folder of pdf.js's WebAssembly decoders.
     expect(report.workerFiles).toEqual([
+      'node_modules/@napi-rs/canvas/index.js',
       ...['ara', 'eng', 'fra', 'hin', 'por', 'spa'].map(
         (lang) => `node_modules/@tesseract.js-data/${lang}/package.json`,
       ),
       'node_modules/pdfjs-dist/legacy/build/pdf.mjs',
       'node_modules/pdfjs-dist/legacy/build/pdf.worker.mjs',
+      'node_modules/pdfjs-dist/wasm/openjpeg_nowasm_fallback.js',
       'node_modules/tesseract.js/package.json',
     ]);
+    // The canvas loads its platform's prebuilt Skia addon from a package of its own, by name
+    // from its unpacked folder: that package must be a real folder beside it too.
+    const skia = require
+      .resolve('@napi-rs/canvas', { paths: [ROOT] })
+      .replace(/canvas[\\/]index\.js$/, '');
+    const platformPackages = readdirSync(skia).filter((name: string) => name.startsWith('canvas-'));
+    expect(platformPackages.length).toBeGreaterThan(0);
+    for (const name of platformPackages) {
+      expect(
+        packaged.isUnpacked(`node_modules/@napi-rs/${name}/package.json`, config.asarUnpack),
+      ).toBe(true);
+    }
+    expect(
+      packaged.isUnpacked('node_modules/pdfjs-dist/wasm/openjpeg.wasm', config.asarUnpack),
+    ).toBe(true);
     expect(report.notUnpacked).toEqual([]);
     // Without the pattern, both would stay inside the archive, where the worker cannot load them.
     const packedOnly = { ...config, asarUnpack: ['**/*.node'] };

@@ -114,7 +114,7 @@ export function registerAttachmentCommands(program: Command): void {
     .argument('<id>', 'record id (or a unique prefix)')
     .argument('<file...>', 'the files to attach')
     .option('--description <text>', 'a description kept with each file')
-    .option('--ocr', 'then recognise the text of the attached images (offline)')
+    .option('--ocr', 'then recognise the text of the attached images and scans (offline)')
     .option('--lang <langs>', "OCR languages (ara+eng, fra...); default: the testimony's")
     .action(
       async (
@@ -134,8 +134,9 @@ export function registerAttachmentCommands(program: Command): void {
             opts.description,
             out.json,
           );
-          // The files are stored first: an image OCR cannot read is still kept.
-          const images = attached.filter((info) => canOcr(info.mime));
+          // The files are stored first: an image OCR cannot read is still kept. A PDF with a
+          // text layer is searchable already (its pages without one: `tvault ocr ID`).
+          const images = attached.filter((info) => canOcr(info.mime) && !info.hasText);
           const ocr = opts.ocr ? await recognizeAll(vault, images, languages, out.json) : [];
           return { attached, ocr };
         });

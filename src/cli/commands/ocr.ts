@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import {
   OCR_LANGUAGES,
   type OcrLanguage,
+  type OcrProgress,
   type OcrRecord,
   parseOcrLanguages,
 } from '../../shared/attachments/ocr';
@@ -82,29 +83,38 @@ export async function recognizeAll(
 function terminalOcrProgress(
   json: boolean,
   label: string,
-): ((fraction: number, stage: string) => void) | undefined {
+): ((progress: OcrProgress) => void) | undefined {
   if (json || !process.stderr.isTTY) return undefined;
   let last = '';
-  return (fraction, stage) => {
-    const line = `${label}: ${stage} ${Math.floor(fraction * 100)}%`;
+  return (progress) => {
+    const line = formatOcrProgress(label, progress);
     if (line === last) return;
     last = line;
     process.stderr.write(`\r\u001b[2K${line}`);
   };
 }
 
+/** One progress line: the file, for a PDF the page, the engine's stage and the whole file's %. */
+export function formatOcrProgress(label: string, progress: OcrProgress): string {
+  const page =
+    progress.page !== undefined && progress.pages !== undefined
+      ? ` page ${progress.page}/${progress.pages},`
+      : '';
+  return `${label}:${page} ${progress.stage} ${Math.floor(progress.fraction * 100)}%`;
+}
+
 export function formatOutcome(outcome: OcrOutcome): string {
   if (outcome.ok && outcome.ocr)
-    return `${outcome.id}  text recognised (${outcome.ocr.languages.join('+')}, confidence ${outcome.ocr.confidence})`;
+    return `${outcome.id}  text recognised (${outcome.ocr.languages.join('+')}, confidence ${outcome.ocr.confidence}${outcome.ocr.pages !== undefined ? `, ${outcome.ocr.pages} page(s) read as images` : ''})`;
   return `${outcome.id}  no text: ${outcome.error?.message ?? 'failed'}`;
 }
 
 export function registerOcrCommand(program: Command): void {
   program
     .command('ocr')
-    .description('recognise the text of image attachments (offline) so that search finds it')
+    .description('recognise the text of images and scanned PDFs (offline) so that search finds it')
     .argument('[attachment-id]', 'attachment id (or a unique prefix)')
-    .option('--pending', 'every image attachment not recognised yet')
+    .option('--pending', 'every image, and every PDF without text, not recognised yet')
     .option(
       '--lang <langs>',
       `OCR languages (${OCR_LANGUAGES.join(', ')}, combined with +); default: from the testimony's language`,

@@ -2,6 +2,7 @@ import { open as openFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import {
   type OcrLanguage,
+  type OcrProgress,
   type OcrRecord,
   canOcr,
   ocrLanguagesFor,
@@ -20,6 +21,8 @@ import { hasherFor } from './hasher';
 import { ingest } from './ingest';
 import { openMeta } from './meta';
 import { recognizeAttachment } from './ocr/recognize-attachment';
+import type { OcrLimits } from './ocr/ocr-worker';
+import type { PdfPageLimits } from './ocr/pdf-page-worker';
 import { AttachmentRows } from './rows';
 import type {
   AttachStreamMeta,
@@ -295,7 +298,7 @@ export class AttachmentStore {
   }
 
   /**
-   * Recognises the text of an image attachment (ocr/recognize-attachment.ts) in the languages
+   * Recognises the text of an image or PDF attachment (ocr/recognize-attachment.ts) in the languages
    * given, or those of its testimony's language, and stores it sealed for search.
    */
   recognize(
@@ -303,7 +306,10 @@ export class AttachmentStore {
     opts: {
       languages?: OcrLanguage[];
       signal?: AbortSignal;
-      onProgress?: (fraction: number, stage: string) => void;
+      onProgress?: (progress: OcrProgress) => void;
+      /** The engine's and the page renderer's limits; the defaults otherwise (tests, bench). */
+      limits?: OcrLimits;
+      pageLimits?: PdfPageLimits;
     } = {},
   ): Promise<OcrRecord> {
     const row = this.#rows.row(id);
@@ -314,7 +320,10 @@ export class AttachmentStore {
     });
   }
 
-  /** Image attachments text recognition has not run on yet (`tvault ocr --pending`). */
+  /**
+   * Images and PDFs without text that recognition has not run on yet (`tvault ocr --pending`):
+   * a PDF with a text layer is searchable already.
+   */
   pendingOcr(): AttachmentInfo[] {
     return this.#rows
       .all()

@@ -63,6 +63,7 @@ const metaSchema = z.object({
       confidence: z.number().min(0).max(100),
       at: z.string().max(64),
       failed: z.enum(OCR_FAILURES).optional(),
+      pages: z.number().int().nonnegative().optional(),
     })
     .optional(),
   metadata: z

@@ -60,13 +60,27 @@ export interface OcrRecord {
   confidence: number;
   at: string;
   failed?: OcrFailure;
+  /** PDFs: how many pages were rendered and recognised (pages with a text layer keep theirs). */
+  pages?: number;
+}
+
+/**
+ * Where a recognition is, for the terminal and the app's evidence panel: `fraction` (0..1) of
+ * the whole file, the engine's stage, and for a PDF the page being read (1-based) of `pages`.
+ */
+export interface OcrProgress {
+  fraction: number;
+  stage: string;
+  page?: number;
+  pages?: number;
 }
 
 /** Image types recognised by OCR (content-sniffed MIME types). */
 export const OCR_IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/tiff'] as const;
 
+/** Images, and PDFs: their pages without a text layer are rendered, then recognised. */
 export function canOcr(mime: string): boolean {
-  return (OCR_IMAGE_TYPES as readonly string[]).includes(mime);
+  return (OCR_IMAGE_TYPES as readonly string[]).includes(mime) || mime === 'application/pdf';
 }
 
 /** Why OCR gave no text for a file (the file itself is always kept). */

@@ -18,7 +18,7 @@ import { oneAtATime, runLimitedWorker } from '../../workers/limited-worker';
  * - memory: the worker's V8 heap is capped by `resourceLimits`; the engine's WebAssembly memory
  *   lives outside that heap, so the process's resident size is watched too (`memoryBytes`).
  *
- * One recognition runs at a time (a queue), so a batch of scans costs one engine's memory.
+ * One recognition runs at a time (`ocrQueue`), so a batch of scans costs one engine's memory.
  */
 export interface OcrLimits {
   timeMs: number;
@@ -91,18 +91,24 @@ function languageFiles(languages: OcrLanguage[]): Record<string, string> {
   return files;
 }
 
-const serial = oneAtATime();
+/**
+ * The OCR queue: one file at a time, so a batch of scans costs one engine's memory. A PDF holds
+ * its place for all its pages (recognize-attachment.ts), so two PDFs never interleave.
+ */
+export const ocrQueue = oneAtATime();
 
 /**
- * Recognises `image` (JPEG, PNG, WebP or TIFF bytes; the caller has checked type and
- * dimensions). A missing engine or language package rejects with a plain Error: that is a broken
- * installation, not a bad image. Cancelling rejects with CancelledError.
+ * Recognises `image` (JPEG, PNG, WebP, TIFF or PGM bytes; the caller has checked type and
+ * dimensions), after any recognition already queued. A missing engine or language package
+ * rejects with a plain Error: that is a broken installation, not a bad image. Cancelling
+ * rejects with CancelledError.
  */
 export function recognizeImage(image: Uint8Array, opts: OcrRunOptions): Promise<OcrRunResult> {
-  return serial(() => runWorker(image, opts));
+  return ocrQueue(() => runOcrWorker(image, opts));
 }
 
-async function runWorker(image: Uint8Array, opts: OcrRunOptions): Promise<OcrRunResult> {
+/** recognizeImage without the queue: for a caller that already holds its place in it. */
+export async function runOcrWorker(image: Uint8Array, opts: OcrRunOptions): Promise<OcrRunResult> {
   const limits = opts.limits ?? OCR_LIMITS;
   const cancelled = () => new CancelledError('The text recognition');
   if (opts.signal?.aborted) throw cancelled();

@@ -1,11 +1,18 @@
 import { imageSize } from 'image-size';
-import { type OcrLanguage, type OcrRecord, canOcr } from '../../../shared/attachments/ocr';
+import {
+  type OcrLanguage,
+  type OcrProgress,
+  type OcrRecord,
+  canOcr,
+} from '../../../shared/attachments/ocr';
 import { CancelledError, OcrFailedError } from '../../../shared/errors';
 import { tidy } from '../text/html';
 import { MAX_EXTRACTED_CHARS } from '../text/extract';
 import type { AttachmentMeta } from '../meta';
 import type { AttachmentRows } from '../rows';
-import { type OcrLimits, ocrEngineVersion, recognizeImage } from './ocr-worker';
+import { type OcrLimits, ocrEngineVersion, ocrQueue, runOcrWorker } from './ocr-worker';
+import type { PdfPageLimits } from './pdf-page-worker';
+import { recognizePdf } from './recognize-pdf';
 
 /**
  * Bounds checked before the engine sees an image (docs/security.md, "Hostile files"): a 40 KB
@@ -16,12 +23,18 @@ import { type OcrLimits, ocrEngineVersion, recognizeImage } from './ocr-worker';
 export const MAX_OCR_BYTES = 64 * 1024 * 1024;
 export const MAX_OCR_PIXELS = 40_000_000;
 export const MAX_OCR_SIDE = 20_000;
+/**
+ * A PDF is read into memory whole, once (pdf.js needs random access), and each page's worker
+ * copies it: 128 MiB covers a long colour scan (a 300 dpi page is 0.3-2 MB as JPEG).
+ */
+export const MAX_OCR_PDF_BYTES = 128 * 1024 * 1024;
 
 export interface RecognizeOptions {
   languages: OcrLanguage[];
   signal?: AbortSignal;
-  onProgress?: (fraction: number, stage: string) => void;
+  onProgress?: (progress: OcrProgress) => void;
   limits?: OcrLimits;
+  pageLimits?: PdfPageLimits;
 }
 
 export interface RecognizeSource {
@@ -31,12 +44,21 @@ export interface RecognizeSource {
 }
 
 /**
- * Runs text recognition on one image attachment and stores the text sealed under the file's key
- * (like a PDF's text), with the engine, version and languages in its sealed metadata. A file
- * the engine cannot read ends in OcrFailedError *and* the failure is recorded in its metadata
- * (so `--pending` moves on); the file itself is never touched. Cancelling changes nothing.
+ * Runs text recognition on one image or PDF attachment and stores the text sealed under the
+ * file's key (like a PDF's text), with the engine, version and languages in its sealed metadata.
+ * A file the engine cannot read ends in OcrFailedError *and* the failure is recorded in its
+ * metadata (so `--pending` moves on); the file itself is never touched. Cancelling changes
+ * nothing. The whole file holds one place in the OCR queue.
  */
-export async function recognizeAttachment(
+export function recognizeAttachment(
+  source: RecognizeSource,
+  id: string,
+  opts: RecognizeOptions,
+): Promise<OcrRecord> {
+  return ocrQueue(() => recognizeNow(source, id, opts));
+}
+
+async function recognizeNow(
   source: RecognizeSource,
   id: string,
   opts: RecognizeOptions,
@@ -47,7 +69,7 @@ export async function recognizeAttachment(
     throw new OcrFailedError(
       id,
       'unsupported-type',
-      `Attachment ${id} is not an image text can be recognised in (JPEG, PNG, WebP or TIFF).`,
+      `Attachment ${id} is not a file text can be recognised in (JPEG, PNG, WebP, TIFF or PDF).`,
     );
   const record = (failed?: OcrRecord['failed'], confidence = 0): OcrRecord => ({
     engine: 'tesseract.js',
@@ -57,22 +79,56 @@ export async function recognizeAttachment(
     at: new Date().toISOString(),
     ...(failed ? { failed } : {}),
   });
-  const fail = (reason: NonNullable<OcrRecord['failed']>, message: string): never => {
+  const fail = (
+    reason: NonNullable<OcrRecord['failed']>,
+    message: string,
+    page?: number,
+  ): never => {
     const ocr = record(reason);
     // A failure replaces nothing: text from an earlier run, if any, stays.
     rows.replaceText(id, (current) => ({ meta: { ...current, ocr }, text: rows.text(id) }));
-    throw new OcrFailedError(id, reason, message);
+    throw new OcrFailedError(id, reason, message, page);
   };
+  if (meta.mime === 'application/pdf') {
+    if (meta.size > MAX_OCR_PDF_BYTES)
+      fail(
+        'too-large',
+        `Attachment ${id} is larger than ${MAX_OCR_PDF_BYTES / 1048576} MiB; no OCR.`,
+      );
+    // Straight into shared memory: the page workers read it there, and it is zeroed after.
+    const shared = new SharedArrayBuffer(meta.size);
+    const pdf = new Uint8Array(shared);
+    try {
+      await readInto(source.read(id), pdf, opts.signal);
+      const result = await recognizePdf(shared, {
+        languages: opts.languages,
+        ...(opts.signal ? { signal: opts.signal } : {}),
+        ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+        ...(opts.limits ? { limits: opts.limits } : {}),
+        ...(opts.pageLimits ? { pageLimits: opts.pageLimits } : {}),
+      });
+      if ('failed' in result)
+        return fail(result.failed, `Attachment ${id}: ${result.message}`, result.page);
+      const text = cleanText(result.text);
+      const ocr = { ...record(undefined, Math.round(result.confidence)), pages: result.recognised };
+      rows.replaceText(id, (current) => ({ meta: withOcr(current, ocr), text }));
+      return ocr;
+    } finally {
+      pdf.fill(0);
+    }
+  }
   if (meta.size > MAX_OCR_BYTES)
     fail('too-large', `Attachment ${id} is larger than ${MAX_OCR_BYTES / 1048576} MiB; no OCR.`);
-  const image = await readAll(source.read(id), meta.size, opts.signal);
+  const image = new Uint8Array(meta.size);
+  await readInto(source.read(id), image, opts.signal);
   try {
     const problem = checkDimensions(image);
     if (problem) fail(problem.reason, `Attachment ${id}: ${problem.message}`);
-    const result = await recognizeImage(image, {
+    const onProgress = opts.onProgress;
+    const result = await runOcrWorker(image, {
       languages: opts.languages,
       ...(opts.signal ? { signal: opts.signal } : {}),
-      ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+      ...(onProgress ? { onProgress: (fraction, stage) => onProgress({ fraction, stage }) } : {}),
       ...(opts.limits ? { limits: opts.limits } : {}),
     });
     if ('failed' in result) return fail(result.failed, failureMessage(id, result.failed));
@@ -121,12 +177,12 @@ function failureMessage(id: string, reason: 'unreadable' | 'time-limit' | 'memor
   return `Attachment ${id}: the OCR engine could not read this image (damaged or truncated).`;
 }
 
-async function readAll(
+/** Decrypts the attachment into `out` (its exact size); on failure `out` is zeroed. */
+async function readInto(
   stream: AsyncIterable<Uint8Array>,
-  size: number,
+  out: Uint8Array,
   signal?: AbortSignal,
-): Promise<Uint8Array> {
-  const out = new Uint8Array(size);
+): Promise<void> {
   let at = 0;
   try {
     for await (const bytes of stream) {
@@ -139,5 +195,4 @@ async function readAll(
     out.fill(0);
     throw error;
   }
-  return out;
 }

@@ -67,7 +67,8 @@ export function outsideAsar(path: string): string {
 }
 
 let resolvedPdfjs: string | null = null;
-function resolvePdfjs(): string {
+/** pdf.js's legacy build, as a module URL outside app.asar (also used by OCR's page worker). */
+export function resolvePdfjs(): string {
   resolvedPdfjs ??= pathToFileURL(
     outsideAsar(createRequire(import.meta.url).resolve('pdfjs-dist/legacy/build/pdf.mjs')),
   ).href;

@@ -1,0 +1,107 @@
+import type { OcrFailure, OcrLanguage, OcrProgress } from '../../../shared/attachments/ocr';
+import { CancelledError } from '../../../shared/errors';
+import { type OcrLimits, runOcrWorker } from './ocr-worker';
+import { type PdfPageLimits, readPdfPage } from './pdf-page-worker';
+
+/**
+ * Text of a PDF page by page (docs/attachments.md, "Text from images"): a page with a text layer
+ * keeps that text; a page without one (a scan) is rendered at 300 dpi and recognised. One page
+ * is in memory at a time: a worker renders it and is gone before the engine, in a worker of its
+ * own, reads it; then the next page. Each page has the limits of one image, so a long scan takes
+ * long, but never more memory.
+ */
+export interface PdfOcrOptions {
+  languages: OcrLanguage[];
+  signal?: AbortSignal;
+  onProgress?: (progress: OcrProgress) => void;
+  limits?: OcrLimits;
+  pageLimits?: PdfPageLimits;
+}
+
+export type PdfOcrResult =
+  | { text: string; confidence: number; recognised: number; pages: number }
+  | { failed: OcrFailure; page: number; pages: number; message: string };
+
+/**
+ * Reads every page of the PDF in `pdf` (shared memory, zeroed by the caller). The caller holds
+ * the OCR queue's place (ocrQueue). The first page that fails stops the file: its text would
+ * have holes nobody could see, and the reason names that page.
+ */
+export async function recognizePdf(
+  pdf: SharedArrayBuffer,
+  opts: PdfOcrOptions,
+): Promise<PdfOcrResult> {
+  const parts: string[] = [];
+  const confidences: number[] = [];
+  // Known once the first page's worker has opened the document.
+  let pages = 0;
+  const report = (page: number, within: number, stage: string) =>
+    opts.onProgress?.(
+      pages === 0
+        ? { fraction: 0, stage, page }
+        : { fraction: Math.min(1, (page - 1 + within) / pages), stage, page, pages },
+    );
+  for (let page = 1; page === 1 || page <= pages; page++) {
+    if (opts.signal?.aborted) throw new CancelledError('The text recognition');
+    report(page, 0, 'reading page');
+    const read = await readPdfPage(pdf, page, {
+      ...(opts.pageLimits ? { limits: opts.pageLimits } : {}),
+      ...(opts.signal ? { signal: opts.signal } : {}),
+    });
+    if ('failed' in read) {
+      const total = 'pages' in read ? read.pages : Math.max(pages, page);
+      return { failed: read.failed, page, pages: total, message: pageFailure(read, page, total) };
+    }
+    pages = read.pages;
+    if (pages === 0) break;
+    if ('text' in read) {
+      parts.push(read.text);
+      continue;
+    }
+    try {
+      const result = await runOcrWorker(read.image, {
+        languages: opts.languages,
+        ...(opts.signal ? { signal: opts.signal } : {}),
+        ...(opts.limits ? { limits: opts.limits } : {}),
+        // The engine counts each stage from 0 to 1; only recognising moves through the page.
+        onProgress: (fraction, stage) =>
+          report(page, stage === 'recognizing text' ? fraction : 0, stage),
+      });
+      if ('failed' in result)
+        return {
+          failed: result.failed,
+          page,
+          pages,
+          message: `page ${page} of ${pages}: ${engineFailure(result.failed)}`,
+        };
+      parts.push(result.text);
+      confidences.push(result.confidence);
+    } finally {
+      read.image.fill(0);
+    }
+  }
+  const confidence = confidences.length
+    ? confidences.reduce((a, b) => a + b, 0) / confidences.length
+    : 0;
+  return { text: parts.join('\n\n'), confidence, recognised: confidences.length, pages };
+}
+
+function pageFailure(
+  read: Extract<Awaited<ReturnType<typeof readPdfPage>>, { failed: string }>,
+  page: number,
+  pages: number,
+): string {
+  if (read.failed === 'too-large') {
+    if (read.width === 0) return `the PDF has ${pages} pages, more than OCR reads.`;
+    return `page ${page} would be ${read.width} x ${read.height} pixels at 300 dpi, more than OCR reads.`;
+  }
+  if (read.failed === 'unreadable')
+    return `page ${page} cannot be read (damaged, encrypted or not a PDF).`;
+  return `page ${page}: ${engineFailure(read.failed)}`;
+}
+
+function engineFailure(reason: OcrFailure): string {
+  if (reason === 'time-limit') return 'text recognition hit its time limit.';
+  if (reason === 'memory-limit') return 'text recognition hit its memory limit.';
+  return 'the OCR engine could not read the rendered page.';
+}

@@ -2,6 +2,7 @@ import type { CustodyDetail, CustodyFact } from '../../shared/custody/types';
 import type { AttachmentStore } from '../attachments/attachment-store';
 import { revisionDigest } from '../custody/revision-digest';
 import type { RecordStore } from '../records/record-store';
+import type { Credentials } from './unlock';
 
 /**
  * Store changes reach the custody log inside their own transaction: no change without its
@@ -56,4 +57,18 @@ export function logStoreChanges(
         : { action: 'attachment.deleted', record: recordId, attachment: attachmentId },
     );
   });
+}
+
+/** What an unlock with these credentials logs; null for a passphrase unlock the volume skips. */
+export function unlockFact(
+  credentials: Credentials,
+  logPassphraseUnlock: boolean,
+): CustodyFact | null {
+  if ('passphrase' in credentials)
+    return logPassphraseUnlock
+      ? { action: 'vault.unlocked', detail: { with: 'passphrase' } }
+      : null;
+  return 'recoveryKey' in credentials
+    ? { action: 'recovery.used', detail: { with: 'recovery key' } }
+    : { action: 'recovery.used', detail: { with: 'shares', shares: credentials.shares.length } };
 }

@@ -67,11 +67,16 @@ export class HeaderKeeper {
       : null;
   }
 
-  /** VAULT.WRONG_PASSPHRASE if the passphrase does not unwrap the master key. */
+  /**
+   * Checks a passphrase against the header (VAULT.WRONG_PASSPHRASE if it does not unwrap the
+   * master key). Used before sensitive changes, so that someone at an unlocked, unattended
+   * laptop cannot take the vault over.
+   */
   async verifyPassphrase(passphrase: string): Promise<void> {
     wipe(await unwrapWithPassphrase(this.#header, passphrase));
   }
 
+  /** Re-wraps the master key under a new passphrase; nothing else is re-encrypted. */
   changePassphrase(newPassphrase: string, kdf: KdfParams): Promise<void> {
     return this.#change(async (masterKey, headerKey) => {
       assertPassphrase(newPassphrase);
@@ -83,6 +88,10 @@ export class HeaderKeeper {
     });
   }
 
+  /**
+   * Makes a new recovery key and returns it, to be shown once; the previous key stops working.
+   * Nothing else changes.
+   */
   rotateRecoveryKey(): Promise<string> {
     return this.#change(async (masterKey, headerKey) => {
       const secret = generateRecoverySecret();
@@ -98,6 +107,11 @@ export class HeaderKeeper {
     });
   }
 
+  /**
+   * Splits a fresh recovery secret into `count` shares, any `threshold` of which unlock the
+   * vault (docs/custody.md). Returns the share texts, to be shown once each. A new split
+   * replaces the previous one: its shares stop working. The recovery key is not affected.
+   */
   splitRecovery(count: number, threshold: number): Promise<string[]> {
     return this.#change(async (masterKey, headerKey) => {
       const { secret, splitId, shares } = await splitRecoverySecret(count, threshold);

@@ -208,6 +208,7 @@ async function importScale(
     ...prefixed(`${name}.tvault.reopened`, latency),
     [`${name}.ratio.importAndFirstQuery`]: ratio(ours.totalMs, fts5.totalMs),
     [`${name}.ratio.cpu`]: ratio(ours.cpuMs, fts5.cpuMs),
+    ...targets(name, short, ours, latency, fts5),
   };
 }
 
@@ -257,6 +258,30 @@ async function bigImport(dir: string, mb: number): Promise<Figures> {
     'bigImport.jsonlMB': Math.round(bytes / 1e6),
     'bigImport.importMs (indexes too)': Math.round(ms),
     'bigImport.peakRssMB': peak ?? 'n/a (no /proc)',
+  };
+}
+
+/** Issue 16's goals, met or not, for the figures of one import. */
+function targets(
+  name: string,
+  short: boolean,
+  ours: Figures,
+  reopened: Figures,
+  fts5: Figures,
+): Figures {
+  const yes = (ok: boolean): string => (ok ? 'yes' : 'no');
+  const peak = Math.max(Number(ours.peakRssMB), Number(reopened.peakRssMB));
+  if (!short)
+    return {
+      [`${name}.targets.within3xOfFts5 (wall)`]: yes(
+        Number(ours.totalMs) <= 3 * Number(fts5.totalMs),
+      ),
+      [`${name}.targets.under1GB`]: yes(peak < 1024),
+    };
+  return {
+    [`${name}.targets.p95Under50ms`]: yes(Number(reopened.p95Ms) < 50),
+    [`${name}.targets.firstQueryUnder3s`]: yes(Number(reopened.firstQueryMs) < 3000),
+    [`${name}.targets.under2GB`]: yes(peak < 2048),
   };
 }
 

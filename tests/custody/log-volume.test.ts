@@ -83,23 +83,24 @@ describe('how much is logged', () => {
     const cli = await openAsCommand(dir, 'metadata');
     cli.addRecord({ title: 'before' });
     cli.close();
-    // An attacker keeps this older sealed head, lets the log grow, then removes the tail and
-    // puts the old head back: the chain looks whole, but a checkpoint signed past it remains.
-    const oldHead = withRawDb(dir, (db) => {
-      const row = db.prepare("SELECT value FROM meta WHERE key = 'custody_head'").get() as {
-        value: Buffer;
-      };
-      return row.value;
-    });
+    // An attacker keeps this older sealed head (on what is now the last row), lets the log
+    // grow, then removes the tail and puts the old head back: the chain looks whole, but a
+    // checkpoint signed past it remains.
     const cutAfter = counts(dir).entries;
+    const oldHead = withRawDb(dir, (db) => {
+      const row = db.prepare('SELECT head FROM custody_log WHERE seq = ?').get(cutAfter) as {
+        head: Buffer;
+      };
+      return row.head;
+    });
     const more = await openAsCommand(dir, 'metadata');
     for (let i = 0; i < CHECKPOINT_EVERY; i++) more.addRecord({ title: `r${i}` });
     more.close();
     expect(counts(dir).checkpoints.at(-1)).toBeGreaterThan(cutAfter);
     withRawDb(dir, (db) => {
       db.prepare('DELETE FROM custody_log WHERE seq > ?').run(cutAfter);
-      db.prepare('DELETE FROM custody_index WHERE seq > ?').run(cutAfter);
-      db.prepare("UPDATE meta SET value = ? WHERE key = 'custody_head'").run(oldHead);
+      db.prepare('DELETE FROM custody_tag_blocks WHERE last_seq > ?').run(cutAfter);
+      db.prepare('UPDATE custody_log SET head = ? WHERE seq = ?').run(oldHead, cutAfter);
     });
     const check = await openAsCommand(dir, 'metadata');
     expect(problemsOf(check).map((p) => p.kind)).toContain('log-truncated');

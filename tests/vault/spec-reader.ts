@@ -109,6 +109,7 @@ export const CONTEXTS = [
   'tvrcvrow',
   'tvbundle',
   'tvcustdy',
+  'tvcustix',
   'tvimpids',
   'tvimprow',
   'tvteamid',

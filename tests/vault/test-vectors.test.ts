@@ -302,7 +302,7 @@ describe('docs/crypto.md lists what the code has', () => {
     const documented = new Set(
       [
         ...text.matchAll(/^\| `([a-z_]+)\./gm),
-        ...text.matchAll(/`(received_bundles_to_reseal)`/g),
+        ...text.matchAll(/`(received_bundles_to_reseal|custody_index_to_retag)`/g),
       ].map((m) => m[1]),
     );
     const db = openDatabase(join(vaults.temp.make(), 'vault.db'));

@@ -23,7 +23,13 @@ export const KEY_PURPOSES = {
    * of schema 3 (bundles/received-bundles.ts), never used to write.
    */
   legacyBundles: 'tvbundle',
+  /** XChaCha20-Poly1305 key of the custody log's entries and head. */
   custody: 'tvcustdy',
+  /**
+   * HMAC-SHA256 key of the custody log's record tags (which entries name a record). Until
+   * schema 9 tvcustdy was both; the first unlock after migration 9 recomputes the tags.
+   */
+  custodyTags: 'tvcustix',
   /** BLAKE2b key of import_sources.tag: which source record a testimony came from. */
   importIds: 'tvimpids',
   /** XChaCha20-Poly1305 key of import_sources rows (source and source id, sealed). */

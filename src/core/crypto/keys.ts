@@ -28,8 +28,10 @@ export type SearchKey = Key<'search'>;
 export type IdentityKey = Key<'identity'>;
 /** Derived from the master key: the partners table. */
 export type PartnersKey = Key<'partners'>;
-/** Derived from the master key: the custody log (entries, head, record-id tags). */
+/** Derived from the master key: seals the custody log's entries and head. */
 export type CustodyKey = Key<'custody'>;
+/** Derived from the master key: the HMAC key of the custody log's record tags. */
+export type CustodyTagKey = Key<'custodyTags'>;
 /** Argon2id of the passphrase: wraps the master key in vault.json. */
 export type PassphraseKey = Key<'passphrase'>;
 /** BLAKE2b of the recovery secret: wraps the master key in vault.json. */

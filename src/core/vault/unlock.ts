@@ -21,6 +21,7 @@ import { FileIoError } from '../fs/errors';
 import { newId } from '../ids';
 import type { CustodyVolume } from '../custody/volume';
 import { resealReceivedBundles } from '../bundles/received-bundles';
+import { retagCustodyLog } from '../custody/retag';
 import { type Db, type OpenDbOptions, checkDatabaseFile, openDatabase } from '../storage/db';
 import { migrate } from '../storage/migrations';
 import { readVaultId, writeVaultId } from '../storage/tables/meta';
@@ -115,6 +116,7 @@ export async function createFolder<T>(
     db = openDatabase(join(dir, VAULT_FILES.database), options);
     writeVaultId(db, vaultId);
     resealReceivedBundles(db, keys, vaultId);
+    retagCustodyLog(db, keys, vaultId);
     writeFileAtomic(join(dir, VAULT_FILES.header), serializeHeader(header));
     const recoveryKey = formatRecoveryKey(recoverySecret);
     return { result: finish({ dir, db, keys, header }), recoveryKey };
@@ -176,6 +178,7 @@ export async function unlockFolder<T>(
     migrate(db);
     // Schema upgrades that need the keys.
     resealReceivedBundles(db, keys, header.vaultId);
+    retagCustodyLog(db, keys, header.vaultId);
     mkdirSync(join(dir, VAULT_FILES.blobs), { recursive: true, mode: 0o700 });
     return finish({ dir, db, keys, header });
   } catch (error) {

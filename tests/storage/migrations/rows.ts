@@ -35,9 +35,18 @@ export function seedVersion2(db: Database.Database): void {
 }
 
 export function seedVersion4(db: Database.Database): void {
-  db.prepare('INSERT INTO custody_log VALUES (?, ?)').run(1, bytes(13));
-  db.prepare('INSERT INTO custody_log VALUES (?, ?)').run(2, bytes(14));
+  db.prepare('INSERT INTO custody_log (seq, sealed) VALUES (?, ?)').run(1, bytes(13));
+  db.prepare('INSERT INTO custody_log (seq, sealed) VALUES (?, ?)').run(2, bytes(14));
   db.prepare('INSERT INTO custody_index VALUES (?, ?)').run(bytes(15), 1);
+  db.prepare('INSERT INTO custody_checkpoints VALUES (?, ?, ?)').run(2, bytes(16), bytes(17));
+  db.prepare("INSERT INTO meta (key, value) VALUES ('custody_head', ?)").run(bytes(21));
+}
+
+/** Version 9's layout of the same log: tags and head in the rows, a block of 64. */
+export function seedVersion9(db: Database.Database): void {
+  db.prepare('INSERT INTO custody_log VALUES (?, ?, ?, ?)').run(1, bytes(13), null, null);
+  db.prepare('INSERT INTO custody_log VALUES (?, ?, ?, ?)').run(2, bytes(14), bytes(15), bytes(21));
+  db.prepare('INSERT INTO custody_tag_blocks VALUES (?, ?)').run(64, bytes(22));
   db.prepare('INSERT INTO custody_checkpoints VALUES (?, ?, ?)').run(2, bytes(16), bytes(17));
 }
 
@@ -53,7 +62,8 @@ export function seedVersion7(db: Database.Database): void {
 export function seedUpTo(db: Database.Database, version: number): void {
   if (version >= 1) seedVersion1(db);
   if (version >= 2) seedVersion2(db);
-  if (version >= 4) seedVersion4(db);
+  if (version >= 9) seedVersion9(db);
+  else if (version >= 4) seedVersion4(db);
   if (version >= 5) seedVersion5(db);
   if (version >= 7) seedVersion7(db);
 }

@@ -8,6 +8,7 @@ import { migration005 } from './005-import-sources';
 import { migration006 } from './006-team';
 import { migration007 } from './007-vocabulary';
 import { migration008 } from './008-revisions-by-record';
+import { migration009 } from './009-custody-log-layout';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -26,6 +27,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration006,
   migration007,
   migration008,
+  migration009,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

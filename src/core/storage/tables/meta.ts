@@ -5,7 +5,7 @@ import { statement } from './statements';
  * The `meta` table: a few named values. `vault_id` is clear text (it ties vault.db to its
  * vault.json); every other value is a sealed blob owned by the module that names it.
  */
-export type MetaName = 'vault_id' | 'identity' | 'search_state' | 'custody_head';
+export type MetaName = 'vault_id' | 'identity' | 'search_state' | 'custody_genesis';
 type SealedName = Exclude<MetaName, 'vault_id'>;
 
 /** The vault id the database was created for; null when it has none (not a vault database). */

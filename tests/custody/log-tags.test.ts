@@ -1,6 +1,8 @@
-import { cpSync } from 'node:fs';
+import { cpSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { VerifyProblem } from '../../src/shared/custody/types';
+import { backupVault } from '../../src/core/backup/backup';
 import { verifyLog } from '../../src/core/custody/verify-log';
 import { commandVolume } from '../../src/core/custody/volume';
 import { TEST_KDF } from '../../src/core/crypto/kdf';
@@ -185,5 +187,25 @@ describe('the custody log: record tags and head in its rows', () => {
       'log-checkpoint-orphan 75', // signed when the vault closed at 75
     ]);
     vault.close();
+  });
+
+  it('a backup of a log whose tail was removed is still made whole; its marker names no head', async () => {
+    const { dir: template } = await logOf75();
+    const dir = copy(template);
+    withRawDb(dir, (db) => db.prepare('DELETE FROM custody_log WHERE seq = 75').run());
+    const out = vaults.temp.path('backup');
+    const vault = vaults.track(
+      await Vault.open(
+        dir,
+        { passphrase: TEST_PASSPHRASE },
+        { kdf: TEST_KDF, custodyVolume: commandVolume('metadata') },
+      ),
+    );
+    await backupVault(vault, out);
+    vault.close();
+    const marker = JSON.parse(readFileSync(join(out, 'backup.json'), 'utf8')) as {
+      logHead: unknown;
+    };
+    expect(marker.logHead).toBeNull();
   });
 });

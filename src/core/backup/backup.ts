@@ -172,7 +172,7 @@ async function backupNow(
       version: BACKUP_VERSION,
       vaultId: vault.vaultId,
       madeAt: new Date().toISOString(),
-      logHead: vault.custody.head(),
+      logHead: vault.custody.headIfSound(),
     };
     try {
       writeFileAtomic(join(out, BACKUP_MARKER), `${JSON.stringify(marker, null, 2)}\n`);

@@ -97,6 +97,19 @@ export class CustodyLog {
     return this.openHead(last.head);
   }
 
+  /**
+   * The head, or null when the log is empty or its head is missing or altered: for records of
+   * the log's state (a backup's marker) that must not fail on a log verify will report.
+   */
+  headIfSound(): ChainHead | null {
+    try {
+      return this.head();
+    } catch (error) {
+      if (isVaultError(error)) return null;
+      throw error;
+    }
+  }
+
   /** Seq 1 and its hash, as written with the first entry; null before it (or on old logs). */
   genesis(): ChainHead | null {
     const sealed = readMeta(this.db, GENESIS_KEY);

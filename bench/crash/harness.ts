@@ -9,7 +9,11 @@ import { SCENARIOS, strayOutputs, type KillDirs, type Scenario, type State } fro
 /**
  * The crash harness of issue 11 (docs/security.md, "Crash harness"): each writing command of
  * the built CLI is killed with SIGKILL at seeded random instants, each time on a fresh copy of
- * one template vault. After each kill:
+ * one template vault, until it has been killed `killsPerCommand` times. Most instants are
+ * drawn inside the command's writing window, timed from the unlock (the CLI's crash probe,
+ * src/cli/crash-probe.ts, holds the process there until the harness arms its timer), up to
+ * the window's length in whole runs; the others during start-up and the unlock. After each
+ * kill:
  *
  * - no file of the vault or output folder holds testimony text or file content (the WAL and
  *   any temporary file included), looked at before and after the next run;
@@ -27,6 +31,13 @@ export interface HarnessOptions {
   commands?: string[];
   /** Whole runs per command before the kills (the shortest sets the instants); default 2. */
   referenceRuns?: number;
+  /**
+   * Kills run at once, each on its own copy (default 1). On a loaded machine several keep the
+   * run within an hour; the instants are timed from each process's own unlock either way.
+   */
+  jobs?: number;
+  /** Share of the instants drawn during start-up and the unlock, not after it; default 0.2. */
+  startUpShare?: number;
   sizes: FixtureSizes;
   /** Where to build; a new temporary folder (removed at the end) if not given. */
   work?: string;
@@ -36,7 +47,7 @@ export interface HarnessOptions {
 export interface CommandFigures {
   /** Runs the harness's SIGKILL ended. */
   kills: number;
-  /** Of those, the kills that came after the vault was unlocked (a writing window). */
+  /** Of those, the kills after the vault was unlocked, inside the command's own writes. */
   killsAfterUnlock: number;
   /** Runs that ended by themselves before the kill's instant. */
   completed: number;
@@ -47,8 +58,13 @@ export interface CommandFigures {
   plaintext: number;
   /** The vault did not open, verify failed, or a recovery step (backup again) failed. */
   failures: number;
-  /** How long a whole run takes, in ms (the kill instants are drawn up to it). */
+  /** How long a whole run takes, in ms (the shortest of the reference runs). */
   wholeRunMs: number;
+  /** From the unlock to the end of a whole run, in ms (the shortest): the writing window. */
+  windowMs: number;
+  /** Kill instants within the window, in ms after the unlock: the median and the largest. */
+  medianKillInWindowMs: number;
+  maxKillInWindowMs: number;
 }
 
 export interface HarnessReport {
@@ -95,13 +111,16 @@ function freshDirs(work: string, fixture: Fixture, n: number): KillDirs {
 
 interface Reference {
   ms: number;
+  /** When the unlock came, and the window after it (each the shortest of the runs). */
+  unlockedMs: number;
+  windowMs: number;
   counts: Counts;
 }
 
 /**
  * Whole runs of the command (two by default), each on a fresh copy: the state one leaves, and
- * the shortest of their times (on a loaded machine one run can take several times as long as the next, and
- * kill instants drawn up to it would mostly land after the end).
+ * the shortest of their times (on a loaded machine one run can take several times as long as
+ * the next, and kill instants drawn up to it would mostly land after the end).
  */
 async function reference(
   scenario: Scenario,
@@ -110,7 +129,7 @@ async function reference(
   n: number,
   runs: number,
 ): Promise<Reference> {
-  let best: Reference | null = null;
+  let best = null as Reference | null;
   for (let copy = n; copy < n + runs; copy++) {
     const dirs = freshDirs(work, fixture, copy);
     const run = await tvault(scenario.args(fixture, dirs), { env: scenario.env });
@@ -119,7 +138,14 @@ async function reference(
     const after = await verify(dirs.vault);
     if (!after.counts)
       throw new Error(`${scenario.name}: verify after a whole run: ${after.stderr}`);
-    if (!best || run.ms < best.ms) best = { ms: run.ms, counts: after.counts };
+    if (run.unlockedMs === null || run.windowMs === null)
+      throw new Error(`${scenario.name}: no crash probe from the CLI (rebuild out/cli)`);
+    best = {
+      ms: Math.min(best?.ms ?? Infinity, run.ms),
+      unlockedMs: Math.min(best?.unlockedMs ?? Infinity, run.unlockedMs),
+      windowMs: Math.min(best?.windowMs ?? Infinity, run.windowMs),
+      counts: after.counts,
+    };
     rmSync(join(work, `kill-${copy}`), { recursive: true, force: true });
   }
   return best!;
@@ -138,9 +164,9 @@ export async function runCrashHarness(options: HarnessOptions): Promise<HarnessR
     log(`fixture in ${work}`);
     const fixture = await buildFixture(work, options.sizes);
     const probe = freshDirs(work, fixture, n++);
-    const unlock = await tvault(['--vault', probe.vault, 'list']);
     const old = await verify(probe.vault);
-    if (!old.counts) throw new Error(`the template does not verify: ${old.stderr}`);
+    const oldCounts = old.counts;
+    if (!oldCounts) throw new Error(`the template does not verify: ${old.stderr}`);
     rmSync(join(work, `kill-${n - 1}`), { recursive: true, force: true });
     const scenarios = SCENARIOS.filter(
       (s) => !options.commands || options.commands.includes(s.name),
@@ -159,40 +185,65 @@ export async function runCrashHarness(options: HarnessOptions): Promise<HarnessR
         plaintext: 0,
         failures: 0,
         wholeRunMs: Math.round(ref.ms),
+        windowMs: Math.round(ref.windowMs),
+        medianKillInWindowMs: 0,
+        maxKillInWindowMs: 0,
       };
       figures[scenario.name] = f;
-      // Instants from the middle of start-up (nothing written yet) to just past a whole run.
-      const low = unlock.ms * 0.6;
-      const high = ref.ms * 1.05;
-      for (let i = 0; i < options.killsPerCommand; i++) {
-        const delay = Math.round(low + random() * (high - low));
+      const inWindow: number[] = [];
+      const killOnce = async (): Promise<void> => {
+        const instant = drawInstant(random, ref, options.startUpShare ?? 0.2);
         const kill = n++;
         const dirs = freshDirs(work, fixture, kill);
         const run = await tvault(scenario.args(fixture, dirs), {
           env: scenario.env,
-          killAfterMs: delay,
+          ...(instant.afterUnlock
+            ? { killAfterUnlockMs: instant.ms }
+            : { killAfterMs: instant.ms }),
         });
+        const at = `${instant.afterUnlock ? 'unlock+' : ''}${instant.ms}ms`;
         if (!run.killed) {
           f.completed += 1;
           if (run.code !== 0) {
             f.failures += 1;
-            problems.push(`${scenario.name} @${delay}ms: exited ${run.code}: ${run.stderr.trim()}`);
+            problems.push(`${scenario.name} @${at}: exited ${run.code}: ${run.stderr.trim()}`);
           }
           rmSync(join(work, `kill-${kill}`), { recursive: true, force: true });
-          continue;
+          return;
         }
         f.kills += 1;
-        if (delay > unlock.ms) f.killsAfterUnlock += 1;
-        const issues = await judge(scenario, fixture, dirs, old.counts, ref.counts, f);
+        if (run.unlockedMs !== null) f.killsAfterUnlock += 1;
+        if (instant.afterUnlock) inWindow.push(instant.ms);
+        const issues = await judge(scenario, fixture, dirs, oldCounts, ref.counts, f);
         if (issues.length === 0) {
           f.cleanRecoveries += 1;
           rmSync(join(work, `kill-${kill}`), { recursive: true, force: true });
         } else {
-          problems.push(
-            `${scenario.name} @${delay}ms (kept in ${dirs.vault}): ${issues.join('; ')}`,
-          );
+          problems.push(`${scenario.name} @${at} (kept in ${dirs.vault}): ${issues.join('; ')}`);
         }
-      }
+      };
+      // `jobs` kills at a time, each on its own copy; instants that ran to the end are drawn
+      // again, up to three times the kills wanted.
+      let attempts = 0;
+      let running = 0;
+      const worker = async (): Promise<void> => {
+        while (
+          f.kills + running < options.killsPerCommand &&
+          attempts < 3 * options.killsPerCommand
+        ) {
+          attempts += 1;
+          running += 1;
+          try {
+            await killOnce();
+          } finally {
+            running -= 1;
+          }
+        }
+      };
+      await Promise.all(Array.from({ length: options.jobs ?? 1 }, worker));
+      inWindow.sort((a, b) => a - b);
+      f.medianKillInWindowMs = inWindow[Math.floor(inWindow.length / 2)] ?? 0;
+      f.maxKillInWindowMs = inWindow.at(-1) ?? 0;
       log(`${scenario.name}: ${JSON.stringify(f)}`);
     }
     return { seed: options.seed, figures, problems };
@@ -200,6 +251,24 @@ export async function runCrashHarness(options: HarnessOptions): Promise<HarnessR
     rmSync(cliCopy, { recursive: true, force: true });
     if (!options.work && problems.length === 0) rmSync(work, { recursive: true, force: true });
   }
+}
+
+/**
+ * One kill instant: during start-up and the unlock (from the middle of start-up to the unlock,
+ * timed from the start), or, more often, inside the writing window (from the unlock to just
+ * past the end of a whole run, timed from the unlock). Whole milliseconds, so a line of the
+ * report reproduces it.
+ */
+function drawInstant(
+  random: () => number,
+  ref: Reference,
+  startUpShare: number,
+): { afterUnlock: boolean; ms: number } {
+  if (random() < startUpShare) {
+    const low = ref.unlockedMs * 0.5;
+    return { afterUnlock: false, ms: Math.round(low + random() * (ref.unlockedMs - low)) };
+  }
+  return { afterUnlock: true, ms: Math.floor(random() * ref.windowMs * 1.05) };
 }
 
 /** The checks after one kill; counts each kind of problem in `f` and returns them as text. */
@@ -263,15 +332,15 @@ async function judge(
 export function figuresTable(report: HarnessReport): string {
   const rows = Object.entries(report.figures).map(
     ([name, f]) =>
-      `| ${name} | ${f.kills} | ${f.killsAfterUnlock} | ${f.cleanRecoveries} | ${f.halfStates} | ${f.leftovers} | ${f.plaintext} | ${f.failures} | ${f.completed} | ${f.wholeRunMs} |`,
+      `| ${name} | ${f.kills} | ${f.killsAfterUnlock} | ${f.cleanRecoveries} | ${f.halfStates} | ${f.leftovers} | ${f.plaintext} | ${f.failures} | ${f.completed} | ${f.wholeRunMs} | ${f.windowMs} | ${f.medianKillInWindowMs} |`,
   );
   const total = (key: keyof CommandFigures) =>
     Object.values(report.figures).reduce((sum, f) => sum + f[key], 0);
   return [
-    '| command | kills | after unlock | clean recoveries | half states | leftovers | plaintext | failures | ran to the end | whole run (ms) |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| command | kills | after unlock | clean recoveries | half states | leftovers | plaintext | failures | ran to the end | whole run (ms) | window (ms) | median kill in window (ms) |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ...rows,
-    `| **all** | ${total('kills')} | ${total('killsAfterUnlock')} | ${total('cleanRecoveries')} | ${total('halfStates')} | ${total('leftovers')} | ${total('plaintext')} | ${total('failures')} | ${total('completed')} | |`,
+    `| **all** | ${total('kills')} | ${total('killsAfterUnlock')} | ${total('cleanRecoveries')} | ${total('halfStates')} | ${total('leftovers')} | ${total('plaintext')} | ${total('failures')} | ${total('completed')} | | | |`,
   ].join('\n');
 }
 

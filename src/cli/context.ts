@@ -8,6 +8,7 @@ import { VAULT_FILES } from '../core/vault/paths';
 import { fileSystemError } from '../core/fs/errors';
 import { join, resolve } from 'node:path';
 import { promptSecret } from './prompt';
+import { crashProbe } from './crash-probe';
 
 export interface GlobalOptions {
   vault?: string;
@@ -97,6 +98,7 @@ export async function withVault<T>(
     throw fileSystemError(error, database) ?? error;
   }
   try {
+    crashProbe();
     return await fn(vault);
   } catch (error) {
     throw fileSystemError(error, database) ?? error;

@@ -4,6 +4,7 @@ import { commandVolume } from '../../core/custody/volume';
 import { Vault } from '../../core/vault/vault';
 import { globalOptions, kdfOption, output, readPassphrase, vaultDir, withVault } from '../context';
 import { promptSecret } from '../prompt';
+import { crashProbe } from '../crash-probe';
 
 /**
  * The new passphrase: TVAULT_NEW_PASSPHRASE, else asked twice on the terminal. Asked before the
@@ -44,6 +45,7 @@ async function setPassphrase(
   // passwd and recover write their own entries (passphrase.changed, recovery.used).
   const vault = await Vault.open(dir, credentials, { custodyVolume: commandVolume('metadata') });
   try {
+    crashProbe();
     const kdf = kdfOption();
     await vault.changePassphrase(next, kdf ?? undefined);
   } finally {

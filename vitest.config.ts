@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -9,6 +10,10 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // vitest's default is one worker less than the cores: on CI's two cores, one test file at a
+    // time. The slow files mostly wait, on the CLI processes they spawn and on fsync, so one
+    // worker per core (at least two) keeps both cores busy.
+    maxWorkers: Math.max(2, availableParallelism()),
     env: { TVAULT_TEST_KDF: '1' },
     // Bundles the CLI once per run for the CLI suites (tests/helpers/global-setup.ts).
     globalSetup: ['tests/helpers/global-setup.ts'],

@@ -6,6 +6,7 @@ import { type CliResult, initVaultWithCli, runCli, runCliJson, stderrLines } fro
 import { findInFolder } from '../helpers/scan';
 import { mountSmallDisk } from '../helpers/small-disk';
 import { useTempDirs } from '../helpers/temp-dirs';
+import { useVaultTemplate } from '../helpers/vault-template';
 
 /**
  * A full disk and a read-only file system, for the vault itself and for the files tvault writes
@@ -47,14 +48,20 @@ function importFile(records: number): string {
   return path;
 }
 
-interface TestVault {
-  dir: string;
-  v: string[];
+interface TemplateFacts {
   record: string;
   attachment: string;
+  /** What `snapshot` shows of the vault as built (every copy shows the same). */
+  before: unknown;
 }
 
-async function makeVault(dir: string, attachKiB = 40): Promise<TestVault> {
+interface TestVault extends TemplateFacts {
+  dir: string;
+  v: string[];
+}
+
+/** A vault with one record and one attachment of `attachKiB` KiB. */
+async function buildVault(dir: string, attachKiB: number): Promise<TemplateFacts> {
   await initVaultWithCli(dir);
   const v = ['--vault', dir];
   const added = await runCliJson<{ id: string }>([
@@ -74,7 +81,23 @@ async function makeVault(dir: string, attachKiB = 40): Promise<TestVault> {
     evidenceFile(attachKiB),
   ]);
   expect(attached.code, attached.stderr).toBe(0);
-  return { dir, v, record: added.json.id, attachment: attached.json.attachments[0]!.id };
+  return {
+    record: added.json.id,
+    attachment: attached.json.attachments[0]!.id,
+    before: await snapshot(v),
+  };
+}
+
+// Each test changes its own copy of a vault built once for the file (the build is three CLI
+// runs, most of a test's time on a loaded machine).
+const templates = {
+  40: useVaultTemplate((dir) => buildVault(dir, 40)),
+  400: useVaultTemplate((dir) => buildVault(dir, 400)),
+};
+
+async function makeVault(dir: string, attachKiB: 40 | 400 = 40): Promise<TestVault> {
+  const { facts } = await templates[attachKiB].copy(dir);
+  return { dir, v: ['--vault', dir], ...facts };
 }
 
 /** What the vault shows: its records and the custody log's length. */
@@ -117,7 +140,7 @@ function expectNoLeftovers(): void {
 describe.skipIf(!disk.mounted)('the vault on a full disk', { timeout: 180_000 }, () => {
   it('add: exit 7 naming vault.db, nothing added', async () => {
     const vault = await makeVault(join(disk.root, 'vault'));
-    const before = await snapshot(vault.v);
+    const before = vault.before;
     disk.fill(0);
     const result = await runCli([...vault.v, 'add', '--title', 'New', '--body', BODY_MARKER]);
     expectRefused(result, join(vault.dir, 'vault.db'), DISK_FULL);
@@ -127,7 +150,7 @@ describe.skipIf(!disk.mounted)('the vault on a full disk', { timeout: 180_000 },
 
   it('import: exit 7, none of the file imported', async () => {
     const vault = await makeVault(join(disk.root, 'vault'));
-    const before = await snapshot(vault.v);
+    const before = vault.before;
     const file = importFile(400);
     disk.fill(48);
     const result = await runCli([...vault.v, 'import', file]);
@@ -138,7 +161,7 @@ describe.skipIf(!disk.mounted)('the vault on a full disk', { timeout: 180_000 },
 
   it('attach: exit 7, no blob or partial file left', async () => {
     const vault = await makeVault(join(disk.root, 'vault'));
-    const before = await snapshot(vault.v);
+    const before = vault.before;
     const blobs = disk.listing();
     const file = evidenceFile(400);
     disk.fill(64);
@@ -172,10 +195,7 @@ describe.skipIf(!disk.mounted)('the vault on a full disk', { timeout: 180_000 },
 });
 
 describe.skipIf(!disk.mounted)('outputs on a full disk', { timeout: 180_000 }, () => {
-  async function outsideVault(): Promise<TestVault & { before: unknown }> {
-    const vault = await makeVault(temp.path('vault'), 400);
-    return { ...vault, before: await snapshot(vault.v) };
-  }
+  const outsideVault = () => makeVault(temp.path('vault'), 400);
 
   it('extract: exit 7 naming the output, nothing at the destination', async () => {
     const vault = await outsideVault();
@@ -219,7 +239,8 @@ describe.skipIf(!disk.mounted)('outputs on a full disk', { timeout: 180_000 }, (
   it('incremental backup: exit 7, the previous backup unchanged and still restorable', async () => {
     const vault = await makeVault(temp.path('vault'), 40);
     const out = join(disk.root, 'backup');
-    expect((await runCli([...vault.v, 'backup', '--out', out])).code).toBe(0);
+    const first = await runCli([...vault.v, 'backup', '--out', out]);
+    expect(first.code, first.stderr).toBe(0);
     const previous = disk.listing();
     const contents = previous.map((name) => {
       try {
@@ -273,7 +294,7 @@ describe.skipIf(!disk.mounted)('outputs on a full disk', { timeout: 180_000 }, (
 describe.skipIf(!disk.mounted)('a read-only file system', { timeout: 180_000 }, () => {
   it('the vault on it: add, attach and import exit 7 naming the vault, nothing changes', async () => {
     const vault = await makeVault(join(disk.root, 'vault'));
-    const before = await snapshot(vault.v);
+    const before = vault.before;
     disk.readOnly(true);
     const add = await runCli([...vault.v, 'add', '--title', 'New']);
     expectRefused(add, vault.dir, READ_ONLY);
@@ -287,7 +308,7 @@ describe.skipIf(!disk.mounted)('a read-only file system', { timeout: 180_000 }, 
 
   it('outputs on it: extract, export, backup and custody exit 7 naming the destination', async () => {
     const vault = await makeVault(temp.path('vault'));
-    const before = await snapshot(vault.v);
+    const before = vault.before;
     disk.readOnly(true);
     const extract = await runCli([
       ...vault.v,

@@ -5,7 +5,7 @@ import { figuresTable, runCrashHarness } from '../../bench/crash/harness';
 import { MARKER } from '../../bench/crash/fixture';
 import { blobCount, plaintextFiles, temporaryFiles } from '../../bench/crash/scan';
 import { SCENARIOS, strayOutputs } from '../../bench/crash/scenarios';
-import { tvault } from '../../bench/crash/cli';
+import { PASSPHRASE, tvault } from '../../bench/crash/cli';
 import { CRASH_PROBE_LINE } from '../../src/cli/crash-probe';
 import { runCli } from '../helpers/cli';
 import { useTempDirs } from '../helpers/temp-dirs';
@@ -52,19 +52,25 @@ describe('the crash harness finds what it looks for', () => {
 });
 
 describe('the crash probe (TVAULT_TEST_CRASH_PROBE=1)', () => {
-  it('holds the CLI at the unlock until released, and is silent unset', async () => {
-    const dir = temp.path('vault');
-    expect((await tvault(['--vault', dir, 'init'])).code).toBe(0);
-    // Held 1 s at the unlock (a list of an empty vault takes a few ms after it).
-    const held = await tvault(['--vault', dir, 'list'], { holdAtUnlockMs: 1000 });
-    expect(held.code, held.stderr).toBe(0);
-    expect(held.unlockedMs).not.toBeNull();
-    expect(held.windowMs).toBeGreaterThanOrEqual(1000);
-    expect(held.stderr).not.toContain(CRASH_PROBE_LINE);
-    const plain = await runCli(['--vault', dir, 'list']);
-    expect(plain.code, plain.stderr).toBe(0);
-    expect(plain.stderr).not.toContain(CRASH_PROBE_LINE);
-  });
+  it(
+    'holds the CLI at the unlock until released, and is silent unset',
+    { timeout: 180_000 },
+    async () => {
+      const dir = temp.path('vault');
+      expect((await tvault(['--vault', dir, 'init'])).code).toBe(0);
+      // Held 1 s at the unlock (a list of an empty vault takes a few ms after it).
+      const held = await tvault(['--vault', dir, 'list'], { holdAtUnlockMs: 1000 });
+      expect(held.code, held.stderr).toBe(0);
+      expect(held.unlockedMs).not.toBeNull();
+      expect(held.windowMs).toBeGreaterThanOrEqual(1000);
+      expect(held.stderr).not.toContain(CRASH_PROBE_LINE);
+      const plain = await runCli(['--vault', dir, 'list'], {
+        env: { TVAULT_PASSPHRASE: PASSPHRASE },
+      });
+      expect(plain.code, plain.stderr).toBe(0);
+      expect(plain.stderr).not.toContain(CRASH_PROBE_LINE);
+    },
+  );
 });
 
 describe('kill -9 at 10 fixed points of the writing commands', () => {

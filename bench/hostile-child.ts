@@ -1,7 +1,7 @@
 /**
  * One hostile input of bench/hostile.ts, in its own process so that its memory figures are its
  * own: `node --expose-gc --import tsx bench/hostile-child.ts SCENARIO WORK_DIR SIZE`. Prints one
- * JSON line.
+ * JSON line. SCENARIO is one below or `file:NAME:hostile|benign` (bench/hostile-files.ts).
  */
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
@@ -16,6 +16,7 @@ import { exportBundle } from '../src/core/bundles/export';
 import { receiveBundle } from '../src/core/bundles/receive';
 import { makePdf, makePdfBomb } from '../tests/helpers/pdf';
 import { measure } from './hostile-measure';
+import { HOSTILE_FILES, type HostileFile, measureHostileFile } from './hostile-files';
 
 const MiB = 1024 * 1024;
 const [scenario, work, sizeArg] = process.argv.slice(2);
@@ -193,7 +194,20 @@ function hostileRecordBundle(kind: 'nested' | 'wide-manifest') {
   return { path, entryBytes: contents[0]!.length, manifestBytes: manifestBytes?.length ?? 0 };
 }
 
-const run = scenarios[scenario];
+// `file:NAME:hostile|benign`: one input of bench/hostile-files.ts.
+const [kind, name, variant] = scenario.split(':');
+const run =
+  kind === 'file' && HOSTILE_FILES.includes(name as HostileFile)
+    ? () =>
+        measureHostileFile(
+          name as HostileFile,
+          variant === 'hostile' ? 'hostile' : 'benign',
+          vault,
+          recordId,
+          work,
+          size,
+        )
+    : scenarios[scenario];
 if (!run) throw new Error(`unknown scenario ${scenario}`);
 const figures = await run();
 vault.close();

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { HOSTILE_FILES } from './hostile-files';
 
 /**
  * Issue 18's figures (docs/security.md, "Hostile inputs"): what a hostile file or bundle costs
@@ -93,10 +94,38 @@ function prefixed(prefix: string, figures: Figures): Record<string, number | str
   );
 }
 
+const camel = (name: string) =>
+  name.replace(/-(\w)/g, (_m, c: string) => c.toUpperCase()).replace(/^\w/, (c) => c.toLowerCase());
+
+/**
+ * The inputs of bench/hostile-files.ts, each hostile and benign in a process of its own: their
+ * figures side by side, with the ratios of time and peak memory to the benign twin.
+ */
+function hostileFiles(importMiB: number): Record<string, number | string> {
+  const out: Record<string, number | string> = {};
+  for (const name of HOSTILE_FILES) {
+    const bad = child(`file:${name}:hostile`, importMiB);
+    const good = child(`file:${name}:benign`, importMiB);
+    Object.assign(out, prefixed(`${camel(name)}Hostile`, bad));
+    Object.assign(out, prefixed(`${camel(name)}Benign`, good));
+    out[`${camel(name)}SecondsRatioToBenign`] = Number(bad.seconds) / Number(good.seconds);
+    out[`${camel(name)}PeakRssRatioToBenign`] = Number(bad.peakRssMiB) / Number(good.peakRssMiB);
+  }
+  return out;
+}
+
+/** Parts of the section (BENCH_HOSTILE_PARTS, all by default). */
+const PARTS = ['files', 'bomb', 'deep', 'small', 'body'] as const;
+
 export async function benchHostile(opts: {
   bombMiB: number;
   smallFiles?: number;
+  importMiB?: number;
+  parts?: string[];
 }): Promise<Record<string, number | string>> {
+  const parts = new Set(opts.parts ?? PARTS);
+  const files = parts.has('files') ? hostileFiles(opts.importMiB ?? 32) : {};
+  if (![...PARTS].slice(1).some((part) => parts.has(part))) return files;
   const bomb = child('pdf-bomb', opts.bombMiB);
   const plain = child('plain-file', Number(bomb.fileBytes));
   const idle = child('idle', 5000);
@@ -104,6 +133,7 @@ export async function benchHostile(opts: {
   const small = child('small-files', opts.smallFiles ?? 1000);
   const body = bodyOpen();
   return {
+    ...files,
     ...prefixed('idle', idle),
     ...prefixed('deepJson', deep),
     deepJsonSecondsRatioToFlatParse: Number(deep.seconds) / Number(deep.flatParseSeconds),

@@ -11,6 +11,7 @@
  *   BENCH_SEARCH_DOCS=100000  BENCH_ATTACH_MIB=1024  BENCH_BUNDLE_MIB=2048  BENCH_RECORDS=10000
  *   BENCH_BOMB_MIB=512
  *   BENCH_SMALL_FILES=1000  BENCH_PHOTO_MIB=20
+ *   BENCH_HOSTILE_IMPORT_MIB=32 (the hostile import files)  BENCH_HOSTILE_PARTS=files,bomb,deep,small,body
  *   BENCH_ONLY=crash  BENCH_CRASH_KILLS=30 (per command): the crash harness, only when named
  *   (it takes minutes; `npm run crash` runs the same harness on its own)
  */
@@ -99,6 +100,8 @@ const benches: Record<string, Bench> = {
       ? fn({
           bombMiB: Number(env.BENCH_BOMB_MIB ?? 512),
           smallFiles: Number(env.BENCH_SMALL_FILES ?? 1000),
+          importMiB: Number(env.BENCH_HOSTILE_IMPORT_MIB ?? 32),
+          parts: env.BENCH_HOSTILE_PARTS?.split(',').map((s) => s.trim()),
         } as never)
       : { skipped: 'no bench/hostile.ts' };
   },

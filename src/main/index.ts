@@ -160,10 +160,10 @@ async function start(): Promise<void> {
         });
         return result.canceled || !result.filePath ? null : result.filePath;
       },
-      chooseFolder: async () => {
+      chooseFolder: async (purpose) => {
         if (!window) return null;
         const result = await dialog.showOpenDialog(window, {
-          title: t('backup.chooseTitle'),
+          title: t(purpose === 'backup' ? 'backup.chooseTitle' : 'import.filesTitle'),
           properties: ['openDirectory', 'createDirectory'],
         });
         return result.canceled ? null : (result.filePaths[0] ?? null);
@@ -183,6 +183,23 @@ async function start(): Promise<void> {
           title: t('vocabulary.openTitle'),
           properties: ['openFile'],
           filters: [{ name: t('vocabulary.files'), extensions: ['json', 'csv'] }],
+        });
+        return result.canceled ? null : (result.filePaths[0] ?? null);
+      },
+      openFile: async (purpose) => {
+        if (!window) return null;
+        const result = await dialog.showOpenDialog(window, {
+          title: t(purpose === 'import' ? 'import.chooseTitle' : 'import.mappingTitle'),
+          properties: ['openFile'],
+          filters:
+            purpose === 'import'
+              ? [
+                  {
+                    name: t('import.exportFiles'),
+                    extensions: ['xml', 'csv', 'tsv', 'xlsx', 'jsonl', 'ndjson'],
+                  },
+                ]
+              : [{ name: t('import.mappingFiles'), extensions: ['json'] }],
         });
         return result.canceled ? null : (result.filePaths[0] ?? null);
       },

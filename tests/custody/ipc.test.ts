@@ -41,6 +41,7 @@ beforeEach(() => {
       saveFile: async () => chosen.save,
       openBundle: async () => null,
       openVocabulary: async () => null,
+      openFile: async () => null,
       chooseFolder: async () => chosen.folder,
     },
     clipboard: { writeText: (text) => (chosen.clipboard = text) },

@@ -52,6 +52,8 @@ export interface Harness {
     nextFolder: string | null;
     /** The file the next "Import a vocabulary" dialog returns (null: cancelled). */
     nextVocabulary: string | null;
+    /** What the import wizard's open dialog returns (an export, then maybe a mapping file). */
+    nextFile: string | null;
     clipboard: string | null;
   };
   /** Requests that tried to leave the app and were blocked. */
@@ -110,6 +112,7 @@ export async function runApp(
       nextBundle: null,
       nextFolder: null,
       nextVocabulary: null,
+      nextFile: null,
       clipboard: null,
     };
     const emit = <E extends keyof EventPayloads>(event: E, payload: EventPayloads[E]) => {
@@ -139,6 +142,7 @@ export async function runApp(
         openBundle: async () => dialogs.nextBundle,
         openVocabulary: async () => dialogs.nextVocabulary,
         chooseFolder: async () => dialogs.nextFolder,
+        openFile: async () => dialogs.nextFile,
       },
       clipboard: { writeText: (text) => (dialogs.clipboard = text) },
     });

@@ -37,6 +37,7 @@ beforeEach(async () => {
       saveFile: async (_name, kind) => (chosen.saveKinds.push(kind), chosen.save),
       openBundle: async () => null,
       openVocabulary: async () => chosen.open,
+      openFile: async () => null,
       chooseFolder: async () => null,
     },
     clipboard: { writeText: () => undefined },

@@ -332,7 +332,13 @@ export function registerRecordCommands(program: Command): void {
           access,
         );
         if (progress) endProgress();
-        const { ids: _ids, preview: _preview, ...summary } = report;
+        const {
+          ids: _ids,
+          preview: _preview,
+          sourceFields: _fields,
+          mapping: _map,
+          ...summary
+        } = report;
         output(options).result({ imported: report.created, ...summary }, () =>
           formatSourceImport(report),
         );

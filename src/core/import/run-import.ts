@@ -18,6 +18,7 @@ import {
   loadMapping,
   mappedSourceFields,
   resolveMapping,
+  type TargetField,
 } from './mapping';
 import { type GivenField, changesNothing, patchOf } from './plan';
 import { CONTENT_SOURCE, type SourceLinks } from './source-links';
@@ -42,6 +43,17 @@ export interface SourceImportOptions {
   dryRun?: boolean;
   /** How many mapped records to return in `preview` (the app's wizard shows them). */
   previewCount?: number;
+  /**
+   * Reads only the first `limit` records (the wizard's preview, always with `dryRun`): its
+   * counts are those of these records.
+   */
+  limit?: number;
+  /**
+   * The source field consent comes from, chosen in the wizard, in place of the mapping's
+   * `consent.status`; null: none (every record's consent is "unknown", never guessed). Not for
+   * the testimony CSV/JSONL formats, which carry consent in their own fields.
+   */
+  consentField?: string | null;
   /**
    * Cancels the import while it reads (the app's wizard): its transaction rolls back, nothing is
    * imported or updated (CANCELLED). Once the records are committed, the attachments that follow
@@ -90,6 +102,10 @@ export interface SourceImportReport {
   gathered: string[];
   /** The first mapped records, as they would be stored. */
   preview: { position: ReportPosition; fields: TestimonyFields; files: number }[];
+  /** The source fields seen (the header's, then the records'), in order; empty for the testimony formats. */
+  sourceFields: string[];
+  /** What each testimony field is read from (the mapping in use); empty for the testimony formats. */
+  mapping: Partial<Record<TargetField, string[]>>;
 }
 
 /** What the importer needs from an open vault (Vault.importSource provides it). */
@@ -146,13 +162,22 @@ export async function importSource(
   const mappingFile = options.mappingPath ? loadMapping(options.mappingPath, kind) : null;
   // Testimony CSV/JSONL without a mapping keep their strict format (unknown fields refused).
   const testimonyFormat = (kind === 'csv' || kind === 'jsonl') && !mappingFile;
+  if (options.limit !== undefined && options.dryRun !== true)
+    throw new InvalidInputError('Only a dry run can stop after the first records.');
+  if (testimonyFormat && options.consentField !== undefined)
+    throw new InvalidInputError(
+      'A testimony CSV/JSONL file carries consent in its own fields: no consent field to choose.',
+    );
   let processed = 0;
   const fileBytes = statSync(path).size;
   let bytesRead: number | null = null;
   const onRead = (bytes: number) => (bytesRead = (bytesRead ?? 0) + bytes);
   const progress = () => options.onProgress?.({ records: processed, bytesRead, fileBytes });
   const opened = testimonyFormat ? null : await openSource(kind, path, onRead);
-  const mapping = resolveMapping(defaultMapping(kind, opened?.header ?? null), mappingFile);
+  const mapping = withConsentField(
+    resolveMapping(defaultMapping(kind, opened?.header ?? null), mappingFile),
+    options.consentField,
+  );
 
   const report: SourceImportReport = {
     source: kind,
@@ -167,6 +192,8 @@ export async function importSource(
     unmapped: [],
     gathered: [],
     preview: [],
+    sourceFields: [],
+    mapping: testimonyFormat ? {} : mapping.fields,
   };
   const seenFields = new Set<string>(opened?.header ?? []);
   const seenKeys = new Map<string, string>();
@@ -194,6 +221,7 @@ export async function importSource(
   async function* newTestimonies(): AsyncGenerator<TestimonyFields> {
     for await (const item of items) {
       if (options.signal?.aborted) throw new CancelledError('The import');
+      if (options.limit !== undefined && processed >= options.limit) break;
       processed += 1;
       if (processed % 100 === 0) progress();
       if (isSourceError(item)) {
@@ -263,6 +291,15 @@ export async function importSource(
   progress();
   describeFields(report, mapping, seenFields, testimonyFormat);
   return report;
+}
+
+/** The mapping with consent read from the field the person chose (undefined: as mapped). */
+function withConsentField(mapping: Mapping, field: string | null | undefined): Mapping {
+  if (field === undefined) return mapping;
+  const fields = { ...mapping.fields };
+  if (field === null) delete fields['consent.status'];
+  else fields['consent.status'] = [field];
+  return { ...mapping, fields };
 }
 
 /** The testimony CSV/JSONL formats: the fields are the testimony's own (bulk-import.ts). */
@@ -399,6 +436,7 @@ function describeFields(
   testimonyFormat: boolean,
 ): void {
   if (testimonyFormat) return;
+  report.sourceFields = [...seen];
   const used = mappedSourceFields(mapping);
   const rest = [...seen].filter((name) => !used.has(name));
   if (gathersRest(mapping)) report.gathered = rest;

@@ -1,3 +1,5 @@
+export { SOURCE_KINDS, type SourceKind } from '../../shared/import/types';
+
 /**
  * What every source adapter yields: one item per record of the export, in file order, either a
  * record (its stable id in the source, its fields as the source names them, the attachment
@@ -5,9 +7,6 @@
  * a line for text formats, a record (1-based) or a row for XML and spreadsheets. Errors name the
  * rule, never text from the file.
  */
-export const SOURCE_KINDS = ['martus', 'uwazi', 'kobo', 'csv', 'jsonl'] as const;
-export type SourceKind = (typeof SOURCE_KINDS)[number];
-
 export interface SourcePosition {
   /** "line" for CSV/JSONL, "row" for spreadsheets, "record" for XML bulletins. */
   unit: 'line' | 'row' | 'record';

@@ -12,12 +12,14 @@ export interface Dialogs {
     defaultName: string,
     kind: 'evidence' | 'bundle' | 'report' | 'vocabulary',
   ): Promise<string | null>;
-  /** A folder to make or update a backup in; null when cancelled. */
-  chooseFolder(purpose: 'backup'): Promise<string | null>;
+  /** A folder to make or update a backup in, or holding an export's files; null when cancelled. */
+  chooseFolder(purpose: 'backup' | 'importFiles'): Promise<string | null>;
   /** A bundle to open; null when cancelled. */
   openBundle(): Promise<string | null>;
   /** A vocabulary file (JSON or CSV) to import; null when cancelled. */
   openVocabulary(): Promise<string | null>;
+  /** Another tool's export, or a mapping file (JSON), to import; null when cancelled. */
+  openFile(purpose: 'import' | 'mapping'): Promise<string | null>;
 }
 
 /** The system clipboard (Electron's clipboard module in the app). */

@@ -10,6 +10,7 @@ import { sharingHandlers } from './handlers/sharing';
 import { vaultHandlers } from './handlers/vault';
 import { custodyHandlers } from './handlers/custody';
 import { vocabularyHandlers } from './handlers/vocabulary';
+import { importHandlers } from './handlers/import';
 
 /** The handler object: one function per channel, taking the raw (untrusted) request. */
 export type Handlers = { readonly [C in Channel]: (request: unknown) => Promise<ResponseOf<C>> };
@@ -29,6 +30,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...sharingHandlers(ctx),
     ...custodyHandlers(ctx),
     ...vocabularyHandlers(ctx),
+    ...importHandlers(ctx),
   };
   const handlers = {} as Record<Channel, (request: unknown) => Promise<unknown>>;
   for (const channel of CHANNELS) {

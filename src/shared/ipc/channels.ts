@@ -54,12 +54,23 @@ export const CHANNELS = [
   'vocabulary.remove',
   'vocabulary.import',
   'vocabulary.export',
+  'import.chooseFile',
+  'import.chooseMapping',
+  'import.chooseFilesFolder',
+  'import.preview',
+  'import.start',
+  'import.cancel',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];
 
 /** Messages main pushes to the renderer (no reply). */
-export const EVENTS = ['vault.locked', 'bundles.progress', 'custody.progress'] as const;
+export const EVENTS = [
+  'vault.locked',
+  'bundles.progress',
+  'custody.progress',
+  'import.progress',
+] as const;
 
 export type EventName = (typeof EVENTS)[number];
 

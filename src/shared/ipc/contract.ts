@@ -2,6 +2,12 @@ import { z } from 'zod';
 import { OCR_LANGUAGES } from '../attachments/ocr';
 import type { SerializedError } from '../errors';
 import { LANGUAGES } from '../i18n';
+import {
+  type ImportFileView,
+  type ImportPreviewView,
+  type ImportSummaryView,
+  SOURCE_KINDS,
+} from '../import/types';
 import type { RecordSummary, TestimonyRecord } from '../records/types';
 import type { CustodyEntry, CustodyReport, VerifyReport } from '../custody/types';
 import { fieldsPatchSchema } from '../records/validate';
@@ -65,6 +71,14 @@ export const exportRequestSchema = z.strictObject({
   withHistory: z.boolean(),
   leaveOut: z.array(id).max(1_000_000).optional(),
   keepMetadata: z.boolean().optional(),
+});
+
+/** What the wizard asks of an import: the chosen file (by ticket), its source, the consent field. */
+const importRequestSchema = z.strictObject({
+  ticket: id,
+  from: z.enum(SOURCE_KINDS),
+  /** The source field consent comes from; null: none ("unknown"); absent: as mapped. */
+  consentField: z.string().min(1).max(500).nullable().optional(),
 });
 
 export const settingsSchema = z.strictObject({
@@ -299,6 +313,29 @@ export const contract = {
     request: z.strictObject({ format: z.enum(['json', 'csv']) }),
     response: reply<{ file: string; concepts: number } | null>(),
   },
+  /**
+   * Asks which export to import (system dialog in main) and sniffs what made it; the path stays
+   * in main behind a ticket. Null when the person cancelled.
+   */
+  'import.chooseFile': { request: none, response: reply<ImportFileView | null>() },
+  /** A mapping file (JSON) for the chosen export; null when cancelled. Checked by the preview. */
+  'import.chooseMapping': {
+    request: z.strictObject({ ticket: id }),
+    response: reply<{ name: string } | null>(),
+  },
+  /** The folder holding the files the export names; null when cancelled. */
+  'import.chooseFilesFolder': {
+    request: z.strictObject({ ticket: id }),
+    response: reply<{ name: string } | null>(),
+  },
+  /** The dry run on the first records: nothing is written. */
+  'import.preview': { request: importRequestSchema, response: reply<ImportPreviewView>() },
+  /**
+   * Imports the whole export, all or nothing, with `import.progress` events; CANCELLED when
+   * `import.cancel` stopped it (then nothing was imported or updated).
+   */
+  'import.start': { request: importRequestSchema, response: reply<ImportSummaryView>() },
+  'import.cancel': { request: z.strictObject({ ticket: id }), response: reply<null>() },
 } as const satisfies Record<Channel, { request: z.ZodType; response: unknown }>;
 
 // Both lists must name the same channels: a channel in one and not the other fails to compile.

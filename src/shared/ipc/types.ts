@@ -1,5 +1,6 @@
 import type { AttachmentInfo } from '../attachments/types';
 import type { Language } from '../i18n';
+import type { ImportProgressView } from '../import/types';
 
 /** Values that cross the IPC boundary (plain data: structured-clone safe). */
 
@@ -173,6 +174,8 @@ export interface EventPayloads {
     done: number;
     total: number;
   };
+  /** While an export from another tool is imported (the import wizard). */
+  'import.progress': ImportProgressView & { ticket: string };
 }
 
 /** A backup made from the app: where, and what the run copied (the copy was checked). */

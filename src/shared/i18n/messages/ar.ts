@@ -1,6 +1,7 @@
 import type { MessageKey } from './en';
 import { custodyAr } from './custody/ar';
 import { vocabularyAr } from './vocabulary/ar';
+import { importAr } from './import/ar';
 
 /** العربية. Same keys as en.ts; the layout mirrors (dir="rtl") when this language is chosen. */
 export const ar: Record<MessageKey, string> = {
@@ -384,4 +385,5 @@ export const ar: Record<MessageKey, string> = {
   'error.internal': 'حدث خطأ ما. لم يتغيّر شيء.',
   ...custodyAr,
   ...vocabularyAr,
+  ...importAr,
 };

@@ -1,5 +1,6 @@
 import { custodyEn } from './custody/en';
 import { vocabularyEn } from './vocabulary/en';
+import { importEn } from './import/en';
 
 /**
  * English: the reference catalogue. Every other language must have exactly these keys (the
@@ -408,6 +409,7 @@ export const en = {
   'error.internal': 'Something went wrong. Nothing was changed.',
   ...custodyEn,
   ...vocabularyEn,
+  ...importEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

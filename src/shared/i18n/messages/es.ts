@@ -1,6 +1,7 @@
 import type { MessageKey } from './en';
 import { custodyEs } from './custody/es';
 import { vocabularyEs } from './vocabulary/es';
+import { importEs } from './import/es';
 
 /** Español. Same keys as en.ts. */
 export const es: Record<MessageKey, string> = {
@@ -413,4 +414,5 @@ export const es: Record<MessageKey, string> = {
   'error.internal': 'Algo salió mal. No se cambió nada.',
   ...custodyEs,
   ...vocabularyEs,
+  ...importEs,
 };

@@ -1,6 +1,7 @@
 import type { MessageKey } from './en';
 import { custodyFr } from './custody/fr';
 import { vocabularyFr } from './vocabulary/fr';
+import { importFr } from './import/fr';
 
 /** Français. Same keys as en.ts. */
 export const fr: Record<MessageKey, string> = {
@@ -419,4 +420,5 @@ export const fr: Record<MessageKey, string> = {
   'error.internal': 'Un problème est survenu. Rien n’a été modifié.',
   ...custodyFr,
   ...vocabularyFr,
+  ...importFr,
 };

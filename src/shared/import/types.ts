@@ -45,8 +45,10 @@ export interface ImportFileView {
 /** The dry run on the first records, as the wizard shows it. */
 export interface ImportPreviewView {
   source: SourceKind;
-  /** How many records the preview read (at most the preview's limit). */
+  /** How many records the preview read (at most `limit`). */
   read: number;
+  /** How many records a preview reads at most (the import reads them all). */
+  limit: number;
   created: number;
   updated: number;
   unchanged: number;

@@ -152,6 +152,7 @@ function previewView(report: SourceImportReport): ImportPreviewView {
   return {
     source: report.source,
     read: report.created + report.updated + report.unchanged + report.rejected.length,
+    limit: PREVIEW_RECORDS,
     created: report.created,
     updated: report.updated,
     unchanged: report.unchanged,

@@ -15,7 +15,8 @@ import { OpenedWarningsProvider, useOpenedWarningsState } from './OpenedWarnings
 import { NO_FILTERS, applyFilters, facets, isFiltered } from './filtering';
 import { useDetail } from './useDetail';
 
-export function ArchiveView() {
+/** `onImport` opens the import wizard (exports of Martus, Uwazi, KoboToolbox, CSV, JSONL). */
+export function ArchiveView({ onImport }: { onImport: () => void }) {
   const i18n = useI18n();
   const { t } = i18n;
   const summaries = useRecordSummaries();
@@ -54,6 +55,9 @@ export function ArchiveView() {
           <div className="list-tools">
             <button type="button" className="primary" onClick={act.startNew}>
               {t('archive.new')}
+            </button>
+            <button type="button" onClick={onImport} data-testid="import-open">
+              {t('import.open')}
             </button>
             <input
               type="search"

@@ -6,6 +6,7 @@ import { useI18n } from '../i18n/I18n';
 import { SearchProvider } from '../search/SearchProvider';
 import { SettingsView } from '../settings/SettingsView';
 import { PartnersView } from '../sharing/PartnersView';
+import { ImportWizard } from '../import/ImportWizard';
 import { UnsavedGuard, useUnsavedGuard } from '../ui/UnsavedGuard';
 
 type View = 'archive' | 'sharing' | 'settings';
@@ -40,6 +41,8 @@ function WorkspaceBody({ info, settings, onSettings, onLock }: Omit<WorkspacePro
   const { t } = useI18n();
   const { guard } = useUnsavedGuard();
   const [view, setView] = useState<View>('archive');
+  // The import wizard takes the archive's place while it is open.
+  const [importing, setImporting] = useState(false);
   const tabs: [View, string][] = [
     ['archive', t('nav.archive')],
     ['sharing', t('nav.sharing')],
@@ -59,7 +62,13 @@ function WorkspaceBody({ info, settings, onSettings, onLock }: Omit<WorkspacePro
                 <button
                   type="button"
                   aria-current={view === key ? 'page' : undefined}
-                  onClick={() => view !== key && guard(() => setView(key))}
+                  onClick={() =>
+                    view !== key &&
+                    guard(() => {
+                      setImporting(false);
+                      setView(key);
+                    })
+                  }
                 >
                   {label}
                 </button>
@@ -79,7 +88,12 @@ function WorkspaceBody({ info, settings, onSettings, onLock }: Omit<WorkspacePro
       <main id="main" tabIndex={-1}>
         <VaultDataProvider>
           <SearchProvider>
-            {view === 'archive' && <ArchiveView />}
+            {view === 'archive' &&
+              (importing ? (
+                <ImportWizard onClose={() => setImporting(false)} />
+              ) : (
+                <ArchiveView onImport={() => setImporting(true)} />
+              ))}
             {view === 'sharing' && <PartnersView />}
             {view === 'settings' && <SettingsView settings={settings} onSettings={onSettings} />}
           </SearchProvider>

@@ -46,7 +46,7 @@ test('imports Uwazi and Kobo exports through the wizard; a re-import updates', a
 
   // Uwazi, with its files folder, consent left unknown.
   await chooseFile(app, fixture('uwazi', 'entities.csv'));
-  await expect(page.getByLabel('Source')).toHaveValue('uwazi');
+  await expect(page.getByLabel('Source', { exact: true })).toHaveValue('uwazi');
   app.dialogs.nextFolder = FILES;
   await page.getByRole('button', { name: 'Choose a folder…' }).click();
   await expect(page.getByText('Folder of attached files (optional): files')).toBeVisible();
@@ -69,7 +69,7 @@ test('imports Uwazi and Kobo exports through the wizard; a re-import updates', a
 
   // Kobo, consent from the field the person picks; the keyboard alone drives the choice.
   await chooseFile(app, fixture('kobo', 'submissions.csv'));
-  await expect(page.getByLabel('Source')).toHaveValue('kobo');
+  await expect(page.getByLabel('Source', { exact: true })).toHaveValue('kobo');
   await next(page).click();
   await next(page).click();
   const consentRadio = page.getByRole('radio', { name: 'consent_given' });
@@ -120,7 +120,7 @@ test('a malformed file shows a clear error in the first step; nothing is written
   writeFileSync(headless, 'Title,Title\nA,B\n');
   app.dialogs.nextFile = headless;
   await step(page, 'file').locator('button').first().click();
-  await page.getByLabel('Source').selectOption('uwazi');
+  await page.getByLabel('Source', { exact: true }).selectOption('uwazi');
   await next(page).click();
   await expect(page.getByRole('alert')).toContainText('no-header.csv cannot be imported');
   await expect(page.getByTestId('import-error-rule')).toContainText('name each column once');

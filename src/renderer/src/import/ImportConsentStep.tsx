@@ -13,6 +13,7 @@ import { RejectedTable } from './RejectedTable';
  */
 export function ImportConsentStep({
   preview,
+  chosen,
   checking,
   error,
   onConsentField,
@@ -20,6 +21,8 @@ export function ImportConsentStep({
   onNext,
 }: {
   preview: ImportPreviewView;
+  /** The choice as made (shown at once; the preview of it follows). */
+  chosen: string | null;
   checking: boolean;
   error: unknown;
   onConsentField: (field: string | null) => void;
@@ -28,7 +31,6 @@ export function ImportConsentStep({
 }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const chosen = preview.consentField;
   return (
     <ImportStep step="consent" title="import.consentTitle">
       {preview.ownConsent ? (

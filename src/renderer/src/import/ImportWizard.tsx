@@ -60,6 +60,7 @@ function ImportSteps({
     return (
       <ImportConsentStep
         preview={preview}
+        chosen={wizard.consentField === undefined ? preview.consentField : wizard.consentField}
         checking={previewRun.isPending}
         error={previewRun.error}
         onConsentField={actions.setConsent}

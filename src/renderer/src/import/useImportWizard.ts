@@ -95,5 +95,16 @@ export function useImportWizard() {
   const fileError =
     previewRun.error ?? chooseFile.error ?? chooseMapping.error ?? chooseFolder.error;
   const choosing = chooseFile.isPending || chooseMapping.isPending || chooseFolder.isPending;
-  return { step, choices, preview, previewRun, fileError, choosing, start, cancel, actions };
+  return {
+    step,
+    choices,
+    consentField,
+    preview,
+    previewRun,
+    fileError,
+    choosing,
+    start,
+    cancel,
+    actions,
+  };
 }

@@ -92,7 +92,9 @@ test('imports Uwazi and Kobo exports through the wizard; a re-import updates', a
 
   // Searchable at once.
   await page.getByRole('searchbox').fill('semicolon');
-  await expect(page.getByRole('option')).toHaveCount(1);
+  await expect(page.getByRole('listbox', { name: 'Testimonies' }).getByRole('option')).toHaveCount(
+    1,
+  );
   await page.getByRole('searchbox').fill('');
 
   // The edited Uwazi export: updates, no duplicates.

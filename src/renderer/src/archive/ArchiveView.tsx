@@ -1,5 +1,6 @@
 import { useDeferredValue, useMemo, useState } from 'react';
 import { useRecordSummaries } from '../data/records';
+import { useConceptNames } from '../data/vocabulary';
 import { useI18n } from '../i18n/I18n';
 import { SearchHelp } from '../search/SearchHelp';
 import { useSearchHandle } from '../search/SearchProvider';
@@ -38,9 +39,10 @@ export function ArchiveView({ onImport }: { onImport: () => void }) {
   const heading = useFocusOnMount<HTMLHeadingElement>();
 
   const list = summaries.data ?? null;
+  const conceptNames = useConceptNames(filters.concept);
   const items = useMemo(
-    () => (list ? applyFilters(list, filters, results.ids ?? undefined) : []),
-    [list, filters, results.ids],
+    () => (list ? applyFilters(list, filters, results.ids ?? undefined, conceptNames) : []),
+    [list, filters, results.ids, conceptNames],
   );
   const { tags, langs } = useMemo(() => facets(list ?? []), [list]);
   const searching = results.ids !== null;

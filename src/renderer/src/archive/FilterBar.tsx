@@ -3,6 +3,7 @@ import { useI18n } from '../i18n/I18n';
 import { isPartialDate } from '../../../shared/records/dates';
 import { DateInput } from '../ui/DateInput';
 import { Field } from '../ui/Field';
+import { ConceptFilter } from './ConceptFilter';
 import { type Filters, NO_FILTERS, SORTS, type Sort, isFiltered } from './filtering';
 
 /** A bound being typed that is not (yet) a date: said, and not applied (see filtering.ts). */
@@ -68,6 +69,7 @@ export function FilterBar({
           </select>
         )}
       </Field>
+      <ConceptFilter value={filters.concept} onChange={(value) => set('concept', value)} />
       <Field label={t('filters.language')}>
         {(props) => (
           <select {...props} value={filters.lang} onChange={(e) => set('lang', e.target.value)}>

@@ -1,5 +1,6 @@
 import type { ConsentStatus, RecordSummary } from '../../../shared/records/types';
 import { isPartialDate } from '../../../shared/records/dates';
+import { hasConcept } from '../../../shared/vocabulary/match';
 
 export const SORTS = ['updated-desc', 'updated-asc', 'date-desc', 'date-asc', 'title'] as const;
 export type Sort = (typeof SORTS)[number];
@@ -12,6 +13,8 @@ export interface Filters {
   from: string;
   to: string;
   tag: string;
+  /** A concept of the vocabulary, by id: records tagged with any of its names. */
+  concept: string;
   lang: string;
   consent: ConsentStatus | '';
   sort: Sort;
@@ -21,13 +24,16 @@ export const NO_FILTERS: Filters = {
   from: '',
   to: '',
   tag: '',
+  concept: '',
   lang: '',
   consent: '',
   sort: 'updated-desc',
 };
 
 export function isFiltered(filters: Filters): boolean {
-  return Boolean(filters.from || filters.to || filters.tag || filters.lang || filters.consent);
+  return Boolean(
+    filters.from || filters.to || filters.tag || filters.concept || filters.lang || filters.consent,
+  );
 }
 
 /** The first day a "from" bound covers and the last day a "to" bound covers, or '' (open). */
@@ -48,8 +54,17 @@ export function dateSpan(date: string): [string, string] {
   return [`${y}-01-01`, `${y}-12-31`];
 }
 
-function matches(summary: RecordSummary, filters: Filters): boolean {
+/**
+ * `conceptNames`: the folded names of the chosen concept (null when none is chosen, or it is no
+ * longer in the vocabulary: then the filter is not applied, as a bound still being typed).
+ */
+function matches(
+  summary: RecordSummary,
+  filters: Filters,
+  conceptNames: ReadonlySet<string> | null,
+): boolean {
   if (filters.tag && !summary.tags.includes(filters.tag)) return false;
+  if (conceptNames && !hasConcept(summary.tags, conceptNames)) return false;
   if (filters.lang && summary.lang.split('-')[0] !== filters.lang) return false;
   if (filters.consent && summary.consent.status !== filters.consent) return false;
   const { from, to } = bounds(filters);
@@ -94,17 +109,18 @@ export function applyFilters(
   summaries: readonly RecordSummary[],
   filters: Filters,
   ranked?: readonly string[],
+  conceptNames: ReadonlySet<string> | null = null,
 ): RecordSummary[] {
   if (ranked) {
     const byId = new Map(summaries.map((s) => [s.id, s]));
     const out: RecordSummary[] = [];
     for (const id of ranked) {
       const summary = byId.get(id);
-      if (summary && matches(summary, filters)) out.push(summary);
+      if (summary && matches(summary, filters, conceptNames)) out.push(summary);
     }
     return out;
   }
-  return summaries.filter((s) => matches(s, filters)).sort(compare(filters.sort));
+  return summaries.filter((s) => matches(s, filters, conceptNames)).sort(compare(filters.sort));
 }
 
 /** Tags and languages present in the archive, most used first, for the filter menus. */

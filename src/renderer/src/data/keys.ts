@@ -9,4 +9,5 @@ export const keys = {
   partners: ['partners'] as const,
   custodyLog: (recordId: string | null) => ['custody', 'log', recordId ?? 'all'] as const,
   custodyReport: (recordId: string) => ['custody', 'report', recordId] as const,
+  vocabulary: ['vocabulary'] as const,
 };

@@ -6,6 +6,7 @@ import { onEscape } from '../ui/focus';
 import { useDirty, useUnsavedGuard } from '../ui/UnsavedGuard';
 import { type Draft, draftOf } from './draft';
 import { ConsentFields, LangInput, type SetDraft, TextArea, TextInput } from './form-fields';
+import { TagsInput } from './TagsInput';
 import { MarkSelection } from './MarkSelection';
 import { useRecordSave } from './useRecordSave';
 
@@ -79,7 +80,7 @@ export function RecordForm({
             badge={identifying}
           />
         </div>
-        <TextInput {...props} name="tags" label="field.tags" hint={t('form.tagsHint')} />
+        <TagsInput {...props} />
         <ConsentFields {...props} />
         <TextInput {...props} name="warning" label="field.warning" hint={t('form.warningHint')} />
         <TextArea

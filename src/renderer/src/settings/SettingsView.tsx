@@ -13,8 +13,10 @@ import { CustodySettings, type CustodyScreen } from './CustodySettings';
 import { NewRecoveryKeyView } from './NewRecoveryKeyView';
 import { RegionPicker } from './RegionPicker';
 import { SplitSharesView } from './SplitSharesView';
+import { VocabularySection } from '../vocabulary/VocabularySection';
+import { VocabularyView } from '../vocabulary/VocabularyView';
 
-type Screen = 'main' | CustodyScreen;
+type Screen = 'main' | CustodyScreen | 'vocabulary';
 
 /** Settings, and the screens it opens (each with its own h1; Escape comes back here). */
 export function SettingsView(props: {
@@ -26,6 +28,7 @@ export function SettingsView(props: {
   if (screen === 'newKey') return <NewRecoveryKeyView onClose={back} />;
   if (screen === 'split') return <SplitSharesView onClose={back} />;
   if (screen === 'log') return <CustodyLogView onClose={back} />;
+  if (screen === 'vocabulary') return <VocabularyView onClose={back} />;
   return <SettingsMain {...props} onOpen={setScreen} />;
 }
 
@@ -36,7 +39,7 @@ function SettingsMain({
 }: {
   settings: Settings;
   onSettings: (settings: Settings) => void;
-  onOpen: (screen: CustodyScreen) => void;
+  onOpen: (screen: Exclude<Screen, 'main'>) => void;
 }) {
   const i18n = useI18n();
   const { t } = i18n;
@@ -103,6 +106,7 @@ function SettingsMain({
           }
         />
       </section>
+      <VocabularySection onOpen={() => onOpen('vocabulary')} />
       <ChangePassphrase />
       <CustodySettings onOpen={onOpen} />
     </div>

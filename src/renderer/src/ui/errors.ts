@@ -1,6 +1,8 @@
 import type { MessageKey } from '../../../shared/i18n';
 import type { I18n } from '../i18n/I18n';
+import { type VaultError } from '../../../shared/errors';
 import { errorCode } from '../api/client';
+import { describeVocabularyError } from '../vocabulary/describe-error';
 
 /** Error codes the UI explains in the person's language; others get a generic sentence. */
 const KNOWN: Record<string, MessageKey> = {
@@ -33,6 +35,8 @@ const KNOWN: Record<string, MessageKey> = {
 };
 
 export function describeError(i18n: I18n, error: unknown): string {
+  if (errorCode(error) === 'VOCABULARY.INVALID')
+    return describeVocabularyError(i18n, (error as VaultError).details);
   const key = KNOWN[errorCode(error)];
   return key ? i18n.t(key) : i18n.t('error.internal');
 }

@@ -8,7 +8,7 @@ export const vocabularyAr: Record<keyof typeof vocabularyEn, string> = {
   'vocabulary.open': 'فتح المفردات',
   'vocabulary.empty': 'لا توجد مفاهيم بعد. أضيفي مفهومًا، أو استوردي ملف مفردات من منظمة شريكة.',
   'vocabulary.listLabel': 'المفاهيم',
-  'vocabulary.otherNames': 'أسماء أخرى: {names}',
+  'vocabulary.otherNames': 'أسماء أخرى:',
   'vocabulary.add': 'إضافة مفهوم',
   'vocabulary.edit': 'تعديل',
   'vocabulary.editLabel': 'تعديل «{name}»',

@@ -10,7 +10,7 @@ export const vocabularyEn = {
   'vocabulary.open': 'Open the vocabulary',
   'vocabulary.empty': 'No concepts yet. Add one, or import a vocabulary file from a partner.',
   'vocabulary.listLabel': 'Concepts',
-  'vocabulary.otherNames': 'Other names: {names}',
+  'vocabulary.otherNames': 'Other names:',
   'vocabulary.add': 'Add a concept',
   'vocabulary.edit': 'Edit',
   'vocabulary.editLabel': 'Edit “{name}”',

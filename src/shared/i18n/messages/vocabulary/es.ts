@@ -9,7 +9,7 @@ export const vocabularyEs: Record<keyof typeof vocabularyEn, string> = {
   'vocabulary.empty':
     'Todavía no hay conceptos. Agregue uno o importe el archivo de vocabulario de una organización aliada.',
   'vocabulary.listLabel': 'Conceptos',
-  'vocabulary.otherNames': 'Otros nombres: {names}',
+  'vocabulary.otherNames': 'Otros nombres:',
   'vocabulary.add': 'Agregar un concepto',
   'vocabulary.edit': 'Editar',
   'vocabulary.editLabel': 'Editar «{name}»',

@@ -9,7 +9,7 @@ export const vocabularyFr: Record<keyof typeof vocabularyEn, string> = {
   'vocabulary.empty':
     'Aucun concept pour l’instant. Ajoutez-en un, ou importez le fichier de vocabulaire d’un partenaire.',
   'vocabulary.listLabel': 'Liste des concepts',
-  'vocabulary.otherNames': 'Autres noms : {names}',
+  'vocabulary.otherNames': 'Autres noms :',
   'vocabulary.add': 'Ajouter un concept',
   'vocabulary.edit': 'Modifier',
   'vocabulary.editLabel': 'Modifier « {name} »',

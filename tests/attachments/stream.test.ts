@@ -37,7 +37,7 @@ function sealAll(codec: StreamCodec, plain: Uint8Array): Uint8Array[] {
   for (let i = 0; i < count; i++) {
     const part = plain.subarray(i * STREAM_CHUNK_BYTES, (i + 1) * STREAM_CHUNK_BYTES);
     const out = new Uint8Array(part.length + 16);
-    codec.seal(out, part, i, i === count - 1);
+    codec.seal({ out, plain: part, counter: i, last: i === count - 1 });
     chunks.push(out);
   }
   return chunks;
@@ -46,14 +46,20 @@ function sealAll(codec: StreamCodec, plain: Uint8Array): Uint8Array[] {
 describe('STREAM nonce (age spec: 11-byte big-endian counter || last flag)', () => {
   it('lays out the counter and the flag', () => {
     const nonce = new Uint8Array(12);
-    expect([...writeStreamNonce(nonce, 0, false)]).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
-    expect([...writeStreamNonce(nonce, 1, true)]).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1]);
-    expect([...writeStreamNonce(nonce, 258, false)]).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 0]);
-    expect([...writeStreamNonce(nonce, 2 ** 40 + 5, false)]).toEqual([
+    expect([...writeStreamNonce({ out: nonce, counter: 0, last: false })]).toEqual([
+      0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    ]);
+    expect([...writeStreamNonce({ out: nonce, counter: 1, last: true })]).toEqual([
+      0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1,
+    ]);
+    expect([...writeStreamNonce({ out: nonce, counter: 258, last: false })]).toEqual([
+      0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 0,
+    ]);
+    expect([...writeStreamNonce({ out: nonce, counter: 2 ** 40 + 5, last: false })]).toEqual([
       0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 5, 0,
     ]);
-    expect(() => writeStreamNonce(nonce, -1, false)).toThrow(RangeError);
-    expect(() => writeStreamNonce(nonce, 1.5, false)).toThrow(RangeError);
+    expect(() => writeStreamNonce({ out: nonce, counter: -1, last: false })).toThrow(RangeError);
+    expect(() => writeStreamNonce({ out: nonce, counter: 1.5, last: false })).toThrow(RangeError);
   });
 
   it('counts chunks: an empty stream is one empty final chunk', () => {
@@ -95,7 +101,12 @@ describe('libsodium backends for the chunk AEAD', () => {
     for (let i = 0; i < a.length; i++) {
       expect(Buffer.from(a[i]!).equals(Buffer.from(b[i]!))).toBe(true);
       const part = plain.subarray(i * STREAM_CHUNK_BYTES, (i + 1) * STREAM_CHUNK_BYTES);
-      const reference = referenceSeal(key, writeStreamNonce(nonce, i, i === 2), ad, part);
+      const reference = referenceSeal(
+        key,
+        writeStreamNonce({ out: nonce, counter: i, last: i === 2 }),
+        ad,
+        part,
+      );
       expect(Buffer.from(a[i]!).equals(reference)).toBe(true);
     }
     // Each backend opens what the other sealed.
@@ -105,7 +116,7 @@ describe('libsodium backends for the chunk AEAD', () => {
     ] as const) {
       const codec = codecOf(reader, key, ad);
       const out = new Uint8Array(STREAM_CHUNK_BYTES);
-      expect(codec.open(out, writer[0]!, 0, false)).toBe(true);
+      expect(codec.open({ out, sealed: writer[0]!, counter: 0, last: false })).toBe(true);
       expect(Buffer.from(out).equals(plain.subarray(0, STREAM_CHUNK_BYTES))).toBe(true);
     }
   });
@@ -115,8 +126,12 @@ describe('libsodium backends for the chunk AEAD', () => {
       const codec = codecOf(cipher, randomBytes(32), new Uint8Array(0));
       const [sealed] = sealAll(codec, new Uint8Array(0));
       expect(sealed!.length).toBe(16);
-      expect(codec.open(new Uint8Array(0), sealed!, 0, true)).toBe(true);
-      expect(codec.open(new Uint8Array(0), sealed!, 0, false)).toBe(false);
+      expect(codec.open({ out: new Uint8Array(0), sealed: sealed!, counter: 0, last: true })).toBe(
+        true,
+      );
+      expect(codec.open({ out: new Uint8Array(0), sealed: sealed!, counter: 0, last: false })).toBe(
+        false,
+      );
     }
   });
 });
@@ -131,35 +146,52 @@ describe('STREAM detects', () => {
     const out = (sealed: Uint8Array) => new Uint8Array(sealed.length - 16);
 
     it(`reordering (${make().backend})`, () => {
-      expect(codec.open(out(chunks[1]!), chunks[1]!, 1, false)).toBe(true);
-      expect(codec.open(out(chunks[1]!), chunks[1]!, 2, false)).toBe(false);
-      expect(codec.open(out(chunks[2]!), chunks[2]!, 1, false)).toBe(false);
+      expect(
+        codec.open({ out: out(chunks[1]!), sealed: chunks[1]!, counter: 1, last: false }),
+      ).toBe(true);
+      expect(
+        codec.open({ out: out(chunks[1]!), sealed: chunks[1]!, counter: 2, last: false }),
+      ).toBe(false);
+      expect(
+        codec.open({ out: out(chunks[2]!), sealed: chunks[2]!, counter: 1, last: false }),
+      ).toBe(false);
     });
 
     it(`truncation at a chunk boundary and appended chunks (${make().backend})`, () => {
       // Chunk 2 read as if it were the end: it was not sealed as last.
-      expect(codec.open(out(chunks[2]!), chunks[2]!, 2, true)).toBe(false);
+      expect(codec.open({ out: out(chunks[2]!), sealed: chunks[2]!, counter: 2, last: true })).toBe(
+        false,
+      );
       // The real final chunk read as if more followed.
-      expect(codec.open(out(chunks[3]!), chunks[3]!, 3, false)).toBe(false);
-      expect(codec.open(out(chunks[3]!), chunks[3]!, 3, true)).toBe(true);
+      expect(
+        codec.open({ out: out(chunks[3]!), sealed: chunks[3]!, counter: 3, last: false }),
+      ).toBe(false);
+      expect(codec.open({ out: out(chunks[3]!), sealed: chunks[3]!, counter: 3, last: true })).toBe(
+        true,
+      );
       // A copy of the final chunk appended after it.
-      expect(codec.open(out(chunks[3]!), chunks[3]!, 4, true)).toBe(false);
+      expect(codec.open({ out: out(chunks[3]!), sealed: chunks[3]!, counter: 4, last: true })).toBe(
+        false,
+      );
     });
 
     it(`flips, another key, another attachment's data (${make().backend})`, () => {
       const flipped = Uint8Array.from(chunks[0]!);
       flipped[100] = flipped[100]! ^ 0x80;
       const buffer = out(flipped);
-      expect(codec.open(buffer, flipped, 0, false)).toBe(false);
+      expect(codec.open({ out: buffer, sealed: flipped, counter: 0, last: false })).toBe(false);
       expect(buffer.every((b) => b === 0)).toBe(true);
       const tag = Uint8Array.from(chunks[0]!);
       tag[tag.length - 1] = tag[tag.length - 1]! ^ 1;
-      expect(codec.open(out(tag), tag, 0, false)).toBe(false);
-      expect(codecOf(make(), randomBytes(32), ad).open(out(chunks[0]!), chunks[0]!, 0, false)).toBe(
-        false,
-      );
+      expect(codec.open({ out: out(tag), sealed: tag, counter: 0, last: false })).toBe(false);
+      const wrongKey = codecOf(make(), randomBytes(32), ad);
+      expect(
+        wrongKey.open({ out: out(chunks[0]!), sealed: chunks[0]!, counter: 0, last: false }),
+      ).toBe(false);
       const other = codecOf(make(), key, new TextEncoder().encode('attachment-b'));
-      expect(other.open(out(chunks[0]!), chunks[0]!, 0, false)).toBe(false);
+      expect(
+        other.open({ out: out(chunks[0]!), sealed: chunks[0]!, counter: 0, last: false }),
+      ).toBe(false);
     });
   }
 });

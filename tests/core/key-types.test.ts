@@ -27,8 +27,11 @@ function typeChecks(ring: KeyRing, records: RecordsKey, search: SearchKey, file:
   wrapFileKey({ attachmentsKey: attachments, fileKey: attachments, binding });
   // @ts-expect-error: a search key is not a bundle's file key
   deriveBundleKey(search, SUBKEY_PAYLOAD);
-  // @ts-expect-error: a bundle's file key is not its payload key
-  startPull(new Uint8Array(24), asKey(new Uint8Array(32), 'bundle-file') satisfies BundleFileKey);
+  startPull({
+    header: new Uint8Array(24),
+    // @ts-expect-error: a bundle's file key is not its payload key
+    key: asKey(new Uint8Array(32), 'bundle-file') satisfies BundleFileKey,
+  });
   // @ts-expect-error: a bare byte array is no key at all
   seal({ key: new Uint8Array(32), plain: new Uint8Array(1), ad: new Uint8Array(0) });
   // @ts-expect-error: the key ring hands out each purpose's type

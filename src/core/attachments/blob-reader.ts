@@ -126,12 +126,12 @@ export async function* decryptBlob(
       for (let index = from; index <= to; index++) {
         const length = sealedLength(index);
         const plainLength = length - (STREAM_SEALED_CHUNK_BYTES - BLOB_CHUNK_BYTES);
-        const ok = codec.open(
-          plain.subarray(outOffset, outOffset + plainLength),
-          sealed.subarray(inOffset, inOffset + length),
-          index,
-          index === count - 1,
-        );
+        const ok = codec.open({
+          out: plain.subarray(outOffset, outOffset + plainLength),
+          sealed: sealed.subarray(inOffset, inOffset + length),
+          counter: index,
+          last: index === count - 1,
+        });
         if (!ok) throw attachmentIntegrity(id, 'chunk', { chunk: index });
         inOffset += length;
         outOffset += plainLength;

@@ -110,7 +110,7 @@ export async function writeBlob(options: WriteBlobOptions): Promise<WrittenBlob>
   /** Seals the next chunk straight into the writer's buffer. */
   const emit = async (plain: Uint8Array, last: boolean): Promise<void> => {
     const sealedLength = plain.length + STREAM_SEALED_CHUNK_BYTES - BLOB_CHUNK_BYTES;
-    codec.seal(writer!.reserve(sealedLength), plain, counter++, last);
+    codec.seal({ out: writer!.reserve(sealedLength), plain, counter: counter++, last });
     writer!.commit(sealedLength);
     if (!last) await writer!.flushIfFull();
   };

@@ -149,7 +149,7 @@ export async function openBundle(
       throw new BundleIntegrityError('the header does not authenticate');
     }
     payloadKey = deriveBundleKey(fileKey, SUBKEY_PAYLOAD);
-    const puller = startPull(header.streamHeader, payloadKey);
+    const puller = startPull({ header: header.streamHeader, key: payloadKey });
     if (!puller) throw new BundleIntegrityError('the payload header is not valid');
     const payload = new PayloadStream(file, puller, headerBytes.length, size, options);
 

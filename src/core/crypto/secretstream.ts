@@ -25,6 +25,9 @@ export function startPush(key: BundlePayloadKey): {
 }
 
 /** null when the header cannot start a stream under this key. */
-export function startPull(header: Uint8Array, key: BundlePayloadKey): SecretStreamPuller | null {
-  return sodium().secretStreamPull({ header, key });
+export function startPull(args: {
+  header: Uint8Array;
+  key: BundlePayloadKey;
+}): SecretStreamPuller | null {
+  return sodium().secretStreamPull(args);
 }

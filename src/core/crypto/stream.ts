@@ -22,8 +22,18 @@ export const STREAM_SEALED_CHUNK_BYTES = STREAM_CHUNK_BYTES + STREAM_TAG_BYTES;
 /** 2^88 chunks would be the spec's limit; ours is what a JS number counts exactly. */
 const MAX_COUNTER = Number.MAX_SAFE_INTEGER;
 
-/** Writes the nonce of chunk `counter` into `out` (12 bytes) without allocating. */
-export function writeStreamNonce(out: Uint8Array, counter: number, last: boolean): Uint8Array {
+/** Which chunk of a stream: its position and whether it is the final one. */
+export interface ChunkPosition {
+  counter: number;
+  last: boolean;
+}
+
+/** Writes the nonce of chunk `counter` into `out` (12 bytes) without allocating a buffer. */
+export function writeStreamNonce({
+  out,
+  counter,
+  last,
+}: { out: Uint8Array } & ChunkPosition): Uint8Array {
   if (!Number.isSafeInteger(counter) || counter < 0 || counter > MAX_COUNTER)
     throw new RangeError('chunk counter out of range');
   if (out.length !== STREAM_NONCE_BYTES) throw new RangeError('nonce buffer of the wrong size');
@@ -61,8 +71,9 @@ export function streamSealedLength(size: number, chunkBytes = STREAM_CHUNK_BYTES
 
 /**
  * Seals and opens the chunks of one stream. Holds the key, the associated data (the same for
- * every chunk) and one nonce buffer, so that the hot loop allocates nothing. `sodium` is the
+ * every chunk) and one nonce buffer, so that the hot loop allocates no buffer. `sodium` is the
  * libsodium port to use (sodium() for the process-wide choice; the tests pass each build).
+ * Every call names its byte arrays (`out`, `plain`, `sealed`), so two cannot be swapped.
  */
 export class StreamCodec {
   readonly #nonce = new Uint8Array(STREAM_NONCE_BYTES);
@@ -77,18 +88,28 @@ export class StreamCodec {
   }
 
   /** Seals chunk `counter` into `out` (plain.length + 16 bytes). */
-  seal(out: Uint8Array, plain: Uint8Array, counter: number, last: boolean): void {
+  seal({
+    out,
+    plain,
+    counter,
+    last,
+  }: { out: Uint8Array; plain: Uint8Array } & ChunkPosition): void {
     if (plain.length > STREAM_CHUNK_BYTES) throw new RangeError('chunk too large');
     if (!last && plain.length !== STREAM_CHUNK_BYTES)
       throw new RangeError('only the final chunk may be short');
-    writeStreamNonce(this.#nonce, counter, last);
+    writeStreamNonce({ out: this.#nonce, counter, last });
     this.#sodium.chachaSeal({ out, plain, ad: this.#ad, nonce: this.#nonce, key: this.#key });
   }
 
   /** Opens chunk `counter` into `out`; false if it is not that chunk of this stream. */
-  open(out: Uint8Array, sealed: Uint8Array, counter: number, last: boolean): boolean {
+  open({
+    out,
+    sealed,
+    counter,
+    last,
+  }: { out: Uint8Array; sealed: Uint8Array } & ChunkPosition): boolean {
     if (sealed.length < STREAM_TAG_BYTES || sealed.length > STREAM_SEALED_CHUNK_BYTES) return false;
-    writeStreamNonce(this.#nonce, counter, last);
+    writeStreamNonce({ out: this.#nonce, counter, last });
     return this.#sodium.chachaOpen({
       out,
       sealed,

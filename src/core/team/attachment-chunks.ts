@@ -113,7 +113,7 @@ export async function writeChunks(
   const sealPlain = async (length: number) => {
     const last = counter === count - 1;
     const out = sealed.subarray(sealedAt, sealedAt + length + 16);
-    codec.seal(out, plain.subarray(0, length), counter, last);
+    codec.seal({ out, plain: plain.subarray(0, length), counter, last });
     sealedAt += length + 16;
     counter += 1;
     filled = 0;
@@ -196,7 +196,7 @@ export async function* readChunks(
           Math.min(offset + STREAM_SEALED_CHUNK_BYTES, bytes.length),
         );
         const out = new Uint8Array(sealed.length - 16);
-        if (counter >= count || !codec.open(out, sealed, counter, counter === count - 1))
+        if (counter >= count || !codec.open({ out, sealed, counter, last: counter === count - 1 }))
           throw new ChunkInvalid('a chunk does not open');
         counter += 1;
         const data = Math.min(left, out.length);

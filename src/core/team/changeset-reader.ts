@@ -99,7 +99,7 @@ export function decodeChangeSet(bytes: Uint8Array, opener: StanzaOpener): Decode
     if (!headerMacValid(header, fileKey))
       throw new BundleIntegrityError('the header does not authenticate');
     payloadKey = deriveBundleKey(fileKey, SUBKEY_PAYLOAD);
-    const puller = startPull(header.streamHeader, payloadKey);
+    const puller = startPull({ header: header.streamHeader, key: payloadKey });
     if (!puller) throw new BundleIntegrityError('the payload header is not valid');
     plain = pullAll(bytes, length, puller);
   } finally {

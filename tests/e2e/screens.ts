@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Language } from '../../src/shared/i18n';
+import { fixture } from '../import/helpers';
 import { PASSPHRASE } from './flows';
 import { type Harness, expect } from './harness';
 import { visitUnlockWithShares, walkCustodyScreens } from './screens-custody';
@@ -57,6 +58,13 @@ export async function walkScreens(
     warning: 'Physical violence',
     tags: ['violence'],
     date: '2023-06',
+  });
+  // A concept of the vocabulary (issue 12, point 12) that names the Arabic testimony's tag.
+  vault.vocabulary.put({
+    id: 'online-violence',
+    prefLabel: { en: 'online violence', ar: 'عنف رقمي', es: 'violencia digital' },
+    altLabel: { fr: ['violence en ligne'] },
+    scopeNote: { en: 'Threats and harassment on social media.' },
   });
   await page.reload();
   const list = page.getByRole('listbox');
@@ -119,6 +127,33 @@ export async function walkScreens(
   await visit('custody-report');
   await page.keyboard.press('Escape');
 
+  // The archive filtered by a concept, named in the UI language.
+  const conceptFilter = page.locator('.filter-details select:has(option[value=online-violence])');
+  await page.locator('.filter-details summary').click();
+  await conceptFilter.selectOption('online-violence');
+  await expect(list.getByRole('option')).toHaveCount(1);
+  await visit('concept-filter');
+  await conceptFilter.selectOption('');
+  await expect(list.getByRole('option')).toHaveCount(2);
+  await page.locator('.filter-details summary').click();
+
+  // The import wizard (issue 16) on an Uwazi export: the file, the preview, the consent.
+  const wizardStep = (name: string) => page.locator(`.import-step[data-step="${name}"]`);
+  await page.getByTestId('import-open').click();
+  await expect(wizardStep('file').locator('h2')).toBeFocused();
+  app.dialogs.nextFile = fixture('uwazi', 'entities.csv');
+  await wizardStep('file').locator('button').first().click();
+  await expect(page.getByTestId('import-file')).toBeVisible();
+  await visit('import-file');
+  await page.locator('.import-buttons .primary').click();
+  await expect(page.getByTestId('import-samples')).toBeVisible();
+  await visit('import-preview');
+  await page.locator('.import-buttons .primary').click();
+  await expect(wizardStep('consent').locator('h2')).toBeFocused();
+  await visit('import-consent');
+  await page.keyboard.press('Escape');
+  await expect(list.getByRole('option')).toHaveCount(2);
+
   const tabs = page.locator('.topbar nav button');
   await tabs.nth(1).click();
   await expect(page.getByTestId('own-fingerprint')).toBeVisible();
@@ -127,6 +162,16 @@ export async function walkScreens(
   await expect(page.locator('.settings')).toBeVisible();
   await visit('settings');
   await walkCustodyScreens(app, visit);
+  await page.locator('section[aria-labelledby=vocabulary-settings] button').click();
+  await expect(page.locator('.concept-list li')).toHaveCount(1);
+  await visit('vocabulary');
+  await page.locator('.concept-list li button').first().click();
+  await expect(page.locator('form.concept-form h2')).toBeFocused();
+  await visit('vocabulary-concept');
+  await page.keyboard.press('Escape'); // the form
+  await expect(page.locator('form.concept-form')).toHaveCount(0);
+  await page.keyboard.press('Escape'); // the screen, back to Settings
+  await expect(page.locator('.settings h1')).toBeFocused();
 
   await page.locator('.lock-button').click();
   await expect(page.locator('#gate-title')).toBeVisible();

@@ -113,6 +113,7 @@ async function start(): Promise<void> {
     autoLockMinutes: 5,
     language,
     region: '',
+    ocrAfterAttach: false,
   });
 
   let window: BrowserWindow | null = null;

@@ -1,5 +1,5 @@
 import { parseQuery } from '../shared/search';
-import type { OcrLanguage } from '../shared/attachments/ocr';
+import type { OcrLanguage, OcrProgress } from '../shared/attachments/ocr';
 import type { AttachmentView, ExtractResult, Snippet } from '../shared/ipc/types';
 import type { Vault } from '../core/vault/vault';
 
@@ -27,7 +27,11 @@ export interface AttachmentsPort {
   detach(id: string): void;
   recognize(
     id: string,
-    opts?: { languages?: OcrLanguage[]; signal?: AbortSignal },
+    opts?: {
+      languages?: OcrLanguage[];
+      signal?: AbortSignal;
+      onProgress?: (progress: OcrProgress) => void;
+    },
   ): Promise<unknown>;
 }
 

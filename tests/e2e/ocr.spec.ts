@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { PDFDocument } from 'pdf-lib';
 import { addRecord, createVault } from './flows';
 import { expect, test } from './harness';
 
@@ -61,5 +62,61 @@ test('photos of typed letters are found by a word of them once their text is rec
   const disk = app.vaultBytes();
   for (const word of LETTERS.map((l) => l.word))
     expect(disk.includes(Buffer.from(word))).toBe(false);
+  expect(app.pageErrors).toEqual([]);
+});
+
+/** A three-page scan (no text layer): pages of the Spanish scanned letter, for progress. */
+async function longScan(): Promise<Buffer> {
+  const source = await PDFDocument.load(
+    readFileSync(new URL('../fixtures/ocr/scan-spa.pdf', import.meta.url)),
+  );
+  const doc = await PDFDocument.create();
+  for (const page of await doc.copyPages(source, [0, 1, 0])) doc.addPage(page);
+  return Buffer.from(await doc.save());
+}
+
+test('a scanned PDF shows its progress page by page, can be cancelled, then read to the end', async ({
+  app,
+}) => {
+  test.setTimeout(300_000);
+  const { page } = app;
+  await createVault(app);
+  // The setting "Recognise text automatically after attaching", off by default, turned on.
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const auto = page.getByRole('checkbox', { name: 'Recognise text automatically after attaching' });
+  await expect(auto).not.toBeChecked();
+  await auto.click();
+  await expect(auto).toBeChecked();
+  expect(app.settings.get().ocrAfterAttach).toBe(true);
+  await page.getByRole('button', { name: 'Archive' }).click();
+  await addRecord(page, { title: 'Scanned complaint', body: 'See the scan.', lang: 'es' });
+  await page
+    .getByTestId('evidence-input')
+    .setInputFiles({ name: 'scan.pdf', mimeType: 'application/pdf', buffer: await longScan() });
+  const item = page.locator('.evidence-item', { hasText: 'scan.pdf' });
+  await expect(item.getByTestId('sha256')).toBeVisible();
+  // Started by itself after the upload: page 1 of 3, then page 2; cancelled there.
+  const progress = item.getByTestId('ocr-progress');
+  await expect(progress).toContainText(/page [12] of 3/, { timeout: 60_000 });
+  await expect(progress).toContainText('page 2 of 3', { timeout: 120_000 });
+  await progress.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByText('Text recognition cancelled.')).toBeVisible({ timeout: 30_000 });
+  await expect(progress).toHaveCount(0);
+  await expect(item.getByTestId('ocr-status')).toHaveCount(0);
+  const search = page.getByRole('searchbox', { name: 'Search the testimonies' });
+  const list = page.getByRole('listbox', { name: 'Testimonies' });
+  await search.fill('denuncia');
+  await expect(list.getByRole('option')).toHaveCount(0);
+  await search.fill('');
+  await list.getByRole('option', { name: /Scanned complaint/ }).click();
+  // Run again, to the end: every page read, the words of page 2 found.
+  await item.getByRole('button', { name: 'Recognise text' }).click();
+  await expect(item.getByTestId('ocr-status')).toContainText('3 page(s) read as images', {
+    timeout: 180_000,
+  });
+  await search.fill('denuncia');
+  await expect(list.getByRole('option')).toHaveCount(1);
+  await expect(list.getByRole('option')).toContainText('Scanned complaint');
+  expect(app.vaultBytes().includes(Buffer.from('denuncia'))).toBe(false);
   expect(app.pageErrors).toEqual([]);
 });

@@ -35,6 +35,7 @@ export const CHANNELS = [
   'attachments.extract',
   'attachments.detach',
   'attachments.ocr',
+  'attachments.ocrCancel',
   'attachments.mediaUrl',
   'search.segments',
   'search.snippets',
@@ -70,6 +71,7 @@ export const EVENTS = [
   'bundles.progress',
   'custody.progress',
   'import.progress',
+  'attachments.ocrProgress',
 ] as const;
 
 export type EventName = (typeof EVENTS)[number];

@@ -88,6 +88,7 @@ export const settingsSchema = z.strictObject({
     .string()
     .regex(/^(?:[A-Z]{2})?$/)
     .optional(),
+  ocrAfterAttach: z.boolean().optional(),
 });
 
 /**
@@ -228,8 +229,9 @@ export const contract = {
   },
   'attachments.detach': { request: z.strictObject({ id }), response: reply<null>() },
   /**
-   * Text recognition of one image (docs/attachments.md, "Text from images"), in the languages
-   * given or those of its testimony; the updated file, or OCR.FAILED for an image it cannot read.
+   * Text recognition of one image or PDF (docs/attachments.md, "Text from images"), in the
+   * languages given or those of its testimony; the updated file, or OCR.FAILED for a file it
+   * cannot read, or CANCELLED. Progress comes as `attachments.ocrProgress` events.
    */
   'attachments.ocr': {
     request: z.strictObject({
@@ -238,6 +240,8 @@ export const contract = {
     }),
     response: reply<AttachmentView>(),
   },
+  /** Stops the recognition running on this file, if any (its call then fails with CANCELLED). */
+  'attachments.ocrCancel': { request: z.strictObject({ id }), response: reply<null>() },
   'attachments.mediaUrl': { request: z.strictObject({ id }), response: reply<string>() },
   /** The decrypted search index segments, loaded into the renderer's worker after unlock. */
   'search.segments': { request: none, response: reply<{ segments: Uint8Array[] }>() },

@@ -1,6 +1,7 @@
 import type { AttachmentInfo } from '../attachments/types';
 import type { Language } from '../i18n';
 import type { ImportProgressView } from '../import/types';
+import type { OcrProgress } from '../attachments/ocr';
 
 /** Values that cross the IPC boundary (plain data: structured-clone safe). */
 
@@ -27,6 +28,11 @@ export interface Settings {
    * "نونبر"), or '' for the language's default. Absent in files written before it existed.
    */
   region?: string;
+  /**
+   * Recognise the text of images and scanned PDFs as soon as they are attached in the app
+   * (docs/attachments.md, "Text from images"); off when absent. The CLI has `--ocr` instead.
+   */
+  ocrAfterAttach?: boolean;
 }
 
 /** Why the vault was locked; shown to the user on the unlock screen. */
@@ -167,6 +173,8 @@ export interface ReceiveResultView {
 export interface EventPayloads {
   'vault.locked': { reason: LockReason };
   'bundles.progress': { phase: 'write' | 'verify' | 'import'; done: number; total: number };
+  /** While the text of file `id` is recognised: the whole file's share, and for a PDF the page. */
+  'attachments.ocrProgress': OcrProgress & { id: string };
   /** While the vault is verified or backed up (docs/custody.md). */
   'custody.progress': {
     task: 'verify' | 'backup';

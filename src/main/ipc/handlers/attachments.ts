@@ -1,3 +1,4 @@
+import { OcrRuns } from '../../ocr-runs';
 import { safeSaveName } from '../../file-names';
 import { mediaUrl } from '../../protocols/schemes';
 import { attachmentsOf } from '../../wiring';
@@ -12,11 +13,15 @@ type AttachmentChannels =
   | 'attachments.extract'
   | 'attachments.detach'
   | 'attachments.ocr'
+  | 'attachments.ocrCancel'
   | 'attachments.mediaUrl';
 
 export function attachmentHandlers(ctx: HandlerContext): HandlerImpls<AttachmentChannels> {
   const { session, uploads, dialogs } = ctx;
   const store = () => attachmentsOf(session.require());
+  const ocr = new OcrRuns(store, ctx.emit);
+  // A lock stops every recognition: the keys it works with are being wiped.
+  session.onLock(() => ocr.cancelAll());
 
   return {
     'attachments.list': ({ recordId }) => {
@@ -65,8 +70,12 @@ export function attachmentHandlers(ctx: HandlerContext): HandlerImpls<Attachment
       return null;
     },
     'attachments.ocr': async ({ id, languages }) => {
-      await store().recognize(id, languages ? { languages } : {});
+      await ocr.run(id, languages);
       return store().get(id);
+    },
+    'attachments.ocrCancel': ({ id }) => {
+      ocr.cancel(id);
+      return null;
     },
     'attachments.mediaUrl': ({ id }) => {
       store().get(id);

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import type { AttachmentView } from '../../../shared/ipc/types';
 import { useAttachmentsChanged } from './attachments';
 import { uploadFile } from './upload';
 
@@ -11,9 +12,14 @@ export interface Transfer {
 
 /**
  * Files going into a record, one after the other, with their progress. Leaving the record (or
- * locking) aborts what is still going: main then keeps nothing of it.
+ * locking) aborts what is still going: main then keeps nothing of it. `onStored` hears of each
+ * file stored (the evidence panel starts text recognition there when the setting is on).
  */
-export function useUploads(recordId: string, onError: (error: unknown) => void) {
+export function useUploads(
+  recordId: string,
+  onError: (error: unknown) => void,
+  onStored?: (file: AttachmentView) => void,
+) {
   const [transfers, setTransfers] = useState<Transfer[]>([]);
   const abort = useRef(new AbortController());
   const changed = useAttachmentsChanged(recordId);
@@ -33,7 +39,13 @@ export function useUploads(recordId: string, onError: (error: unknown) => void) 
       const key = `${file.name}-${file.size}-${Math.random()}`;
       setTransfers((list) => [...list, { key, name: file.name, done: 0, total: file.size }]);
       try {
-        await uploadFile(recordId, file, (done, total) => progress(key, done, total), signal);
+        const stored = await uploadFile(
+          recordId,
+          file,
+          (done, total) => progress(key, done, total),
+          signal,
+        );
+        onStored?.(stored);
       } catch (caught) {
         if (!signal.aborted) onError(caught);
       } finally {

@@ -1,4 +1,4 @@
-import { canOcr } from '../../../shared/attachments/ocr';
+import { type OcrProgress, canOcr } from '../../../shared/attachments/ocr';
 import type { AttachmentView } from '../../../shared/ipc/types';
 import { useI18n } from '../i18n/I18n';
 import { ConfirmButton } from '../ui/ConfirmButton';
@@ -13,12 +13,17 @@ export function EvidenceItem({
   onExtract,
   onDetach,
   recognizing,
+  progress,
   onRecognize,
+  onCancelRecognize,
 }: {
   item: AttachmentView;
   open: boolean;
   recognizing: boolean;
+  /** The latest progress of a recognition of this file (undefined before the first report). */
+  progress: OcrProgress | undefined;
   onRecognize: () => void;
+  onCancelRecognize: () => void;
   onToggle: () => void;
   onExtract: () => void;
   onDetach: () => void;
@@ -45,12 +50,14 @@ export function EvidenceItem({
         <p className="muted" data-testid="ocr-status">
           {item.ocr.failed
             ? t(`evidence.ocr.failed.${item.ocr.failed}`)
-            : t('evidence.ocr.done', {
+            : t(item.ocr.pages === undefined ? 'evidence.ocr.done' : 'evidence.ocr.donePages', {
                 languages: item.ocr.languages.join('+'),
                 confidence: String(item.ocr.confidence),
+                pages: String(item.ocr.pages ?? 0),
               })}
         </p>
       )}
+      {recognizing && <OcrProgressBar progress={progress} onCancel={onCancelRecognize} />}
       {item.metadata && <MetadataFlags item={item} />}
       <p className="hash">
         <span>{t('evidence.sha256')}</span>{' '}
@@ -87,6 +94,35 @@ export function EvidenceItem({
       </div>
       {open && <Preview attachment={item} />}
     </li>
+  );
+}
+
+/** How far the recognition is (for a PDF: which page of how many), and a way to stop it. */
+function OcrProgressBar({
+  progress,
+  onCancel,
+}: {
+  progress: OcrProgress | undefined;
+  onCancel: () => void;
+}) {
+  const { t } = useI18n();
+  const percent = Math.floor((progress?.fraction ?? 0) * 100);
+  const label =
+    progress?.page !== undefined && progress.pages !== undefined
+      ? t('evidence.ocr.progressPage', {
+          page: String(progress.page),
+          pages: String(progress.pages),
+          percent: String(percent),
+        })
+      : t('evidence.ocr.progress', { percent: String(percent) });
+  return (
+    <div className="ocr-progress" data-testid="ocr-progress">
+      <progress max={100} value={percent} aria-label={label} />
+      <span role="status">{label}</span>
+      <button type="button" onClick={onCancel}>
+        {t('evidence.ocr.cancel')}
+      </button>
+    </div>
   );
 }
 

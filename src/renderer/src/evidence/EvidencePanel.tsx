@@ -1,9 +1,15 @@
 import { useState } from 'react';
+import { canOcr } from '../../../shared/attachments/ocr';
+import type { AttachmentView } from '../../../shared/ipc/types';
+import { call, errorCode } from '../api/client';
 import {
   useAttachments,
+  useCancelRecognition,
   useDetachAttachment,
   useExtractAttachment,
+  useOcrProgress,
   useRecognizeText,
+  useRecognizing,
 } from '../data/attachments';
 import { useUploads } from '../data/useUploads';
 import { useI18n } from '../i18n/I18n';
@@ -23,12 +29,24 @@ export function EvidencePanel({ recordId }: { recordId: string }) {
   const items = useAttachments(recordId);
   const detach = useDetachAttachment(recordId);
   const extract = useExtractAttachment();
-  const recognize = useRecognizeText(recordId);
   const [open, setOpen] = useState<string | null>(null);
   const [error, setError] = useState('');
   const [notice, setNotice] = useState('');
   const report = (caught: unknown) => setError(describeError(i18n, caught));
-  const uploads = useUploads(recordId, report);
+  const recognize = useRecognizeText(recordId, (caught) =>
+    errorCode(caught) === 'CANCELLED' ? setNotice(t('evidence.ocr.cancelled')) : report(caught),
+  );
+  const recognizing = useRecognizing();
+  const progress = useOcrProgress();
+  const cancelRecognition = useCancelRecognition();
+  // "Recognise text automatically after attaching" (Settings), read when a file is stored.
+  const afterUpload = (file: AttachmentView) => {
+    if (!canOcr(file.mime) || file.hasText) return;
+    void call('settings.get', {})
+      .then((settings) => settings.ocrAfterAttach === true && recognize.mutate(file.id))
+      .catch(report);
+  };
+  const uploads = useUploads(recordId, report, afterUpload);
   const clear = () => {
     setError('');
     setNotice('');
@@ -69,11 +87,13 @@ export function EvidencePanel({ recordId }: { recordId: string }) {
               item={item}
               open={open === item.id}
               onToggle={() => setOpen(open === item.id ? null : item.id)}
-              recognizing={recognize.isPending && recognize.variables === item.id}
+              recognizing={recognizing.includes(item.id)}
+              progress={progress[item.id]}
               onRecognize={() => {
                 clear();
-                recognize.mutate(item.id, { onError: report });
+                recognize.mutate(item.id);
               }}
+              onCancelRecognize={() => cancelRecognition.mutate(item.id, { onError: report })}
               onExtract={() => {
                 clear();
                 extract.mutate(item.id, {

@@ -107,6 +107,25 @@ function SettingsMain({
         />
       </section>
       <VocabularySection onOpen={() => onOpen('vocabulary')} />
+      <section aria-labelledby="ocr-settings">
+        <h2 id="ocr-settings">{t('settings.ocr')}</h2>
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={settings.ocrAfterAttach === true}
+            aria-describedby="ocr-after-attach-hint"
+            onChange={(e) =>
+              void call('settings.set', { ocrAfterAttach: e.target.checked })
+                .then(onSettings)
+                .catch((caught) => setError(describeError(i18n, caught)))
+            }
+          />{' '}
+          {t('settings.ocrAfterAttach')}
+        </label>
+        <p className="muted" id="ocr-after-attach-hint">
+          {t('settings.ocrAfterAttachHint')}
+        </p>
+      </section>
       <ChangePassphrase />
       <CustodySettings onOpen={onOpen} />
     </div>

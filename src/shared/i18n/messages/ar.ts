@@ -220,6 +220,12 @@ export const ar: Record<MessageKey, string> = {
   'evidence.ocr.run': 'التعرّف على النص',
   'evidence.ocr.again': 'التعرّف على النص مرة أخرى',
   'evidence.ocr.running': 'جارٍ التعرّف على النص…',
+  'evidence.ocr.progress': 'جارٍ التعرّف على النص: {percent}٪',
+  'evidence.ocr.progressPage': 'جارٍ التعرّف على النص: الصفحة {page} من {pages}، {percent}٪',
+  'evidence.ocr.cancel': 'إلغاء',
+  'evidence.ocr.cancelled': 'أُلغي التعرّف على النص. لم يُحفظ شيء، والملف محفوظ.',
+  'evidence.ocr.donePages':
+    'تم التعرّف على النص للبحث ({languages}، الثقة {confidence}، {pages} صفحة قُرئت كصور).',
   'evidence.ocr.done': 'تم التعرّف على النص للبحث ({languages}، الثقة {confidence}).',
   'evidence.ocr.failed.unreadable':
     'لم يُتعرّف على أي نص: تعذّرت قراءة الصورة (تالفة أو مقطوعة). الملف محفوظ.',
@@ -238,6 +244,10 @@ export const ar: Record<MessageKey, string> = {
   'settings.save': 'حفظ',
   'settings.saved': 'تم الحفظ.',
   'settings.language': 'اللغة',
+  'settings.ocr': 'التعرّف على النص',
+  'settings.ocrAfterAttach': 'التعرّف على النص تلقائيًا بعد الإرفاق',
+  'settings.ocrAfterAttachHint':
+    'تُقرأ الصور وملفات PDF الممسوحة على هذا الحاسوب دون اتصال، واحدًا تلو الآخر. قد يستغرق ذلك بضع ثوانٍ لكل صفحة.',
   'settings.region': 'المنطقة للتواريخ والأرقام',
   'settings.regionHint': 'أسماء الشهور والأرقام كما تُكتب هناك، مثل «نونبر» في المغرب لشهر نوفمبر.',
   'settings.regionDefault': 'الافتراضي للغة',

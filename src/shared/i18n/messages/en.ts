@@ -233,6 +233,12 @@ export const en = {
   'evidence.ocr.run': 'Recognise text',
   'evidence.ocr.again': 'Recognise text again',
   'evidence.ocr.running': 'Recognising text…',
+  'evidence.ocr.progress': 'Recognising text: {percent}%',
+  'evidence.ocr.progressPage': 'Recognising text: page {page} of {pages}, {percent}%',
+  'evidence.ocr.cancel': 'Cancel',
+  'evidence.ocr.cancelled': 'Text recognition cancelled. Nothing was stored; the file is kept.',
+  'evidence.ocr.donePages':
+    'Text recognised for search ({languages}, confidence {confidence}, {pages} page(s) read as images).',
   'evidence.ocr.done': 'Text recognised for search ({languages}, confidence {confidence}).',
   'evidence.ocr.failed.unreadable':
     'No text recognised: the image could not be read (damaged or truncated). The file is kept.',
@@ -254,6 +260,10 @@ export const en = {
   'settings.save': 'Save',
   'settings.saved': 'Saved.',
   'settings.language': 'Language',
+  'settings.ocr': 'Text recognition',
+  'settings.ocrAfterAttach': 'Recognise text automatically after attaching',
+  'settings.ocrAfterAttachHint':
+    'Photos and scanned PDFs are read on this computer, offline, one at a time. It can take several seconds a page.',
   'settings.region': 'Region for dates and numbers',
   'settings.regionHint':
     'Month names and digits as written there, e.g. Moroccan Arabic “نونبر” for November.',

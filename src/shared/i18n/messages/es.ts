@@ -235,6 +235,12 @@ export const es: Record<MessageKey, string> = {
   'evidence.ocr.run': 'Reconocer el texto',
   'evidence.ocr.again': 'Reconocer el texto de nuevo',
   'evidence.ocr.running': 'Reconociendo el texto…',
+  'evidence.ocr.progress': 'Reconociendo el texto: {percent} %',
+  'evidence.ocr.progressPage': 'Reconociendo el texto: página {page} de {pages}, {percent} %',
+  'evidence.ocr.cancel': 'Cancelar',
+  'evidence.ocr.cancelled': 'Reconocimiento cancelado. No se guardó nada; el archivo se conserva.',
+  'evidence.ocr.donePages':
+    'Texto reconocido para la búsqueda ({languages}, confianza {confidence}, {pages} página(s) leída(s) como imagen).',
   'evidence.ocr.done': 'Texto reconocido para la búsqueda ({languages}, confianza {confidence}).',
   'evidence.ocr.failed.unreadable':
     'No se reconoció texto: la imagen no se pudo leer (dañada o cortada). El archivo se conserva.',
@@ -256,6 +262,10 @@ export const es: Record<MessageKey, string> = {
   'settings.save': 'Guardar',
   'settings.saved': 'Guardado.',
   'settings.language': 'Idioma',
+  'settings.ocr': 'Reconocimiento de texto',
+  'settings.ocrAfterAttach': 'Reconocer el texto automáticamente al adjuntar',
+  'settings.ocrAfterAttachHint':
+    'Las fotos y los PDF escaneados se leen en este ordenador, sin conexión, uno tras otro. Puede tardar varios segundos por página.',
   'settings.region': 'Región para fechas y números',
   'settings.regionHint':
     'Nombres de los meses y cifras como se escriben allí, p. ej. «نونبر» (noviembre) en el árabe de Marruecos.',

@@ -239,6 +239,13 @@ export const fr: Record<MessageKey, string> = {
   'evidence.ocr.run': 'Reconnaître le texte',
   'evidence.ocr.again': 'Reconnaître le texte à nouveau',
   'evidence.ocr.running': 'Reconnaissance du texte…',
+  'evidence.ocr.progress': 'Reconnaissance du texte : {percent} %',
+  'evidence.ocr.progressPage': 'Reconnaissance du texte : page {page} sur {pages}, {percent} %',
+  'evidence.ocr.cancel': 'Annuler',
+  'evidence.ocr.cancelled':
+    'Reconnaissance annulée. Rien n’a été enregistré ; le fichier est conservé.',
+  'evidence.ocr.donePages':
+    'Texte reconnu pour la recherche ({languages}, confiance {confidence}, {pages} page(s) lue(s) comme image).',
   'evidence.ocr.done': 'Texte reconnu pour la recherche ({languages}, confiance {confidence}).',
   'evidence.ocr.failed.unreadable':
     'Aucun texte reconnu : l’image n’a pas pu être lue (abîmée ou tronquée). Le fichier est conservé.',
@@ -260,6 +267,10 @@ export const fr: Record<MessageKey, string> = {
   'settings.save': 'Enregistrer',
   'settings.saved': 'Enregistré.',
   'settings.language': 'Langue',
+  'settings.ocr': 'Reconnaissance du texte',
+  'settings.ocrAfterAttach': 'Reconnaître le texte automatiquement après l’ajout',
+  'settings.ocrAfterAttachHint':
+    'Les photos et les PDF scannés sont lus sur cet ordinateur, hors ligne, un à la fois. Cela peut prendre plusieurs secondes par page.',
   'settings.region': 'Région pour les dates et les nombres',
   'settings.regionHint':
     'Noms des mois et chiffres tels qu’ils s’écrivent là-bas, p. ex. « نونبر » (novembre) en arabe du Maroc.',

@@ -12,6 +12,8 @@
  *   BENCH_BOMB_MIB=512
  *   BENCH_SMALL_FILES=1000  BENCH_PHOTO_MIB=20
  *   BENCH_HOSTILE_IMPORT_MIB=32 (the hostile import files)  BENCH_HOSTILE_PARTS=files,bomb,deep,small,body
+ *   BENCH_ONLY=team: BENCH_TEAM_MEMBERS=3 BENCH_TEAM_RECORDS=10000 (each)
+ *   BENCH_TEAM_ATTACHMENTS=1000 (in all) BENCH_TEAM_ATTACH_KIB=64 BENCH_TEAM_CHANGES=100
  *   BENCH_ONLY=crash  BENCH_CRASH_KILLS=30 (per command): the crash harness, only when named
  *   (it takes minutes; `npm run crash` runs the same harness on its own)
  */
@@ -93,6 +95,18 @@ const benches: Record<string, Bench> = {
     return fn
       ? fn({ photoMiB: Number(env.BENCH_PHOTO_MIB ?? 20) } as never)
       : { skipped: 'no bench/evidence.ts' };
+  },
+  team: async () => {
+    const fn = await optional('./team', 'benchTeam');
+    return fn
+      ? fn({
+          members: Number(env.BENCH_TEAM_MEMBERS ?? 3),
+          records: Number(env.BENCH_TEAM_RECORDS ?? 10_000),
+          attachments: Number(env.BENCH_TEAM_ATTACHMENTS ?? 1000),
+          attachKiB: Number(env.BENCH_TEAM_ATTACH_KIB ?? 64),
+          changes: Number(env.BENCH_TEAM_CHANGES ?? 100),
+        } as never)
+      : { skipped: 'no bench/team.ts' };
   },
   hostile: async () => {
     const fn = await optional('./hostile', 'benchHostile');

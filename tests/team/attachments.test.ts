@@ -5,7 +5,12 @@ import { describe, expect, it } from 'vitest';
 import type { Vault } from '../../src/core/vault/vault';
 import { emptyFields } from '../../src/shared/records/types';
 import { CHUNK_FILE_PLAIN_BYTES, writeChunks } from '../../src/core/team/attachment-chunks';
-import { paddedLength } from '../../src/core/team/changeset-format';
+import {
+  SPLIT_ATTACHMENTS,
+  SPLIT_REVISIONS,
+  paddedLength,
+} from '../../src/core/team/changeset-format';
+import { queueParts } from '../../src/core/team/publish';
 import { encodeChangeSet, publishChangeSet } from '../../src/core/team/changeset-writer';
 import { syncTeam } from '../../src/core/team/sync';
 import { inviteMember, joinTeam } from '../../src/core/team/team';
@@ -228,4 +233,31 @@ describe('attachments in team change sets', () => {
     for (const member of team.members) await syncTeam(member);
     expect(c.attachments.has(info.id)).toBe(false);
   }, 60_000);
+});
+
+describe('how attachments are split among change sets', () => {
+  const vaults = useTestVaults();
+
+  it('puts every attachment with or after the revisions of its record, never before', async () => {
+    const team = await makeTeam(vaults, 2);
+    const a = team.members[0]!;
+    const revisions = Array.from({ length: SPLIT_REVISIONS * 2 + 5 }, (_, i) =>
+      i.toString(16).padStart(32, '0'),
+    );
+    const refs = Array.from({ length: SPLIT_ATTACHMENTS * 3 - 1 }, (_, i) => ({
+      record: revisions[revisions.length - 1 - i]!,
+      id: i.toString(16).padStart(32, 'a'),
+    }));
+    a.transaction(() => queueParts(a, a.team, revisions, [1], refs));
+    const parts = a.team.outbox();
+    const lastWithRevisions = parts.findLastIndex((p) => p.revisions.length > 0);
+    expect(parts.flatMap((p) => p.revisions)).toEqual(revisions);
+    expect(parts.flatMap((p) => p.attachments ?? [])).toEqual(refs);
+    expect(parts[0]!.events).toEqual([1]);
+    parts.forEach((p, index) => {
+      if (p.attachments) expect(index).toBeGreaterThanOrEqual(lastWithRevisions);
+      expect(p.attachments?.length ?? 0).toBeLessThanOrEqual(SPLIT_ATTACHMENTS);
+    });
+    a.transaction(() => a.team.setOutbox([]));
+  });
 });

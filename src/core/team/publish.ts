@@ -37,14 +37,16 @@ export function queueParts(
   const config = state.requireConfig();
   const epoch = state.chain().length;
   const parts: OutboxPart[] = [];
-  const count = Math.max(
-    1,
-    Math.ceil(revisions.length / SPLIT_REVISIONS),
-    Math.ceil(attachments.length / SPLIT_ATTACHMENTS),
-  );
+  // Attachments start in the last part with revisions and go on in parts of their own, so
+  // each comes with or after its record's revisions: no part waits for a later one (the first
+  // part carries the membership events every later part waits for).
+  const revisionParts = Math.max(1, Math.ceil(revisions.length / SPLIT_REVISIONS));
+  const attachmentParts = Math.ceil(attachments.length / SPLIT_ATTACHMENTS);
+  const count = revisionParts + Math.max(0, attachmentParts - 1);
   for (let index = 0; index < count; index++) {
     const i = index * SPLIT_REVISIONS;
-    const own = attachments.slice(index * SPLIT_ATTACHMENTS, (index + 1) * SPLIT_ATTACHMENTS);
+    const from = (index - (revisionParts - 1)) * SPLIT_ATTACHMENTS;
+    const own = from < 0 ? [] : attachments.slice(from, from + SPLIT_ATTACHMENTS);
     config.seq += 1;
     const part: OutboxPart = {
       changeSetId: newId(),

@@ -1,3 +1,5 @@
+import { UNTRUSTED_PDF_OPTIONS } from '../pdfjs-options';
+
 /**
  * What the PDF page worker runs (pdf-page-worker.ts starts it, once per page). Plain CommonJS run
  * with `eval`, like the PDF text worker; pdf.js is imported by the absolute URL the parent
@@ -32,13 +34,8 @@ const { pdfjsUrl, canvasPath, wasmDir, shared, pageNumber, dpi, maxPages, maxPix
   }
   const doc = await pdfjs.getDocument({
     data: new Uint8Array(new Uint8Array(shared)),
-    useWorkerFetch: false,
-    isEvalSupported: false,
-    disableFontFace: true,
-    useSystemFonts: false,
-    stopAtErrors: false,
+    ...${JSON.stringify(UNTRUSTED_PDF_OPTIONS)},
     wasmUrl: wasmDir,
-    verbosity: 0,
   }).promise;
   const pages = doc.numPages;
   if (pages > maxPages) {

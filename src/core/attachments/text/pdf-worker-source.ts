@@ -1,3 +1,5 @@
+import { UNTRUSTED_PDF_OPTIONS } from '../pdfjs-options';
+
 /**
  * What the PDF text worker runs (pdf-worker.ts starts it). Plain CommonJS run with `eval`, like
  * the hasher's worker, so that no separate file has to be found next to a bundle; pdf.js itself
@@ -24,12 +26,7 @@ const { pdfjsUrl, shared, maxChars, maxPages } = workerData;
   }
   const task = pdfjs.getDocument({
     data: new Uint8Array(new Uint8Array(shared)),
-    useWorkerFetch: false,
-    isEvalSupported: false,
-    disableFontFace: true,
-    useSystemFonts: false,
-    stopAtErrors: false,
-    verbosity: 0,
+    ...${JSON.stringify(UNTRUSTED_PDF_OPTIONS)},
   });
   const doc = await task.promise;
   // The information dictionary and XMP, plain objects of strings (docs/attachments.md,

@@ -40,7 +40,7 @@ export function ImportConsentStep({
           <p>{t('import.consentIntro')}</p>
           <fieldset className="import-consent" disabled={checking}>
             <legend>{t('import.consentLegend')}</legend>
-            <label>
+            <label className="check">
               <input
                 type="radio"
                 name="consent-field"
@@ -50,7 +50,7 @@ export function ImportConsentStep({
               {t('import.consentUnknown')}
             </label>
             {preview.sourceFields.map((field) => (
-              <label key={field}>
+              <label key={field} className="check">
                 <input
                   type="radio"
                   name="consent-field"

@@ -109,7 +109,7 @@ function SettingsMain({
       <VocabularySection onOpen={() => onOpen('vocabulary')} />
       <section aria-labelledby="ocr-settings">
         <h2 id="ocr-settings">{t('settings.ocr')}</h2>
-        <label className="checkbox">
+        <label className="check">
           <input
             type="checkbox"
             checked={settings.ocrAfterAttach === true}

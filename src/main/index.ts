@@ -114,6 +114,7 @@ async function start(): Promise<void> {
     language,
     region: '',
     ocrAfterAttach: false,
+    teamSyncMinutes: 5,
   });
 
   let window: BrowserWindow | null = null;

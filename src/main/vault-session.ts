@@ -8,6 +8,7 @@ export interface VaultSessionOptions {
 }
 
 type LockListener = (reason: LockReason) => void;
+type UnlockListener = () => void;
 
 /**
  * The app's one vault: null while locked. Main owns it; the renderer only ever sees what the
@@ -21,6 +22,7 @@ export class VaultSession {
   /** Serialises create/unlock: two clicks must not open the database twice. */
   #opening: Promise<unknown> | null = null;
   readonly #listeners: LockListener[] = [];
+  readonly #unlockListeners: UnlockListener[] = [];
   /**
    * Counts lock requests, even those that find the vault locked: an unlock or a creation still
    * deriving its key (about a second, off the main thread) when the user locks, by the panic
@@ -54,6 +56,11 @@ export class VaultSession {
     this.#listeners.push(listener);
   }
 
+  /** Told after an unlock opened the vault (the team sync starts then); not after a creation. */
+  onUnlock(listener: UnlockListener): void {
+    this.#unlockListeners.push(listener);
+  }
+
   /** Creates the vault and leaves it unlocked. The recovery key is returned once, never kept. */
   async create(passphrase: string): Promise<string> {
     // Counted from the request, not from its turn: a lock while it waits behind another
@@ -71,8 +78,8 @@ export class VaultSession {
 
   async unlock(credentials: Credentials): Promise<void> {
     const requested = this.#lockRequests;
-    await this.#exclusive(async () => {
-      if (this.current()) return;
+    const opened = await this.#exclusive(async () => {
+      if (this.current()) return false;
       if (this.#lockRequests !== requested) throw new VaultLockedError();
       const vault = await Vault.open(this.dir, credentials, this.#options);
       if (this.#lockRequests !== requested) {
@@ -80,7 +87,16 @@ export class VaultSession {
         throw new VaultLockedError();
       }
       this.#vault = vault;
+      return true;
     });
+    if (!opened) return;
+    for (const listener of this.#unlockListeners) {
+      try {
+        listener();
+      } catch {
+        // A background task failing to start must not fail the unlock.
+      }
+    }
   }
 
   /** Locks now. Returns false when it was already locked (listeners are told only once). */

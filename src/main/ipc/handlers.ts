@@ -11,6 +11,7 @@ import { vaultHandlers } from './handlers/vault';
 import { custodyHandlers } from './handlers/custody';
 import { vocabularyHandlers } from './handlers/vocabulary';
 import { importHandlers } from './handlers/import';
+import { teamHandlers } from './handlers/team';
 
 /** The handler object: one function per channel, taking the raw (untrusted) request. */
 export type Handlers = { readonly [C in Channel]: (request: unknown) => Promise<ResponseOf<C>> };
@@ -31,6 +32,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...custodyHandlers(ctx),
     ...vocabularyHandlers(ctx),
     ...importHandlers(ctx),
+    ...teamHandlers(ctx),
   };
   const handlers = {} as Record<Channel, (request: unknown) => Promise<unknown>>;
   for (const channel of CHANNELS) {

@@ -61,6 +61,11 @@ export const CHANNELS = [
   'import.preview',
   'import.start',
   'import.cancel',
+  'team.status',
+  'team.sync',
+  'team.conflicts',
+  'team.conflict',
+  'team.resolve',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];
@@ -72,6 +77,7 @@ export const EVENTS = [
   'custody.progress',
   'import.progress',
   'attachments.ocrProgress',
+  'team.sync',
 ] as const;
 
 export type EventName = (typeof EVENTS)[number];

@@ -29,6 +29,7 @@ import type {
   Snippet,
   VaultStatus,
 } from './types';
+import type { ConflictHeadView, TeamConflictView, TeamStatusView, TeamSyncOutcome } from './team';
 
 /**
  * THE IPC contract: every channel with the schema its request must pass (checked in main, never
@@ -89,6 +90,7 @@ export const settingsSchema = z.strictObject({
     .regex(/^(?:[A-Z]{2})?$/)
     .optional(),
   ocrAfterAttach: z.boolean().optional(),
+  teamSyncMinutes: z.number().int().min(1).max(240).optional(),
 });
 
 /**
@@ -340,6 +342,18 @@ export const contract = {
    */
   'import.start': { request: importRequestSchema, response: reply<ImportSummaryView>() },
   'import.cancel': { request: z.strictObject({ ticket: id }), response: reply<null>() },
+  /** The team, members with fingerprints, the scheduled sync's state (docs/team.md). */
+  'team.status': { request: none, response: reply<TeamStatusView>() },
+  /** Syncs now (or joins the sync running); a failure is the outcome, not an exception. */
+  'team.sync': { request: none, response: reply<TeamSyncOutcome>() },
+  'team.conflicts': { request: none, response: reply<TeamConflictView[]>() },
+  /** The heads of one record in conflict, whole, to compare side by side. */
+  'team.conflict': { request: z.strictObject({ id }), response: reply<ConflictHeadView[]>() },
+  /** Keeps one head (a new revision naming every head), published to the team at once. */
+  'team.resolve': {
+    request: z.strictObject({ id, keep: z.string().regex(/^[0-9a-f]{32}$/) }),
+    response: reply<{ revision: string }>(),
+  },
 } as const satisfies Record<Channel, { request: z.ZodType; response: unknown }>;
 
 // Both lists must name the same channels: a channel in one and not the other fails to compile.

@@ -2,6 +2,7 @@ import type { AttachmentInfo } from '../attachments/types';
 import type { Language } from '../i18n';
 import type { ImportProgressView } from '../import/types';
 import type { OcrProgress } from '../attachments/ocr';
+import type { TeamSyncEvent } from './team';
 
 /** Values that cross the IPC boundary (plain data: structured-clone safe). */
 
@@ -33,6 +34,11 @@ export interface Settings {
    * (docs/attachments.md, "Text from images"); off when absent. The CLI has `--ocr` instead.
    */
   ocrAfterAttach?: boolean;
+  /**
+   * Minutes between two team syncs while the vault is unlocked (docs/team.md, "In the app");
+   * 5 when absent. Only used when the vault is in a team.
+   */
+  teamSyncMinutes?: number;
 }
 
 /** Why the vault was locked; shown to the user on the unlock screen. */
@@ -184,6 +190,8 @@ export interface EventPayloads {
   };
   /** While an export from another tool is imported (the import wizard). */
   'import.progress': ImportProgressView & { ticket: string };
+  /** A team sync (at unlock, on schedule, or "Sync now"): started, finished or failed. */
+  'team.sync': TeamSyncEvent;
 }
 
 /** A backup made from the app: where, and what the run copied (the copy was checked). */

@@ -130,6 +130,30 @@ describe('backup and restore (core)', () => {
       code: 'INPUT.INVALID',
     });
   });
+
+  it("takes over only its own unfinished folder, never a vault or another vault's one", async () => {
+    const { vault: a } = await vaults.create();
+    const { vault: b } = await vaults.create();
+    await withEvidence(a, 'one');
+    // A vault folder has no backup.json either: it is never taken for an unfinished backup.
+    await expect(backupVault(a, b.dir)).rejects.toMatchObject({ code: 'BACKUP.INVALID' });
+    expect(readdirSync(b.dir)).not.toContain('.tvault-backup-unfinished');
+    // An unfinished backup of a (as a killed run leaves it): b may not use it, a completes it.
+    const out = vaults.temp.path('backup');
+    mkdirSync(out);
+    const unfinished = { format: 'testimony-vault-backup-unfinished', vaultId: a.vaultId };
+    writeFileSync(join(out, '.tvault-backup-unfinished'), JSON.stringify(unfinished));
+    writeFileSync(join(out, '.vault.db.tmp-0123abcd-journal'), 'stale');
+    mkdirSync(join(out, 'blobs'));
+    writeFileSync(join(out, 'blobs', '.tmp-0123abcd'), 'stale');
+    await expect(restoreVault(out, vaults.temp.path('r'), credentials)).rejects.toThrow(
+      /unfinished \(run the same backup again/,
+    );
+    await expect(backupVault(b, out)).rejects.toThrow(/unfinished backup of another vault/);
+    expect(await backupVault(a, out)).toMatchObject({ blobsCopied: 1 });
+    expect(readdirSync(out).sort()).toEqual(['backup.json', 'blobs', 'vault.db', 'vault.json']);
+    expect(readdirSync(join(out, 'blobs'))).toHaveLength(1);
+  });
 });
 
 describe('tvault backup / restore', () => {

@@ -15,6 +15,12 @@ import { storedVaultId } from '../storage/tables/meta';
 export const BACKUP_MARKER = 'backup.json';
 export const BACKUP_FORMAT = 'testimony-vault-backup';
 export const BACKUP_VERSION = 1;
+/**
+ * Written first into a new or empty backup folder and removed once backup.json is in place:
+ * it says the folder is this vault's backup in the making, which the next run may complete.
+ */
+export const UNFINISHED_MARKER = '.tvault-backup-unfinished';
+export const UNFINISHED_FORMAT = 'testimony-vault-backup-unfinished';
 
 export interface BackupMarker {
   format: typeof BACKUP_FORMAT;
@@ -29,6 +35,11 @@ export function readMarker(dir: string): BackupMarker {
   const path = join(dir, BACKUP_MARKER);
   if (!existsSync(dir) || !statSync(dir).isDirectory())
     throw new BackupInvalidError(dir, 'no such folder');
+  if (!existsSync(path) && existsSync(join(dir, UNFINISHED_MARKER)))
+    throw new BackupInvalidError(
+      dir,
+      'it is unfinished (run the same backup again to complete it)',
+    );
   if (!existsSync(path)) throw new BackupInvalidError(dir, `it has no ${BACKUP_MARKER}`);
   let marker: Partial<BackupMarker>;
   try {

@@ -8,13 +8,8 @@ import {
   rmSync,
   statSync,
 } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import {
-  BackupInvalidError,
-  IntegrityError,
-  InvalidInputError,
-  VaultError,
-} from '../../shared/errors';
+import { join, resolve } from 'node:path';
+import { IntegrityError, VaultError } from '../../shared/errors';
 import { fsyncDir, writeFileAtomic } from '../fs/atomic';
 import { FileIoError } from '../fs/errors';
 import { newId } from '../ids';
@@ -28,9 +23,9 @@ import {
   attachmentIdsOf,
   checkDatabaseCopy,
   missingBlobs,
-  readMarker,
   settleDatabaseCopy,
 } from './backup-folder';
+import { markFinished, prepareTarget } from './backup-target';
 
 export interface BackupReport {
   path: string;
@@ -55,33 +50,6 @@ function ioError(out: string, error: unknown): VaultError {
     out,
     error,
   );
-}
-
-/** The target must be empty, missing, or a backup of this same vault; never inside the vault. */
-/**
- * What the target held before: nothing at all (`new`: this run made it), an empty folder, or a
- * previous backup. A failed run removes what it added to the first two.
- */
-function prepareTarget(vault: Vault, out: string): 'new' | 'empty' | 'previous' {
-  const inside = relative(vault.dir, out);
-  if (inside === '' || (inside !== '..' && !inside.startsWith(`..${sep}`) && !isAbsolute(inside)))
-    throw new InvalidInputError('The backup folder cannot be inside the vault folder.');
-  if (!existsSync(out)) {
-    try {
-      // Not recursive when the parent exists: Node's recursive mkdir reports a read-only disk
-      // as ENOENT, which would read "no such folder".
-      mkdirSync(out, { recursive: !existsSync(dirname(out)), mode: 0o700 });
-    } catch (error) {
-      throw new FileIoError('Cannot create the backup folder', out, error);
-    }
-    return 'new';
-  }
-  if (!statSync(out).isDirectory()) throw new BackupInvalidError(out, 'it is a file');
-  if (readdirSync(out).length === 0) return 'empty';
-  const marker = readMarker(out);
-  if (marker.vaultId !== vault.vaultId)
-    throw new BackupInvalidError(out, 'it is the backup of another vault');
-  return 'previous';
 }
 
 /**
@@ -134,10 +102,12 @@ async function backupNow(
     let done = 0;
     for (const id of wanted) {
       done += 1;
-      if (present.has(id)) continue;
       const source = join(vault.blobsDir, id);
       if (!existsSync(source))
         throw new IntegrityError(`attachment ${id}`, { reason: 'blob missing in the vault' });
+      // Blobs never change: one already there of the right size is a whole copy (a copy is
+      // renamed in only once complete; the size catches one a power cut left short).
+      if (present.has(id) && statSync(join(blobsOut, id)).size === statSync(source).size) continue;
       const temp = join(blobsOut, `.tmp-${id}`);
       try {
         copyFileSync(source, temp);
@@ -176,6 +146,7 @@ async function backupNow(
     };
     try {
       writeFileAtomic(join(out, BACKUP_MARKER), `${JSON.stringify(marker, null, 2)}\n`);
+      markFinished(out);
     } catch (error) {
       throw ioError(out, error);
     }

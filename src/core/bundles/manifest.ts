@@ -70,6 +70,7 @@ export const REMOVED_PARTS = [
   'pdf-info',
   'png-text',
   'png-time',
+  'tiff-tags',
   'trailer',
   'xmp',
 ] as const;

@@ -1,7 +1,9 @@
 import exifr from 'exifr';
+import { cleanHeif } from './heif';
 import { cleanJpeg } from './jpeg';
 import { cleanPdf } from './pdf';
 import { cleanPng } from './png';
+import { cleanTiff } from './tiff';
 import type { CleanableFormat, CleanedCopy } from './types';
 import { cleanWebp } from './webp';
 
@@ -21,7 +23,14 @@ const CLEANABLE_MIMES: Record<string, CleanableFormat> = {
   'image/png': 'png',
   'image/webp': 'webp',
   'application/pdf': 'pdf',
+  'image/tiff': 'tiff',
+  'image/heic': 'heif',
+  'image/heif': 'heif',
+  'image/avif': 'heif',
 };
+
+/** ftyp major brands of HEIF still images (ISO/IEC 23008-12 and the AVIF spec). */
+const HEIF_BRANDS = new Set(['heic', 'heix', 'heim', 'heis', 'mif1', 'avif']);
 
 /**
  * Why a file goes as it is: a format with no cleaner (video, audio, office documents...), or
@@ -42,6 +51,12 @@ export function sniffCleanable(head: Uint8Array): CleanableFormat | null {
   if (at(0, 0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return 'png';
   if (at(0, 0x52, 0x49, 0x46, 0x46) && at(8, 0x57, 0x45, 0x42, 0x50)) return 'webp';
   if (at(0, 0x25, 0x50, 0x44, 0x46, 0x2d)) return 'pdf';
+  // Classic TIFF only: BigTIFF (version 43) goes as it is.
+  if (at(0, 0x49, 0x49, 0x2a, 0x00) || at(0, 0x4d, 0x4d, 0x00, 0x2a)) return 'tiff';
+  if (at(4, 0x66, 0x74, 0x79, 0x70) && head.length >= 12) {
+    const brand = String.fromCharCode(...head.subarray(8, 12));
+    if (HEIF_BRANDS.has(brand)) return 'heif';
+  }
   return null;
 }
 
@@ -60,6 +75,10 @@ export async function cleanBytes(bytes: Uint8Array, format: CleanableFormat): Pr
       return cleanWebp(bytes);
     case 'pdf':
       return cleanPdf(bytes);
+    case 'tiff':
+      return cleanTiff(bytes);
+    case 'heif':
+      return cleanHeif(bytes);
   }
 }
 

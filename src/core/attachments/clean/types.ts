@@ -15,7 +15,8 @@ export type RemovedPart =
   | 'png-text'
   | 'png-time'
   | 'pdf-info'
-  | 'pdf-id';
+  | 'pdf-id'
+  | 'tiff-tags';
 
 export interface CleanedCopy {
   bytes: Uint8Array;
@@ -24,7 +25,7 @@ export interface CleanedCopy {
 }
 
 /** The formats cleaned; anything else is sent as it is, with a warning in the review. */
-export type CleanableFormat = 'jpeg' | 'png' | 'webp' | 'pdf';
+export type CleanableFormat = 'jpeg' | 'png' | 'webp' | 'pdf' | 'tiff' | 'heif';
 
 /** Thrown by a format cleaner for a file it cannot walk (truncated, malformed, encrypted). */
 export class DamagedFileError extends Error {

@@ -288,13 +288,24 @@ export class AttachmentStore {
 
   /** Deletes an attachment for good: the row (the only copy of its key), then the blob. */
   detach(id: string): void {
+    this.detachInTransaction(id)();
+  }
+
+  /**
+   * Deletes the row inside the caller's transaction (a team member's detach, applied with its
+   * change set) and returns what to run after the commit: unlink the blob. A crash in between
+   * leaves a blob without a row, removed at the next unlock.
+   */
+  detachInTransaction(id: string): () => void {
     const row = this.#rows.row(id);
     this.#rows.delete(row);
-    try {
-      removeBlob(this.#deps.blobsDir, row.id);
-    } finally {
-      checkpoint(this.#deps.scope.db);
-    }
+    return () => {
+      try {
+        removeBlob(this.#deps.blobsDir, row.id);
+      } finally {
+        checkpoint(this.#deps.scope.db);
+      }
+    };
   }
 
   /**

@@ -2,29 +2,15 @@ import { VaultError } from '../../shared/errors';
 import type { Provenance, TestimonyFields } from '../../shared/records/types';
 import { validateFields } from '../../shared/records/validate';
 import type { Vault } from '../vault/vault';
-import {
-  ChunkInvalid,
-  ChunkNotReady,
-  chunksPresent,
-  layoutValid,
-  readChunks,
-} from './attachment-chunks';
+import { applyDetached, ingestAll, noteAttachments } from './apply-attachments';
+import { ChunkInvalid, ChunkNotReady, chunksPresent, layoutValid } from './attachment-chunks';
 import type { TeamAttachment } from './changeset-format';
 import type { DecodedChangeSet } from './changeset-reader';
+import { NotApplied } from './not-applied';
 import { attachmentDetail } from './publish-attachments';
 import { headsOf, shownHead } from './heads';
 import { type MembershipChain, fingerprintOfString } from './membership';
 import type { FileStatus, RecordState, TeamState } from './team-state';
-
-/** Why a change set is not applied now (docs/team.md, "Reading a change set", step 3). */
-class NotApplied extends Error {
-  constructor(
-    readonly status: Exclude<FileStatus, 'applied'>,
-    readonly reason: string,
-  ) {
-    super(reason);
-  }
-}
 
 export interface ApplyOutcome {
   status: FileStatus;
@@ -92,32 +78,6 @@ export function showHead(
   afterCommit.push(written.afterCommit);
   record.localHead = written.localHead;
   state.putRecord(record);
-}
-
-/**
- * Notes the change set's attachments on their records (team key and chunk names) and returns
- * those to ingest: not held yet, of a record shown here. A record the team does not know yet
- * makes the change set wait; one deleted here takes no attachment.
- */
-function noteAttachments(
-  vault: Vault,
-  state: TeamState,
-  attachments: TeamAttachment[],
-  touched: Map<string, RecordState>,
-): TeamAttachment[] {
-  const toIngest: TeamAttachment[] = [];
-  for (const attachment of attachments) {
-    const record = touched.get(attachment.record) ?? state.record(attachment.record);
-    if (!record) throw new NotApplied('waiting', 'record-missing');
-    if (record.localHead === null) continue;
-    const known = record.attachments ?? [];
-    if (known.some((a) => a.id === attachment.id)) continue;
-    record.attachments = [...known, attachment];
-    state.putRecord(record);
-    touched.set(record.recordId, record);
-    if (!vault.attachments.has(attachment.id)) toIngest.push(attachment);
-  }
-  return toIngest;
 }
 
 function applyInTransaction(
@@ -190,6 +150,8 @@ function applyInTransaction(
     showHead(vault, state, record, chain, manifest.changeSetId, afterCommit);
   const attachments = changes.attachments ?? [];
   const toIngest = noteAttachments(vault, state, attachments, touched);
+  const detached = changes.detached ?? [];
+  applyDetached(vault, state, detached, touched, afterCommit);
   state.noteAuthorSeq(author, manifest.seq, manifest.changeSetId);
   state.putFile(name, { status: 'applied', reason: null });
   vault.noteCustody({
@@ -203,31 +165,10 @@ function applyInTransaction(
       revisions: changes.revisions.length,
       events: changes.events.length,
       // The files' SHA-256 in the order of their ids (also in each attachment.added entry).
-      ...attachmentDetail(attachments),
+      ...attachmentDetail(attachments, detached),
     },
   });
   return toIngest;
-}
-
-/** Streams each attachment out of its chunk files into the vault (checked by size and hash). */
-async function ingestAll(
-  vault: Vault,
-  folder: string,
-  attachments: TeamAttachment[],
-  ingested: string[],
-): Promise<void> {
-  for (const attachment of attachments) {
-    ingested.push(attachment.id);
-    await vault.attachments.attachStream(attachment.record, readChunks(folder, attachment), {
-      id: attachment.id,
-      name: attachment.name,
-      mime: attachment.mime,
-      modifiedAt: attachment.modifiedAt,
-      description: attachment.description,
-      expectedSha256: attachment.sha256,
-      expectedSize: attachment.size,
-    });
-  }
 }
 
 /** What an error while applying means for the change set, or null when it is not ours. */

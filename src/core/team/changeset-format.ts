@@ -28,7 +28,8 @@ const HEX64 = /^[0-9a-f]{64}$/;
 export const changeSetManifestSchema = z.strictObject({
   sender: z.string().max(1000),
   format: z.literal('tvault-changeset'),
-  version: z.literal(1),
+  // 2: the changes may list detached attachments (a reader of version 1 refuses those).
+  version: z.union([z.literal(1), z.literal(2)]),
   team: z.string().regex(HEX32),
   changeSetId: z.string().regex(HEX32),
   seq: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
@@ -87,12 +88,27 @@ export const teamAttachmentSchema = z.strictObject({
 
 export type TeamAttachment = z.infer<typeof teamAttachmentSchema>;
 
+/** An attachment detached from a record that stays (docs/team.md, "Detaching a file"). */
+export const teamDetachSchema = z.strictObject({
+  id: z.string().regex(HEX32),
+  record: z.string().regex(HEX32),
+});
+
+export type TeamDetach = z.infer<typeof teamDetachSchema>;
+
 export const changesSchema = z.strictObject({
   events: z.array(signedEventSchema).max(10_000),
   revisions: z.array(teamRevisionSchema).max(100_000),
   // Absent when there are none (change sets written before attachments travelled).
   attachments: z.array(teamAttachmentSchema).max(10_000).optional(),
+  // Absent when there are none; present only in version 2.
+  detached: z.array(teamDetachSchema).min(1).max(10_000).optional(),
 });
+
+/** The manifest version a change set with these changes is written in (the oldest that fits). */
+export function versionFor(changes: Changes): 1 | 2 {
+  return changes.detached ? 2 : 1;
+}
 
 export type Changes = z.infer<typeof changesSchema>;
 

@@ -32,6 +32,7 @@ import {
   type Changes,
   changeSetManifestSchema,
   changesSchema,
+  versionFor,
 } from './changeset-format';
 import { canonicalIdentity } from './membership';
 
@@ -135,6 +136,8 @@ export function decodeChangeSet(bytes: Uint8Array, opener: StanzaOpener): Decode
     throw new BundleMalformedError('the padding is not zeros');
   const changes = changesSchema.safeParse(parseJson(content, 'changes'));
   if (!changes.success) throw new BundleMalformedError('the changes do not follow the format');
+  if (versionFor(changes.data) !== manifest.version)
+    throw new BundleMalformedError('the changes do not follow the format of their version');
   return {
     manifest,
     changes: changes.data,

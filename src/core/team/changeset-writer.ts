@@ -20,6 +20,7 @@ import {
   type ChangeSetManifest,
   type Changes,
   paddedLength,
+  versionFor,
 } from './changeset-format';
 
 export interface ChangeSetMeta {
@@ -71,7 +72,7 @@ export function encodeChangeSet(args: {
   const base = {
     sender: args.signer.identity,
     format: 'tvault-changeset' as const,
-    version: 1 as const,
+    version: versionFor(args.changes),
     ...args.meta,
     size: changes.length,
     sha256: createHash('sha256').update(changes).digest('hex'),

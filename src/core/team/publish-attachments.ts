@@ -13,9 +13,9 @@ export function collectNewAttachments(
   vault: Vault,
   state: TeamState,
   records: Iterable<RecordState>,
+  local: Map<string, string[]>,
 ): AttachmentRef[] {
-  if (vault.attachments.count() === 0) return [];
-  const local = vault.attachments.idsByRecord();
+  if (local.size === 0) return [];
   const queued: AttachmentRef[] = [];
   for (const record of records) {
     if (record.localHead === null) continue;
@@ -46,6 +46,40 @@ export function collectNewAttachments(
     state.putRecord(record);
   }
   return queued;
+}
+
+/**
+ * The team attachments of shared records that stay but are no longer held here: detached since
+ * the last sync. Each entry (and its team key) is dropped, its id kept as detached, and it is
+ * returned to be published. Inside the caller's transaction, before collectNewAttachments.
+ */
+export function collectDetached(
+  state: TeamState,
+  records: Iterable<RecordState>,
+  local: Map<string, string[]>,
+): AttachmentRef[] {
+  const detached: AttachmentRef[] = [];
+  for (const record of records) {
+    if (record.localHead === null || !record.attachments?.length) continue;
+    const held = new Set(local.get(record.recordId) ?? []);
+    const gone = record.attachments.filter((a) => !held.has(a.id));
+    if (gone.length === 0) continue;
+    dropAttachments(
+      record,
+      gone.map((a) => a.id),
+    );
+    state.putRecord(record);
+    detached.push(...gone.map((a) => ({ record: record.recordId, id: a.id })));
+  }
+  return detached;
+}
+
+/** Forgets these attachments' entries (team keys included), keeping their ids as detached. */
+export function dropAttachments(record: RecordState, ids: string[]): void {
+  const gone = new Set(ids);
+  record.attachments = (record.attachments ?? []).filter((a) => !gone.has(a.id));
+  if (record.attachments.length === 0) delete record.attachments;
+  record.detached = [...new Set([...(record.detached ?? []), ...ids])];
 }
 
 /**
@@ -98,10 +132,17 @@ export function attachmentsToSend(
 }
 
 /** A custody entry's account of the attachments a change set carries (none: nothing). */
-export function attachmentDetail(attachments: TeamAttachment[]): Record<string, string[]> {
-  if (attachments.length === 0) return {};
+export function attachmentDetail(
+  attachments: TeamAttachment[],
+  detached: AttachmentRef[] = [],
+): Record<string, string[]> {
   return {
-    attachments: attachments.map((a) => a.id),
-    attachmentSha256: attachments.map((a) => a.sha256),
+    ...(attachments.length > 0
+      ? {
+          attachments: attachments.map((a) => a.id),
+          attachmentSha256: attachments.map((a) => a.sha256),
+        }
+      : {}),
+    ...(detached.length > 0 ? { detached: detached.map((d) => d.id) } : {}),
   };
 }

@@ -7,7 +7,12 @@ import { SPLIT_ATTACHMENTS, SPLIT_REVISIONS, type TeamRevision } from './changes
 import { encodeChangeSet, publishChangeSet } from './changeset-writer';
 import { eraseContents } from './apply';
 import { headsOf } from './heads';
-import { attachmentDetail, attachmentsToSend, collectNewAttachments } from './publish-attachments';
+import {
+  attachmentDetail,
+  attachmentsToSend,
+  collectDetached,
+  collectNewAttachments,
+} from './publish-attachments';
 import type {
   AttachmentRef,
   OutboxPart,
@@ -33,6 +38,7 @@ export function queueParts(
   revisions: string[],
   events: number[] = [],
   attachments: AttachmentRef[] = [],
+  detached: AttachmentRef[] = [],
 ): void {
   const config = state.requireConfig();
   const epoch = state.chain().length;
@@ -56,6 +62,8 @@ export function queueParts(
       events: i === 0 ? events : [],
       revisions: revisions.slice(i, i + SPLIT_REVISIONS),
       ...(own.length > 0 ? { attachments: own } : {}),
+      // Detaches go last: by then every receiver can know their records.
+      ...(index === count - 1 && detached.length > 0 ? { detached } : {}),
       alsoTo: [],
     };
     state.noteAuthorSeq(vault.identity.fingerprint(), part.seq, part.changeSetId);
@@ -85,7 +93,8 @@ export function addOwnRevision(
 /**
  * Turns the local changes since the last sync into team revisions and queues them (docs/team.md,
  * "Publishing"), in one transaction: a record shared for the first time (consent given), an
- * edit (parents: the current heads), a deleted record (a tombstone). Returns how many.
+ * edit (parents: the current heads), a deleted record (a tombstone), then the attachments
+ * detached from records that stay and the new ones. Returns how many.
  */
 export function collectLocalChanges(vault: Vault, state: TeamState): number {
   return vault.transaction(() => {
@@ -137,10 +146,12 @@ export function collectLocalChanges(vault: Vault, state: TeamState): number {
       state.putRecord(record);
       written.push(revision.id);
     }
-    const attachments = collectNewAttachments(vault, state, known.values());
-    if (written.length > 0 || attachments.length > 0)
-      queueParts(vault, state, written, [], attachments);
-    return written.length + attachments.length;
+    const local = vault.attachments.idsByRecord();
+    const detached = collectDetached(state, known.values(), local);
+    const attachments = collectNewAttachments(vault, state, known.values(), local);
+    const count = written.length + attachments.length + detached.length;
+    if (count > 0) queueParts(vault, state, written, [], attachments, detached);
+    return count;
   });
 }
 
@@ -185,6 +196,7 @@ export function writeOutbox(vault: Vault, state: TeamState): string[] {
         events: part.events.map((seq) => chain.event(seq)!),
         revisions,
         ...(attachments.length > 0 ? { attachments } : {}),
+        ...(part.detached?.length ? { detached: part.detached } : {}),
       },
     });
     const name = publishChangeSet(config.folder, bytes);
@@ -193,7 +205,9 @@ export function writeOutbox(vault: Vault, state: TeamState): string[] {
       state.setOutbox(state.outbox().filter((p) => p.changeSetId !== part.changeSetId));
       vault.noteCustody({
         action: 'team.changeset.published',
-        records: [...new Set([...revisions, ...attachments].map((r) => r.record))],
+        records: [
+          ...new Set([...revisions, ...attachments, ...(part.detached ?? [])].map((r) => r.record)),
+        ],
         detail: {
           file: name,
           changeSet: part.changeSetId,
@@ -201,7 +215,7 @@ export function writeOutbox(vault: Vault, state: TeamState): string[] {
           revisions: revisions.length,
           events: part.events.length,
           // The files' SHA-256 in the order of their ids (also in each attachment.added entry).
-          ...attachmentDetail(attachments),
+          ...attachmentDetail(attachments, part.detached),
           size: bytes.length,
         },
       });

@@ -31,6 +31,11 @@ export interface RecordState {
    * and all, when the record is deleted.
    */
   attachments?: TeamAttachment[];
+  /**
+   * Ids of its attachments detached by a member (here or received): the entry and its team key
+   * are gone, the id stays so that the attachment's change set, seen late, does not add it again.
+   */
+  detached?: string[];
 }
 
 /** An attachment a queued change set carries. */
@@ -60,6 +65,8 @@ export interface OutboxPart {
   events: number[];
   revisions: string[];
   attachments?: AttachmentRef[];
+  /** Attachments detached here from records that stay. */
+  detached?: AttachmentRef[];
   /** Extra recipients (an invitation is readable by the invited member). */
   alsoTo: string[];
 }

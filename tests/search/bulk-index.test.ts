@@ -6,11 +6,12 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { InvalidInputError } from '../../src/shared/errors';
 import { emptyFields } from '../../src/shared/records/types';
 import { type SearchDoc, SearchEngine } from '../../src/shared/search';
-import { indexInWorkers } from '../../src/core/search/bulk-index';
+import { buildInWorkers, indexInWorkers } from '../../src/core/search/bulk-index';
+import { buildIndexToStore } from '../../src/core/search/streamed-build';
 import { SegmentWorkers } from '../../src/core/search/segment-workers';
 import { createCorpus } from '../../bench/corpus';
 import { withRawDb } from '../helpers/raw-db';
@@ -121,6 +122,81 @@ describe('segments built on worker threads', () => {
     ).toThrow(InvalidInputError);
     expect(() => engine.addSegment(new Uint8Array([1, 2, 3]))).toThrow(InvalidInputError);
     expect(results(engine)).toEqual(before);
+  });
+});
+
+describe('a bulk build', () => {
+  it('gives each worker batches of bounded text, whatever the number of documents', async () => {
+    const input = docs(0, 400);
+    const byId = new Map(input.map((d) => [d.id, d]));
+    const sizes: number[] = [];
+    const longest = Math.max(...input.map((d) => d.title.length + d.body.length + 200));
+    await buildInWorkers(
+      [...byId.keys()],
+      (id) => byId.get(id) ?? null,
+      (() => {
+        let n = 0;
+        return () => SearchEngine.segmentIdAt(++n);
+      })(),
+      { segment: (_bytes, docCount) => sizes.push(docCount), gone: () => undefined },
+      { workers: 2, batchChars: 20_000 },
+    );
+    expect(sizes.reduce((a, b) => a + b, 0)).toBe(400);
+    // 400 documents of about 2.5 KB: 20,000 characters hold a few of them, never all.
+    expect(sizes.length).toBeGreaterThan(400 / Math.ceil(20_000 / 1000));
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(Math.ceil(20_000 / 1000) + 1);
+    expect(longest).toBeGreaterThan(1000);
+  });
+
+  it('stored segment by segment gives the results of the in-place build', async () => {
+    const input = docs(0, 1000);
+    const reference = SearchEngine.create();
+    reference.upsertMany(input);
+    const byId = new Map(input.map((d) => [d.id, d]));
+    const stored = new Map<string, Uint8Array>();
+    const built = await buildIndexToStore(
+      [...byId.keys(), 'gone-record'],
+      (id) => byId.get(id) ?? null,
+      (id, bytes) => stored.set(id, bytes),
+      { workers: 2, batchChars: 40_000, segmentTarget: 300 },
+    );
+    expect(built.documents).toBe(1000);
+    expect([...stored.keys()]).toEqual(built.segments.map((s) => s.id));
+    // Small worker batches were merged: segments of half a target to a whole one (but the last).
+    for (const s of built.segments.slice(0, -1)) {
+      expect(s.docCount).toBeGreaterThanOrEqual(150);
+      expect(s.docCount).toBeLessThanOrEqual(300);
+    }
+    const loaded = SearchEngine.load([SearchEngine.manifestOf(built.segments), ...stored.values()]);
+    expect(loaded.size()).toBe(1000);
+    expect(results(loaded)).toEqual(results(reference));
+  });
+
+  it('that fails leaves no index, and the next search rebuilds it from the records', async () => {
+    const { dir, vault } = await vaults.create();
+    vault.addRecords(
+      docs(0, 1200).map((d) => ({ ...emptyFields(), title: d.title, body: d.body, lang: d.lang })),
+    );
+    await vault.search.indexPending();
+    const before = results(vault.search.engine());
+    let calls = 0;
+    const build = vi.spyOn(SegmentWorkers.prototype, 'build').mockImplementation(function (
+      this: SegmentWorkers,
+      id: string,
+      input: SearchDoc[],
+    ) {
+      if (++calls === 2) return Promise.reject(new Error('worker lost'));
+      return Promise.resolve(SearchEngine.buildSegment(id, input));
+    });
+    try {
+      await expect(vault.search.reindexInWorkers()).rejects.toThrow('worker lost');
+    } finally {
+      build.mockRestore();
+    }
+    vault.close();
+    expect(counts(dir).segments).toBe(0);
+    const reopened = await vaults.open(dir);
+    expect(results(reopened.search.engine())).toEqual(before);
   });
 });
 

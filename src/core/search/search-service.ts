@@ -1,6 +1,7 @@
 import { IntegrityError } from '../../shared/errors';
 import type { TestimonyRecord } from '../../shared/records/types';
 import {
+  MANIFEST_ID,
   type ParsedQuery,
   type SearchDoc,
   SearchEngine,
@@ -16,7 +17,8 @@ import { associatedData } from '../crypto/associated-data';
 import type { KeyRing } from '../crypto/keyring';
 import type { Db } from '../storage/db';
 import { WORKERS_FROM_DOCS, indexInWorkers } from './bulk-index';
-import { type MetaName, hasMeta, putMeta, readMeta } from '../storage/tables/meta';
+import { buildIndexToStore } from './streamed-build';
+import { type MetaName, deleteMeta, hasMeta, putMeta, readMeta } from '../storage/tables/meta';
 import { clearAllPending, clearPending, markPending, pendingIds } from '../storage/tables/search';
 import {
   deleteAllSealedRows,
@@ -119,18 +121,39 @@ export class SearchService {
     this.#engine = engine;
   }
 
-  /** reindex() with every core: drops the stored index and builds it again from every record. */
+  /**
+   * reindex() with every core: drops the stored index and builds it again from every record,
+   * storing each segment as it is built instead of holding the index (streamed-build.ts), so
+   * memory does not grow with the vault (an import into a new vault comes here). The index is
+   * loaded by the next search. A crash meanwhile leaves no index, and the next use rebuilds it
+   * from the records (never an index missing part of them).
+   */
   async reindexInWorkers(): Promise<{ documents: number }> {
-    const engine = await this.#bulk(SearchEngine.create(), this.records.ids());
-    engine.compact();
-    const indexed = this.#stillPending(this.#pendingIds());
+    this.#engine = null;
     this.db.transaction(() => {
       deleteAllSealedRows(this.db, 'search_segments');
-      for (const id of indexed) clearPending(this.db, id);
-      this.#persistSegments(engine);
+      deleteMeta(this.db, STATE_KEY);
     })();
-    this.#engine = engine;
-    return { documents: engine.size() };
+    this.#changedDuringBuild = new Set();
+    let built: Awaited<ReturnType<typeof buildIndexToStore>>;
+    try {
+      built = await buildIndexToStore(
+        this.records.ids(),
+        (id) => (this.records.exists(id) ? this.#doc(this.records.get(id)) : null),
+        (id, bytes) => this.#storeSegment(id, bytes),
+      );
+    } catch (error) {
+      this.#changedDuringBuild = null;
+      throw error;
+    }
+    const indexed = this.#stillPending(this.#pendingIds());
+    const segments = [MANIFEST_ID, ...built.segments.map((s) => s.id)];
+    this.db.transaction(() => {
+      this.#storeSegment(MANIFEST_ID, SearchEngine.manifestOf(built.segments));
+      this.#storeState(segments);
+      for (const id of indexed) clearPending(this.db, id);
+    })();
+    return { documents: built.documents };
   }
 
   /** Runs indexInWorkers on `engine` over `ids`, noting the records changed meanwhile. */
@@ -410,18 +433,21 @@ export class SearchService {
   }
 
   #persistSegments(engine: SearchEngine): void {
-    for (const segment of engine.dirtySegments()) {
-      putSealedRow(this.db, 'search_segments', {
-        id: segment.id,
-        sealed: seal({
-          key: this.keys.key('search'),
-          plain: segment.bytes,
-          ad: this.#segmentAd(segment.id),
-        }),
-      });
-    }
+    for (const segment of engine.dirtySegments()) this.#storeSegment(segment.id, segment.bytes);
     for (const id of engine.removedSegments()) this.#forgetSegment(id);
-    const state: IndexState = { v: 1, format: INDEX_FORMAT, segments: engine.segmentIds() };
+    this.#storeState(engine.segmentIds());
+    engine.markClean();
+  }
+
+  #storeSegment(id: string, bytes: Uint8Array): void {
+    putSealedRow(this.db, 'search_segments', {
+      id,
+      sealed: seal({ key: this.keys.key('search'), plain: bytes, ad: this.#segmentAd(id) }),
+    });
+  }
+
+  #storeState(segments: string[]): void {
+    const state: IndexState = { v: 1, format: INDEX_FORMAT, segments };
     putMeta(
       this.db,
       STATE_KEY,
@@ -431,7 +457,6 @@ export class SearchService {
         ad: this.#stateAd(),
       }),
     );
-    engine.markClean();
   }
 
   #forgetSegment(id: string): void {

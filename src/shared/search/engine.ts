@@ -173,7 +173,10 @@ interface ManifestEntry {
   deleted: number[];
 }
 
-function encodeManifest(nextSeq: number, segments: readonly Segment[]): Uint8Array {
+/** What a manifest records of a segment. */
+type ManifestSource = Pick<Segment, 'id' | 'docCount' | 'deletedCount' | 'deleted'>;
+
+function encodeManifest(nextSeq: number, segments: readonly ManifestSource[]): Uint8Array {
   const w = new ByteWriter(256 + segments.length * 32);
   for (const b of MANIFEST_MAGIC) w.u8(b);
   w.u8(MANIFEST_VERSION);
@@ -460,6 +463,46 @@ export class SearchEngine {
   static buildSegment(id: string, docs: readonly SearchDoc[]): Uint8Array {
     if (!Array.isArray(docs)) throw new InvalidInputError('buildSegment expects an array.');
     return buildSegment(id, docs.map(buildDoc));
+  }
+
+  /**
+   * The segment id numbered `seq` (1, 2, ...): ids for segments built and stored without an
+   * engine (a streamed bulk build, see manifestOf).
+   */
+  static segmentIdAt(seq: number): string {
+    return segmentName(clampInt(seq, 1, Number.MAX_SAFE_INTEGER, 1));
+  }
+
+  /**
+   * Merges segments built elsewhere (buildSegment) into one segment `id`, as compaction would:
+   * a streamed bulk build joins the small segments its workers return into full ones without
+   * holding the index. Throws InvalidInputError on damaged bytes.
+   */
+  static mergeBuilt(id: string, parts: readonly Uint8Array[]): Uint8Array {
+    if (parts.length === 0) throw new InvalidInputError('Nothing to merge.');
+    return mergeSegments(
+      id,
+      parts.map((bytes) => Segment.decode(bytes)),
+    );
+  }
+
+  /**
+   * The manifest of an index whose segments were built and stored one at a time, never held
+   * together (SearchService's streamed rebuild): `load` of it with those segments gives the
+   * engine that adding them one by one would have given. The segments hold distinct documents
+   * (no tombstones) and are named by segmentIdAt.
+   */
+  static manifestOf(segments: readonly { id: string; docCount: number }[]): Uint8Array {
+    let maxSeq = 0;
+    for (const s of segments) {
+      const m = /^seg-([0-9a-z]+)$/.exec(s.id);
+      if (!m) throw malformed(`segment id ${s.id} is not a segment's`);
+      maxSeq = Math.max(maxSeq, parseInt(m[1] as string, 36));
+    }
+    return encodeManifest(
+      maxSeq + 1,
+      segments.map((s) => ({ id: s.id, docCount: s.docCount, deletedCount: 0, deleted: null })),
+    );
   }
 
   /** A fresh segment id, for a segment built elsewhere (a worker) and added by addSegment. */

@@ -57,3 +57,8 @@ export function putMeta(db: Db, name: SealedName, value: Uint8Array): void {
     value,
   );
 }
+
+/** Removes a sealed value (nothing when it is not set). */
+export function deleteMeta(db: Db, name: SealedName): void {
+  statement<[string]>(db, 'DELETE FROM meta WHERE key = ?').run(name);
+}

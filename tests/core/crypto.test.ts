@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { open, seal, NONCE_BYTES, TAG_BYTES } from '../../src/core/crypto/aead';
-import { associatedData } from '../../src/core/crypto/associated-data';
+import { associatedData, associatedDataWithPrefix } from '../../src/core/crypto/associated-data';
 import { asKey } from '../../src/core/crypto/keys';
 import { pad, padBlockSize, unpad } from '../../src/core/crypto/padding';
 import {
@@ -25,6 +25,31 @@ beforeAll(async () => {
 });
 
 const bytes = (text: string) => new TextEncoder().encode(text);
+
+describe('associated data', () => {
+  it('with a prefix built once, is the same bytes as built whole, whichever prefix came last', () => {
+    const ad = associatedDataWithPrefix((vaultId: string) => ['tvault-custody-entry', vaultId]);
+    for (const [vaultId, seq] of [
+      ['vault-a', 1],
+      ['vault-a', 65],
+      ['vault-b', 65],
+      ['vault-a', 12345678],
+      ['ünïcødé', 2],
+    ] as const) {
+      expect(Buffer.from(ad(vaultId, seq))).toEqual(
+        Buffer.from(associatedData('tvault-custody-entry', vaultId, seq)),
+      );
+      expect(Buffer.from(ad(vaultId))).toEqual(
+        Buffer.from(associatedData('tvault-custody-entry', vaultId)),
+      );
+    }
+    // The cached prefix is not handed out: changing a result leaves the next one intact.
+    ad('vault-a').fill(0);
+    expect(Buffer.from(ad('vault-a'))).toEqual(
+      Buffer.from(associatedData('tvault-custody-entry', 'vault-a')),
+    );
+  });
+});
 
 describe('seal / open (XChaCha20-Poly1305)', () => {
   it('round-trips and uses a fresh nonce every time', () => {

@@ -17,3 +17,24 @@ export function associatedData(...parts: (string | number)[]): Uint8Array {
   }
   return out;
 }
+
+/**
+ * A function of the parts that follow a fixed prefix, for associated data built thousands of
+ * times with the same first parts (a log entry's label and vault id, then its seq). The prefix's
+ * bytes are built once per value of `key`; the result equals `associatedData(...prefix, ...rest)`
+ * since each part is encoded on its own.
+ */
+export function associatedDataWithPrefix<K extends string>(
+  prefix: (key: K) => (string | number)[],
+): (key: K, ...rest: (string | number)[]) => Uint8Array {
+  let last: { key: K; bytes: Uint8Array } | null = null;
+  return (key, ...rest) => {
+    if (last?.key !== key) last = { key, bytes: associatedData(...prefix(key)) };
+    if (rest.length === 0) return last.bytes.slice();
+    const tail = associatedData(...rest);
+    const out = new Uint8Array(last.bytes.length + tail.length);
+    out.set(last.bytes);
+    out.set(tail, last.bytes.length);
+    return out;
+  };
+}

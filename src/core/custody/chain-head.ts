@@ -1,6 +1,6 @@
 import { IntegrityError } from '../../shared/errors';
 import { open, seal } from '../crypto/aead';
-import { associatedData } from '../crypto/associated-data';
+import { associatedDataWithPrefix } from '../crypto/associated-data';
 import type { CustodyKey } from '../crypto/keys';
 
 /** A point of the chain: an entry's seq and the SHA-256 of its plaintext. */
@@ -24,14 +24,20 @@ const LABEL: Record<ChainPoint, string> = {
   genesis: 'tvault-custody-genesis',
 };
 
+/** Each point's AD, built once per vault: the head is sealed again with every entry. */
+const AD: Record<ChainPoint, (vaultId: string) => Uint8Array> = {
+  head: associatedDataWithPrefix((vaultId: string) => [LABEL.head, vaultId]),
+  genesis: associatedDataWithPrefix((vaultId: string) => [LABEL.genesis, vaultId]),
+};
+
 export function sealChainPoint(
   key: CustodyKey,
   vaultId: string,
   point: ChainPoint,
   head: ChainHead,
 ): Uint8Array {
-  const plain = new TextEncoder().encode(JSON.stringify(head));
-  return seal({ key, plain, ad: associatedData(LABEL[point], vaultId) });
+  const plain = Buffer.from(JSON.stringify(head), 'utf8');
+  return seal({ key, plain, ad: AD[point](vaultId) });
 }
 
 /** IntegrityError when it was altered or is not a chain point. */
@@ -42,7 +48,7 @@ export function openChainPoint(
   sealed: Uint8Array,
 ): ChainHead {
   const subject = `the custody log ${point}`;
-  const bytes = open({ key, sealed, ad: associatedData(LABEL[point], vaultId), subject });
+  const bytes = open({ key, sealed, ad: AD[point](vaultId), subject });
   let head: ChainHead;
   try {
     head = JSON.parse(new TextDecoder().decode(bytes)) as ChainHead;

@@ -7,7 +7,7 @@ import {
   type CustodyEntry,
 } from '../../shared/custody/types';
 import { open, seal } from '../crypto/aead';
-import { associatedData } from '../crypto/associated-data';
+import { associatedData, associatedDataWithPrefix } from '../crypto/associated-data';
 import type { CustodyKey } from '../crypto/keys';
 
 /**
@@ -34,12 +34,12 @@ export interface OpenedEntry {
   hash: string;
 }
 
-const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
-export function entryAd(vaultId: string, seq: number): Uint8Array {
-  return associatedData('tvault-custody-entry', vaultId, seq);
-}
+/** AD("tvault-custody-entry", vault id, seq), its first two parts encoded once per vault. */
+export const entryAd: (vaultId: string, seq: number) => Uint8Array = associatedDataWithPrefix(
+  (vaultId: string) => ['tvault-custody-entry', vaultId],
+);
 
 export function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
@@ -50,7 +50,8 @@ export function sealEntry(
   vaultId: string,
   entry: StoredEntry,
 ): { sealed: Uint8Array; hash: string } {
-  const plaintext = encoder.encode(
+  // Buffer.from writes the same UTF-8 as TextEncoder, into Node's pool (a log entry is small).
+  const plaintext = Buffer.from(
     JSON.stringify({
       v: FORMAT,
       seq: entry.seq,
@@ -62,6 +63,7 @@ export function sealEntry(
       detail: entry.detail,
       prev: entry.prev,
     }),
+    'utf8',
   );
   const sealed = seal({ key, plain: plaintext, ad: entryAd(vaultId, entry.seq) });
   return { sealed, hash: sha256Hex(plaintext) };

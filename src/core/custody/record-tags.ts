@@ -27,6 +27,8 @@ export function recordTag(key: CustodyTagKey, recordId: string): Uint8Array {
 
 /** The records an entry names, each once, in the order the tags are stored. */
 export function namedRecords(entry: Pick<StoredEntry, 'record' | 'records'>): string[] {
+  // Most entries name one record or none: no set to build.
+  if (entry.records === undefined) return entry.record !== undefined ? [entry.record] : [];
   return [
     ...new Set([...(entry.record !== undefined ? [entry.record] : []), ...(entry.records ?? [])]),
   ];
@@ -35,6 +37,7 @@ export function namedRecords(entry: Pick<StoredEntry, 'record' | 'records'>): st
 /** The row's tags column: null when the entry names no record. */
 export function rowTags(key: CustodyTagKey, records: readonly string[]): Uint8Array | null {
   if (records.length === 0) return null;
+  if (records.length === 1) return recordTag(key, records[0]!);
   return Buffer.concat(records.map((id) => recordTag(key, id)));
 }
 

@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { z } from 'zod';
 import { CONSENT_SCOPES, CONSENT_STATUSES } from '../../shared/records/types';
+import { importJsonFault } from '../records/import-json';
 import { invalidMapping } from './errors';
 import { SOURCE_KINDS, type SourceKind } from './types';
 
@@ -230,6 +231,8 @@ export function loadMapping(path: string, from: SourceKind): MappingFile {
       throw error;
     throw invalidMapping(path, 'it cannot be read');
   }
+  const fault = importJsonFault(text);
+  if (fault) throw invalidMapping(path, `it ${fault}`);
   let json: unknown;
   try {
     json = JSON.parse(text);

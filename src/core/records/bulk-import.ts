@@ -4,6 +4,7 @@ import { extname } from 'node:path';
 import { InvalidInputError, VaultError } from '../../shared/errors';
 import { type TestimonyFields, emptyFields } from '../../shared/records/types';
 import { validateFields } from '../../shared/records/validate';
+import { importJsonFault, parseImportJson } from './import-json';
 import { readRecords, withoutCr } from './import-reader';
 import { type ImportReport, type ImportRow, importAllOrNothing } from './import-transaction';
 import type { RecordStore } from './record-store';
@@ -82,7 +83,7 @@ function csvRowToObject(row: Record<string, string>): Record<string, unknown> {
     if (key === 'tags' || key === 'identifying') {
       const text = cell.trim();
       out[key] = text.startsWith('[')
-        ? JSON.parse(text)
+        ? parseImportJson(text)
         : text === ''
           ? []
           : text
@@ -137,6 +138,13 @@ export async function* jsonlLines(
     }
     const trimmed = text.trim();
     if (trimmed === '') continue;
+    // Before JSON.parse: its cost on a hostile line (deep nesting, millions of values) is the
+    // danger, not its result.
+    const fault = importJsonFault(trimmed);
+    if (fault) {
+      yield { line: raw.line, error: fault };
+      continue;
+    }
     try {
       yield { line: raw.line, value: JSON.parse(trimmed) as unknown };
     } catch {

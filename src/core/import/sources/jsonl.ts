@@ -1,3 +1,4 @@
+import { importJsonFault } from '../../records/import-json';
 import { readRecords } from '../../records/import-reader';
 import { MAX_ROW_BYTES } from './csv-table';
 import type { SourceItem } from '../types';
@@ -30,6 +31,12 @@ export async function* readJsonl(
       continue;
     }
     if (text === '') continue;
+    // Before JSON.parse, whose cost on a deeply nested or huge line is the danger.
+    const fault = importJsonFault(text);
+    if (fault) {
+      yield { position, error: fault };
+      continue;
+    }
     let value: unknown;
     try {
       value = JSON.parse(text);

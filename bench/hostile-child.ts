@@ -141,6 +141,20 @@ const scenarios: Record<string, () => Promise<Record<string, unknown>>> = {
       oneByOneMsPerFile: (attach.cost.seconds * 1000) / size,
     };
   },
+  /**
+   * A plain import of SIZE honest records (about 1 KB each), as the app's main process runs
+   * it: how long the event loop is held at once (IPC, progress and Cancel wait that long).
+   */
+  'import-loop': async () => {
+    const path = join(work, 'records.jsonl');
+    const body = 'what the witness told, slowly and in detail, at the hearing. '.repeat(16);
+    const lines = Array.from({ length: size }, (_, i) =>
+      JSON.stringify({ title: `Testimony ${i}`, body, tags: ['bench'] }),
+    );
+    writeFileSync(path, `${lines.join('\n')}\n`);
+    const { result, cost } = await measure(() => vault.importFile(path));
+    return { records: result.imported, ...cost };
+  },
   /** The same number of bytes, not a PDF: what ingest costs without extraction. */
   'plain-file': async () => {
     const bytes = new Uint8Array(size);

@@ -11,7 +11,8 @@
  *   BENCH_SEARCH_DOCS=100000  BENCH_ATTACH_MIB=1024  BENCH_BUNDLE_MIB=2048  BENCH_RECORDS=10000
  *   BENCH_BOMB_MIB=512
  *   BENCH_SMALL_FILES=1000  BENCH_PHOTO_MIB=20
- *   BENCH_HOSTILE_IMPORT_MIB=32 (the hostile import files)  BENCH_HOSTILE_PARTS=files,bomb,deep,small,body
+ *   BENCH_HOSTILE_IMPORT_MIB=32 (the hostile import files)  BENCH_HOSTILE_PARTS=files,loop,bomb,deep,small,body
+ *   BENCH_HOSTILE_IMPORT_RECORDS=10000 (the `loop` part's import)
  *   BENCH_ONLY=team: BENCH_TEAM_MEMBERS=3 BENCH_TEAM_RECORDS=10000 (each)
  *   BENCH_TEAM_ATTACHMENTS=1000 (in all) BENCH_TEAM_ATTACH_KIB=64 BENCH_TEAM_CHANGES=100
  *   BENCH_ONLY=crash  BENCH_CRASH_KILLS=30 (per command): the crash harness, only when named
@@ -115,6 +116,7 @@ const benches: Record<string, Bench> = {
           bombMiB: Number(env.BENCH_BOMB_MIB ?? 512),
           smallFiles: Number(env.BENCH_SMALL_FILES ?? 1000),
           importMiB: Number(env.BENCH_HOSTILE_IMPORT_MIB ?? 32),
+          importRecords: Number(env.BENCH_HOSTILE_IMPORT_RECORDS ?? 10_000),
           parts: env.BENCH_HOSTILE_PARTS?.split(',').map((s) => s.trim()),
         } as never)
       : { skipped: 'no bench/hostile.ts' };

@@ -93,6 +93,25 @@ describe('importAllOrNothing', () => {
     expect(counts(vault)).toEqual(before);
   });
 
+  it('lets the event loop turn while it works, even when rows never wait for I/O', async () => {
+    // The app's main process imports: a timer (IPC, progress, Cancel) must get its turn.
+    const { vault } = await vaults.create();
+    async function* buffered(): AsyncGenerator<ImportRow> {
+      for (let line = 1; line <= 3000; line++) yield row(line);
+    }
+    let ticks = 0;
+    const timer = setInterval(() => (ticks += 1), 1);
+    const report = await importAllOrNothing(storeOf(vault).importTarget(), buffered(), {
+      sliceMs: 5,
+    });
+    clearInterval(timer);
+    expect(report.imported).toBe(3000);
+    expect(ticks).toBeGreaterThan(2);
+    // And all or nothing still: one transaction, committed at the end.
+    expect(vault.db.inTransaction).toBe(false);
+    expect(counts(vault).records).toBe(3000);
+  });
+
   it('refuses to run inside another transaction (it would commit with it)', async () => {
     const { vault } = await vaults.create();
     vault.db.exec('BEGIN');

@@ -47,11 +47,27 @@ export interface ImportTarget {
 export interface ImportTransactionOptions {
   /** Rows held in memory before they are written (the savepoint size). */
   batchSize?: number;
+  /**
+   * Longest run of reading, validating and writing rows between two turns of the event loop,
+   * in ms (default 30). The app's main process imports: while it holds the loop, IPC, progress
+   * and Cancel wait.
+   */
+  sliceMs?: number;
   /** At most this many rejections are listed (a file of garbage must not fill memory). */
   maxRejectionsListed?: number;
 }
 
-const DEFAULT_BATCH_SIZE = 1000;
+/**
+ * 100 rows, each batch one custody entry: a batch is sealed and written in one synchronous
+ * step, which holds the event loop. A batch of 1,000 held it for a second on this project's
+ * loaded 2-core machine, one of 200 for half a second (bench: BENCH_ONLY=hostile
+ * BENCH_HOSTILE_PARTS=loop, docs/security.md).
+ */
+const DEFAULT_BATCH_SIZE = 100;
+const DEFAULT_SLICE_MS = 30;
+
+/** One turn of the event loop: timers, I/O and IPC waiting behind the import run. */
+const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 const DEFAULT_MAX_REJECTIONS_LISTED = 10_000;
 
 /**
@@ -82,16 +98,26 @@ export async function importAllOrNothing(
     report.ids.push(...ids);
     batch = [];
   };
+  const sliceMs = options.sliceMs ?? DEFAULT_SLICE_MS;
+  // Rows from a buffered source arrive as microtasks, which never let the loop turn: yield
+  // whenever a slice is used up (the transaction stays open across it: all or nothing holds).
+  let sliceStart = performance.now();
+  const yieldIfDue = async () => {
+    if (performance.now() - sliceStart < sliceMs) return;
+    await turn();
+    sliceStart = performance.now();
+  };
   db.exec('BEGIN IMMEDIATE');
   try {
     for await (const row of rows) {
       if ('rejected' in row) {
         if (report.rejected.length < maxRejections)
           report.rejected.push({ line: row.line, reason: row.rejected });
-        continue;
+      } else {
+        batch.push(row.fields);
+        if (batch.length >= batchSize) flush();
       }
-      batch.push(row.fields);
-      if (batch.length >= batchSize) flush();
+      await yieldIfDue();
     }
     flush();
     db.exec('COMMIT');

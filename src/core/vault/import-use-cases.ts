@@ -65,7 +65,7 @@ export class ImportUseCases {
   }
 
   async #importRows(rows: AsyncIterable<ImportRow>): Promise<ImportReport> {
-    // One custody entry per batch of 1,000, naming every record it created, in the import's
+    // One custody entry per batch of 100, naming every record it created, in the import's
     // transaction: an entry per record cost half as much as the import itself.
     const report = await this.#whileImporting(() =>
       importAllOrNothing(

@@ -11,6 +11,13 @@
 //   an Exif item and an XMP item in mdat, located by iloc version 0, rotation in irot.
 // - photo-gps.avif: ftyp avif, iloc version 1 with the Exif item in idat (construction
 //   method 1) and the XMP item in mdat.
+// - voice-gps.mov: ftyp qt, mdat first, then moov with a track (its udta naming the
+//   recorder), moov/udta (©xyz location, ©ART, ©mak, ©mod) and a moov/meta with QuickTime
+//   mdta keys (com.apple.quicktime.location.ISO6709, author), as phones write them.
+// - voice.mp3: an ID3v2.3 tag (artist, comment, year), MPEG audio frames, an ID3v1 tag.
+// - voice.wav: fmt, a LIST INFO chunk (IART, ICMT, ICRD), data.
+// - voice.flac: STREAMINFO, VORBIS_COMMENT (ARTIST, LOCATION, DATE), PADDING, frames.
+// The audio and video samples are stand-in bytes: cleaning never decodes them.
 // Deterministic: the same bytes each run.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -279,8 +286,230 @@ function heif(brand: 'heic' | 'avif'): Uint8Array {
   return Uint8Array.from([...ftyp, ...meta, ...mdat]);
 }
 
+function samples(length: number, seed: number): Uint8Array {
+  const data = new Uint8Array(length);
+  for (let i = 0; i < length; i += 1) data[i] = (i * 97 + seed * 13 + (i >> 7)) & 255;
+  return data;
+}
+
+function mov(): Uint8Array {
+  const media = samples(4000, 3);
+  const ftyp = box('ftyp', [...Buffer.from('qt  ')], u32be(0x20050300), [...Buffer.from('qt  ')]);
+  const mdatStart = ftyp.length;
+  const mdat = box('mdat', media);
+  const text = (type: string, value: string) =>
+    box(type, u16be(Buffer.byteLength(value)), u16be(0x15c7), [...Buffer.from(value)]);
+  const zeros = (n: number) => new Array<number>(n).fill(0);
+  const matrix = [0x10000, 0, 0, 0, 0x10000, 0, 0, 0, 0x40000000].flatMap(u32be);
+  const mvhd = fullBox(
+    'mvhd',
+    0,
+    u32be(0),
+    u32be(0),
+    u32be(1000),
+    u32be(500),
+    u32be(0x10000),
+    u16be(0x100),
+    zeros(10),
+    matrix,
+    zeros(24),
+    u32be(2),
+  );
+  const tkhd = fullBox(
+    'tkhd',
+    0,
+    u32be(0),
+    u32be(0),
+    u32be(1),
+    u32be(0),
+    u32be(500),
+    zeros(8),
+    u16be(0),
+    u16be(0),
+    u16be(0x100),
+    u16be(0),
+    matrix,
+    u32be(0),
+    u32be(0),
+  );
+  const mdhd = fullBox(
+    'mdhd',
+    0,
+    u32be(0),
+    u32be(0),
+    u32be(8000),
+    u32be(4000),
+    u16be(0x55c4),
+    u16be(0),
+  );
+  const hdlr = fullBox('hdlr', 0, u32be(0), [...Buffer.from('soun')], zeros(12), [
+    ...ascii('SoundHandler'),
+  ]);
+  const stbl = box(
+    'stbl',
+    fullBox('stsd', 0, u32be(0)),
+    fullBox('stts', 0, u32be(1), u32be(4000), u32be(1)),
+    fullBox('stsc', 0, u32be(1), u32be(1), u32be(4000), u32be(1)),
+    fullBox('stsz', 0, u32be(1), u32be(4000)),
+    fullBox('stco', 0, u32be(1), u32be(mdatStart + 8)),
+  );
+  const trak = box(
+    'trak',
+    tkhd,
+    box('mdia', mdhd, hdlr, box('minf', stbl)),
+    box('udta', text('\u00a9swr', `Recorder of ${NAME}`)),
+  );
+  const udta = box(
+    'udta',
+    text('\u00a9xyz', '+35.6917-000.6375/'),
+    text('\u00a9ART', NAME),
+    text('\u00a9mak', 'Acme'),
+    text('\u00a9mod', 'Acme X1'),
+  );
+  const key = (name: string) => box('mdta', [...Buffer.from(name)]);
+  const item = (index: number, value: string) => [
+    ...u32be(8 + 16 + Buffer.byteLength(value)),
+    ...u32be(index),
+    ...box('data', u32be(1), u32be(0), [...Buffer.from(value)]),
+  ];
+  // QuickTime's meta is a plain box (ISO's is a full box with a version).
+  const meta = box(
+    'meta',
+    fullBox('hdlr', 0, u32be(0), [...Buffer.from('mdta')], zeros(12), [0]),
+    fullBox(
+      'keys',
+      0,
+      u32be(2),
+      key('com.apple.quicktime.location.ISO6709'),
+      key('com.apple.quicktime.author'),
+    ),
+    box('ilst', item(1, '+35.6917-000.6375+012.000/'), item(2, NAME)),
+  );
+  const moov = box('moov', mvhd, trak, udta, meta);
+  return Uint8Array.from([...ftyp, ...mdat, ...moov]);
+}
+
+function mp3(): Uint8Array {
+  const frame = (id: string, body: number[]) => [
+    ...Buffer.from(id),
+    ...u32be(body.length),
+    0,
+    0,
+    ...body,
+  ];
+  const frames = [
+    ...frame('TPE1', [0, ...Buffer.from(NAME)]),
+    ...frame('COMM', [0, ...Buffer.from('eng'), 0, ...Buffer.from('Recorded in Oran')]),
+    ...frame('TYER', [0, ...Buffer.from('2024')]),
+  ];
+  const size = frames.length + 64; // with padding
+  const syncsafe = [(size >> 21) & 127, (size >> 14) & 127, (size >> 7) & 127, size & 127];
+  const id3 = [
+    ...Buffer.from('ID3'),
+    3,
+    0,
+    0,
+    ...syncsafe,
+    ...frames,
+    ...new Array<number>(64).fill(0),
+  ];
+  // MPEG-1 Layer III, 128 kbit/s, 44.1 kHz, no padding: 417-byte frames.
+  const audio: number[] = [];
+  for (let f = 0; f < 6; f += 1) audio.push(0xff, 0xfb, 0x90, 0x64, ...samples(413, f));
+  const field = (text: string, length: number) => [
+    ...Buffer.from(text),
+    ...new Array<number>(length - text.length).fill(0),
+  ];
+  const id3v1 = [
+    ...Buffer.from('TAG'),
+    ...field('Statement', 30),
+    ...field(NAME, 30),
+    ...field('', 30),
+    ...Buffer.from('2024'),
+    ...field('Oran', 30),
+    255,
+  ];
+  return Uint8Array.from([...id3, ...audio, ...id3v1]);
+}
+
+function wav(): Uint8Array {
+  const u32le = (v: number) => [v & 255, (v >> 8) & 255, (v >> 16) & 255, v >>> 24];
+  const u16le = (v: number) => [v & 255, v >> 8];
+  const chunk = (id: string, body: number[]) => [
+    ...Buffer.from(id),
+    ...u32le(body.length),
+    ...body,
+    ...(body.length & 1 ? [0] : []),
+  ];
+  const info = (id: string, text: string) => chunk(id, [...ascii(text)]);
+  const fmt = chunk('fmt ', [
+    ...u16le(1),
+    ...u16le(1),
+    ...u32le(8000),
+    ...u32le(16000),
+    ...u16le(2),
+    ...u16le(16),
+  ]);
+  const list = chunk('LIST', [
+    ...Buffer.from('INFO'),
+    ...info('IART', NAME),
+    ...info('ICMT', 'Recorded in Oran'),
+    ...info('ICRD', '2024-11-05'),
+  ]);
+  const data = chunk('data', [...samples(1600, 4)]);
+  const body = [...Buffer.from('WAVE'), ...fmt, ...list, ...data];
+  return Uint8Array.from([...Buffer.from('RIFF'), ...u32le(body.length), ...body]);
+}
+
+function flac(): Uint8Array {
+  const u32le = (v: number) => [v & 255, (v >> 8) & 255, (v >> 16) & 255, v >>> 24];
+  const block = (type: number, last: boolean, body: number[]) => [
+    (last ? 0x80 : 0) | type,
+    (body.length >> 16) & 255,
+    (body.length >> 8) & 255,
+    body.length & 255,
+    ...body,
+  ];
+  // 4096-sample blocks, 8000 Hz, mono, 16 bits, 8000 samples, no MD5.
+  const streamInfo = [
+    ...u16be(4096),
+    ...u16be(4096),
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0x01,
+    0xf4,
+    0x00,
+    0xf0,
+    0,
+    0,
+    0x1f,
+    0x40,
+    ...new Array<number>(16).fill(0),
+  ];
+  const comment = (text: string) => [...u32le(Buffer.byteLength(text)), ...Buffer.from(text)];
+  const vendor = 'reference libFLAC 1.4.2 20221022';
+  const comments = [`ARTIST=${NAME}`, 'LOCATION=Oran', 'DATE=2024-11-05'];
+  const vorbis = [...comment(vendor), ...u32le(comments.length), ...comments.flatMap(comment)];
+  const frames = [0xff, 0xf8, 0x69, 0x08, ...samples(700, 5)];
+  return Uint8Array.from([
+    ...Buffer.from('fLaC'),
+    ...block(0, false, streamInfo),
+    ...block(4, false, vorbis),
+    ...block(1, true, new Array<number>(32).fill(0)),
+    ...frames,
+  ]);
+}
+
+writeFileSync(join(OUT, 'voice-gps.mov'), mov());
+writeFileSync(join(OUT, 'voice.mp3'), mp3());
+writeFileSync(join(OUT, 'voice.wav'), wav());
+writeFileSync(join(OUT, 'voice.flac'), flac());
 writeFileSync(join(OUT, 'photo-gps.tif'), tiff(true, 1));
 writeFileSync(join(OUT, 'scan-author-be.tif'), tiff(false, 2));
 writeFileSync(join(OUT, 'photo-gps.heic'), heif('heic'));
 writeFileSync(join(OUT, 'photo-gps.avif'), heif('avif'));
-console.log(`Wrote photo-gps.tif, scan-author-be.tif, photo-gps.heic, photo-gps.avif to ${OUT}`);
+console.log(`Wrote the TIFF, HEIF, MOV, MP3, WAV and FLAC fixtures to ${OUT}`);

@@ -218,13 +218,16 @@ describe('HEIF/AVIF: Exif and XMP items blanked in place', () => {
 });
 
 describe('sniffing and plans', () => {
-  it('knows TIFF and HEIF still images by their bytes; BigTIFF and MP4 are not cleaned', () => {
+  it('knows TIFF and HEIF still images by their bytes; BigTIFF and image sequences are not cleaned', () => {
     expect(sniffCleanable(fixture('photo-gps.tif'))).toBe('tiff');
     expect(sniffCleanable(fixture('scan-author-be.tif'))).toBe('tiff');
     expect(sniffCleanable(fixture('photo-gps.avif'))).toBe('heif');
     expect(sniffCleanable(Uint8Array.from([0x49, 0x49, 0x2b, 0, 8, 0, 0, 0]))).toBeNull();
-    const mp4 = Uint8Array.from([0, 0, 0, 0x18, ...Buffer.from('ftypisom'), 0, 0, 2, 0]);
-    expect(sniffCleanable(mp4)).toBeNull();
+    const ftyp = (brand: string) =>
+      Uint8Array.from([0, 0, 0, 0x18, ...Buffer.from(`ftyp${brand}`), 0, 0, 2, 0]);
+    expect(sniffCleanable(ftyp('isom'))).toBe('mp4');
+    // An image sequence holds a still image's items beside a movie: neither cleaner fits.
+    expect(sniffCleanable(ftyp('msf1'))).toBeNull();
     for (const mime of ['image/tiff', 'image/heic', 'image/heif', 'image/avif'])
       expect(cleaningPlan(mime, 1000)).toBeNull();
   });

@@ -83,10 +83,38 @@ describe('export cleans TIFF and HEIF files in place', () => {
     expect(logged.detail.cleaned).toHaveLength(3);
   });
 
-  it('a damaged TIFF or HEIC stops the export naming it; nothing is written', async () => {
+  it('a video with GPS and voice recordings arrive without their tags; samples unchanged', async () => {
+    const files = {
+      'voice.mov': fixture('voice-gps.mov'),
+      'voice.mp3': fixture('voice.mp3'),
+      'voice.wav': fixture('voice.wav'),
+      'voice.flac': fixture('voice.flac'),
+    };
+    const { a, b, record, ids } = await senderWithFiles(files);
+    const preview = previewExport(a.vault, { to: ['Beta'], ids: [record.id] });
+    for (const file of preview.files) expect(file.sending, file.name).toBe('cleaned');
+    const out = join(vaults.temp.make(), 'b.tvb');
+    await exportBundle(a.vault, { to: ['Beta'], ids: [record.id], out });
+    const verified = await verifyBundle(b.vault, out, { requireKnownSender: true });
+    for (const entry of verified.manifest.entries.filter((e) => e.kind === 'attachment'))
+      expect(entry, entry.kind === 'attachment' ? entry.name : '').toMatchObject({
+        metadataRemoved: ['media-tags'],
+      });
+    await receiveBundle(b.vault, out);
+    for (const [name, original] of Object.entries(files)) {
+      const received = await read(b.vault, ids[name]!);
+      for (const text of ['Amina', 'Oran', '+35.69'])
+        expect(received.includes(text), name).toBe(false);
+      expect(sha256(await read(a.vault, ids[name]!))).toBe(sha256(original));
+    }
+    expect((await read(b.vault, ids['voice.mov']!)).length).toBe(files['voice.mov'].length);
+  });
+
+  it('a damaged TIFF, HEIC or MOV stops the export naming it; nothing is written', async () => {
     for (const [name, broken] of [
       ['broken.tif', fixture('photo-gps.tif').subarray(0, 1500)],
       ['broken.heic', fixture('photo-gps.heic').subarray(0, 600)],
+      ['broken.mov', fixture('voice-gps.mov').subarray(0, 4200)],
     ] as const) {
       const { a, record, ids } = await senderWithFiles({ [name]: broken });
       const out = join(vaults.temp.make(), 'b.tvb');

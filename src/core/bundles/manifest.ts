@@ -65,6 +65,7 @@ export const REMOVED_PARTS = [
   'comment',
   'exif',
   'iptc',
+  'media-tags',
   'mpf',
   'pdf-id',
   'pdf-info',

@@ -1,9 +1,13 @@
 import exifr from 'exifr';
+import { cleanFlac } from './flac';
 import { cleanHeif } from './heif';
 import { cleanJpeg } from './jpeg';
+import { cleanMp3 } from './mp3';
+import { cleanMp4 } from './mp4';
 import { cleanPdf } from './pdf';
 import { cleanPng } from './png';
 import { cleanTiff } from './tiff';
+import { cleanWav } from './wav';
 import type { CleanableFormat, CleanedCopy } from './types';
 import { cleanWebp } from './webp';
 
@@ -27,10 +31,28 @@ const CLEANABLE_MIMES: Record<string, CleanableFormat> = {
   'image/heic': 'heif',
   'image/heif': 'heif',
   'image/avif': 'heif',
+  'video/mp4': 'mp4',
+  'video/quicktime': 'mp4',
+  'video/x-m4v': 'mp4',
+  'audio/mp4': 'mp4',
+  'audio/x-m4a': 'mp4',
+  'audio/m4a': 'mp4',
+  'audio/mpeg': 'mp3',
+  'audio/mp3': 'mp3',
+  'audio/wav': 'wav',
+  'audio/wave': 'wav',
+  'audio/x-wav': 'wav',
+  'audio/vnd.wave': 'wav',
+  'audio/flac': 'flac',
+  'audio/x-flac': 'flac',
 };
 
 /** ftyp major brands of HEIF still images (ISO/IEC 23008-12 and the AVIF spec). */
 const HEIF_BRANDS = new Set(['heic', 'heix', 'heim', 'heis', 'mif1', 'avif']);
+/** HEIF image sequences: a still image's items beside a movie; neither cleaner fits them. */
+const HEIF_SEQUENCE_BRANDS = new Set(['msf1', 'hevc', 'hevx', 'avis']);
+/** What a QuickTime file without ftyp starts with. */
+const QUICKTIME_FIRST_BOXES = new Set(['moov', 'mdat', 'wide', 'free']);
 
 /**
  * Why a file goes as it is: a format with no cleaner (video, audio, office documents...), or
@@ -56,7 +78,16 @@ export function sniffCleanable(head: Uint8Array): CleanableFormat | null {
   if (at(4, 0x66, 0x74, 0x79, 0x70) && head.length >= 12) {
     const brand = String.fromCharCode(...head.subarray(8, 12));
     if (HEIF_BRANDS.has(brand)) return 'heif';
+    return HEIF_SEQUENCE_BRANDS.has(brand) ? null : 'mp4';
   }
+  if (head.length >= 8 && QUICKTIME_FIRST_BOXES.has(String.fromCharCode(...head.subarray(4, 8))))
+    return 'mp4';
+  if (at(0, 0x49, 0x44, 0x33)) return 'mp3'; // "ID3"
+  // An MPEG audio frame sync (11 bits set) with a valid layer.
+  if (head[0] === 0xff && ((head[1] ?? 0) & 0xe0) === 0xe0 && ((head[1] ?? 0) & 0x06) !== 0)
+    return 'mp3';
+  if (at(0, 0x52, 0x49, 0x46, 0x46) && at(8, 0x57, 0x41, 0x56, 0x45)) return 'wav';
+  if (at(0, 0x66, 0x4c, 0x61, 0x43)) return 'flac';
   return null;
 }
 
@@ -79,6 +110,14 @@ export async function cleanBytes(bytes: Uint8Array, format: CleanableFormat): Pr
       return cleanTiff(bytes);
     case 'heif':
       return cleanHeif(bytes);
+    case 'mp4':
+      return cleanMp4(bytes);
+    case 'mp3':
+      return cleanMp3(bytes);
+    case 'wav':
+      return cleanWav(bytes);
+    case 'flac':
+      return cleanFlac(bytes);
   }
 }
 

@@ -16,7 +16,8 @@ export type RemovedPart =
   | 'png-time'
   | 'pdf-info'
   | 'pdf-id'
-  | 'tiff-tags';
+  | 'tiff-tags'
+  | 'media-tags';
 
 export interface CleanedCopy {
   bytes: Uint8Array;
@@ -25,7 +26,8 @@ export interface CleanedCopy {
 }
 
 /** The formats cleaned; anything else is sent as it is, with a warning in the review. */
-export type CleanableFormat = 'jpeg' | 'png' | 'webp' | 'pdf' | 'tiff' | 'heif';
+export type CleanableFormat =
+  'jpeg' | 'png' | 'webp' | 'pdf' | 'tiff' | 'heif' | 'mp4' | 'mp3' | 'wav' | 'flac';
 
 /** Thrown by a format cleaner for a file it cannot walk (truncated, malformed, encrypted). */
 export class DamagedFileError extends Error {

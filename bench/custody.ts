@@ -6,6 +6,8 @@ import { importFile } from '../src/core/records/bulk-import';
 import { withDefaults } from '../src/core/records/record-input';
 import { RecordStore } from '../src/core/records/record-store';
 import { Vault } from '../src/core/vault/vault';
+import { cliAddCost } from './custody-cli';
+import { pct, quantile } from './custody-stats';
 
 /**
  * The custody log's cost on `add` and `import` (goal: under 10 %), and how long one record's
@@ -23,6 +25,7 @@ export async function benchCustody(opts: {
   rounds: number;
   perRound: number;
   lookupEntries: number;
+  cliRounds: number;
 }): Promise<Record<string, number | string>> {
   const dir = mkdtempSync(join(tmpdir(), 'tvault-bench-custody-'));
   const loadBefore = loadavg();
@@ -41,8 +44,10 @@ export async function benchCustody(opts: {
     const pages = walPagesPerAdd(vault, sides);
     const imported = await importCost(vault, bare, dir, opts.records, body);
     const lookup = lookupCost(vault, adds.ids, opts.lookupEntries);
-    const loadAfter = loadavg();
+    // Closed first: the CLI rounds are processes of their own, on a vault of their own.
     vault.close();
+    const cli = opts.cliRounds > 0 ? await cliAddCost(dir, opts.cliRounds) : {};
+    const loadAfter = loadavg();
     return {
       'add: rounds x adds per side': `${opts.rounds} x ${opts.perRound}`,
       'add: ms per add without / with log (median)': `${adds.bareMs} / ${adds.loggedMs}`,
@@ -54,6 +59,7 @@ export async function benchCustody(opts: {
       'add: pages the log adds (%)': Math.round((pages.logged / pages.bare - 1) * 1000) / 10,
       ...imported,
       ...lookup,
+      ...cli,
       'load average (1 min) before / after': `${loadBefore[0]!.toFixed(2)} / ${loadAfter[0]!.toFixed(2)}`,
     };
   } finally {
@@ -62,16 +68,6 @@ export async function benchCustody(opts: {
 }
 
 type Sides = Record<'bare' | 'logged', (i: number) => string>;
-
-function quantile(sorted: number[], q: number): number {
-  const at = (sorted.length - 1) * q;
-  const low = Math.floor(at);
-  return sorted[low]! + (sorted[Math.ceil(at)]! - sorted[low]!) * (at - low);
-}
-
-function pct(ratio: number): number {
-  return Math.round((ratio - 1) * 1000) / 10;
-}
 
 function interleavedAdds(sides: Sides, rounds: number, perRound: number) {
   const ids: string[] = [];

@@ -5,7 +5,8 @@
  *
  *   BENCH_ONLY=records,search,attachments,bundles,hostile,custody,verify,evidence   run a subset
  *   BENCH_CUSTODY_RECORDS=10000 (import)  BENCH_CUSTODY_ROUNDS=40  BENCH_CUSTODY_PER_ROUND=25
- *   BENCH_CUSTODY_LOG=100000 (entries for the lookup)  BENCH_VERIFY_RECORDS=100000  BENCH_VERIFY_MIB=10240
+ *   BENCH_CUSTODY_LOG=100000 (entries for the lookup)  BENCH_CUSTODY_CLI_ROUNDS=10 (tvault add runs)
+ *   BENCH_VERIFY_RECORDS=100000  BENCH_VERIFY_MIB=10240
  *   BENCH_SCALE_DOCS=100000  BENCH_SCALE_SHORT=1000000  BENCH_SCALE_LONG_MB=15
  *   BENCH_SCALE_COLD_DOCS=5000  BENCH_SCALE_IMPORT_MB=1024 (search-scale; 0 skips a part)
  *   BENCH_SEARCH_DOCS=100000  BENCH_ATTACH_MIB=1024  BENCH_BUNDLE_MIB=2048  BENCH_RECORDS=10000
@@ -73,6 +74,7 @@ const benches: Record<string, Bench> = {
           rounds: Number(env.BENCH_CUSTODY_ROUNDS ?? 40),
           perRound: Number(env.BENCH_CUSTODY_PER_ROUND ?? 25),
           lookupEntries: Number(env.BENCH_CUSTODY_LOG ?? 100_000),
+          cliRounds: Number(env.BENCH_CUSTODY_CLI_ROUNDS ?? 10),
         } as never)
       : { skipped: 'no bench/custody.ts' };
   },

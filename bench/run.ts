@@ -14,8 +14,10 @@
  *   BENCH_SMALL_FILES=1000  BENCH_PHOTO_MIB=20
  *   BENCH_HOSTILE_IMPORT_MIB=32 (the hostile import files)  BENCH_HOSTILE_PARTS=files,loop,bomb,deep,small,body
  *   BENCH_HOSTILE_IMPORT_RECORDS=10000 (the `loop` part's import)
- *   BENCH_ONLY=team: BENCH_TEAM_MEMBERS=3 BENCH_TEAM_RECORDS=10000 (each)
- *   BENCH_TEAM_ATTACHMENTS=1000 (in all) BENCH_TEAM_ATTACH_KIB=64 BENCH_TEAM_CHANGES=100
+ *   BENCH_ONLY=team: BENCH_TEAM_MEMBERS=3 BENCH_TEAM_RECORDS=300 (each)
+ *   BENCH_TEAM_ATTACHMENTS=30 (in all) BENCH_TEAM_ATTACH_KIB=64 BENCH_TEAM_CHANGES=100
+ *   (small by default; issue 15's size, about 20 minutes: BENCH_TEAM_RECORDS=10000
+ *   BENCH_TEAM_ATTACHMENTS=1000)
  *   BENCH_ONLY=crash  BENCH_CRASH_KILLS=30 (per command): the crash harness, only when named
  *   (it takes minutes; `npm run crash` runs the same harness on its own)
  */
@@ -104,8 +106,8 @@ const benches: Record<string, Bench> = {
     return fn
       ? fn({
           members: Number(env.BENCH_TEAM_MEMBERS ?? 3),
-          records: Number(env.BENCH_TEAM_RECORDS ?? 10_000),
-          attachments: Number(env.BENCH_TEAM_ATTACHMENTS ?? 1000),
+          records: Number(env.BENCH_TEAM_RECORDS ?? 300),
+          attachments: Number(env.BENCH_TEAM_ATTACHMENTS ?? 30),
           attachKiB: Number(env.BENCH_TEAM_ATTACH_KIB ?? 64),
           changes: Number(env.BENCH_TEAM_CHANGES ?? 100),
         } as never)

@@ -13,7 +13,8 @@ import { emptyFields } from '../src/shared/records/types';
 /**
  * Issue 15's figures (docs/team.md, "Figures"): `members` vaults of one team, each with
  * `records` records, `attachments` attachments between them (`attachKiB` each), all synced
- * through a plain folder. Measured: a new member's first sync, a sync after `changes` edits
+ * through a plain folder. Measured: a new member's first sync, an existing member's next sync
+ * (which reads the invitation), then a sync after `changes` edits
  * (the author's publish and another member's apply), the bytes written to the folder per
  * change; beside them, in the same run, the same records exported as one bundle and received
  * by a fresh vault (time and size), the baseline a team folder replaces.
@@ -112,6 +113,10 @@ export async function benchTeam(opts: TeamBenchOptions): Promise<Record<string, 
         `the new member is not complete after its first sync: ${newcomer.records.count()} records, ${newcomer.attachments.count()} attachments, A ${a.records.count()}/${a.attachments.count()}, ${JSON.stringify(first.result)}`,
       );
 
+    // An existing member's next sync reads the invitation too (it is addressed to every member).
+    await syncTeam(a);
+    const afterInvitation = await timed(() => syncTeam(b));
+
     // A sync after `changes` edits on A: A publishes, B applies.
     const before = folderBytes(folder);
     const edited = a.records.ids().slice(0, opts.changes);
@@ -153,6 +158,7 @@ export async function benchTeam(opts: TeamBenchOptions): Promise<Record<string, 
       initialSyncAllMembersMs: initial.ms,
       folderBytesAfterInitial: folderAfterInitial,
       newMemberFirstSyncMs: first.ms,
+      memberSyncAfterInvitationMs: afterInvitation.ms,
       changes: opts.changes,
       syncAfterChangesPublishMs: publish.ms,
       syncAfterChangesApplyMs: apply.ms,

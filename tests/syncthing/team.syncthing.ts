@@ -50,7 +50,7 @@ describe.skipIf(!available)('a team folder synced by Syncthing', () => {
     for (const instance of instances) await instance.stop();
   });
 
-  it('a record and an attachment added on A appear on B and C after team sync', async () => {
+  it('a record and an attachment added on A appear on B and C after team sync; an edit and a detach travel back', async () => {
     const root = vaults.temp.path('syncthing');
     for (const name of ['a', 'b', 'c']) instances.push(await SyncthingInstance.create(name, root));
     const [sa, sb, sc] = instances as [SyncthingInstance, SyncthingInstance, SyncthingInstance];
@@ -97,5 +97,15 @@ describe.skipIf(!available)('a team folder synced by Syncthing', () => {
     await synced(sc, sa);
     await syncTeam(a);
     expect(a.records.get(record.id).title).toBe('Edited on C');
+
+    // A file detached on B is gone on A and C.
+    b.attachments.detach(attachment.id);
+    await syncTeam(b);
+    await synced(sb, sa);
+    await synced(sb, sc);
+    for (const member of [a, c]) {
+      await syncTeam(member);
+      expect(member.attachments.has(attachment.id)).toBe(false);
+    }
   }, 300_000);
 });

@@ -3,6 +3,7 @@ import { existsSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Vault } from '../../src/core/vault/vault';
+import { queueParts } from '../../src/core/team/publish';
 import { syncTeam } from '../../src/core/team/sync';
 import { inviteMember, joinTeam } from '../../src/core/team/team';
 import { archiveOf, given, makeTeam, syncAll, useTestVaults } from './helpers';
@@ -124,6 +125,37 @@ describe('changes to shared records travel to every member', () => {
     await syncAll(team);
     for (const member of team.members) expect(member.attachments.list(first.id)).toEqual([]);
   }, 90_000);
+
+  it("a detach naming another record's file, or an unknown file, deletes nothing", async () => {
+    const team = await makeTeam(vaults);
+    const [a, b, c] = team.members as [Vault, Vault, Vault];
+    const one = a.addRecord(given({ title: 'One' }));
+    const two = a.addRecord(given({ title: 'Two' }));
+    const info = await a.attachments.attachFile(one.id, file(vaults.temp.path('.'), 'x.pdf', 5000));
+    await syncAll(team);
+    // B (a member, so its signature is good) names the file under the wrong record, and a file
+    // nobody attached.
+    const unknown = 'ab'.repeat(16);
+    b.transaction(() =>
+      queueParts(
+        b,
+        b.team,
+        [],
+        [],
+        [],
+        [
+          { record: two.id, id: info.id },
+          { record: one.id, id: unknown },
+        ],
+      ),
+    );
+    await syncAll(team);
+    for (const member of [a, c]) {
+      expect(member.attachments.list(one.id).map((x) => x.id)).toEqual([info.id]);
+      expect(custody(member, 'attachment.deleted')).toEqual([]);
+      expect(member.team.record(one.id)?.attachments?.map((x) => x.id)).toEqual([info.id]);
+    }
+  }, 60_000);
 
   it('consent, tags and a restored revision travel as edits', async () => {
     const team = await makeTeam(vaults);

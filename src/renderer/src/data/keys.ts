@@ -10,4 +10,7 @@ export const keys = {
   custodyLog: (recordId: string | null) => ['custody', 'log', recordId ?? 'all'] as const,
   custodyReport: (recordId: string) => ['custody', 'report', recordId] as const,
   vocabulary: ['vocabulary'] as const,
+  teamStatus: ['team', 'status'] as const,
+  teamConflicts: ['team', 'conflicts'] as const,
+  teamConflict: (id: string) => ['team', 'conflict', id] as const,
 };

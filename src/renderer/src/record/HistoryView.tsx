@@ -1,43 +1,11 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { MessageKey } from '../../../shared/i18n';
-import type { TestimonyFields } from '../../../shared/records/types';
 import { useRecordHistory, useRestoreRevision } from '../data/records';
-import { type I18n, useI18n } from '../i18n/I18n';
+import { useI18n } from '../i18n/I18n';
 import { Alert } from '../ui/Alert';
 import { describeError } from '../ui/errors';
 import { diffWords } from './diff';
+import { FIELDS, asText } from './field-text';
 import { SubView } from './SubView';
-
-const FIELDS: [keyof TestimonyFields, MessageKey][] = [
-  ['title', 'field.title'],
-  ['lang', 'field.lang'],
-  ['date', 'field.date'],
-  ['place', 'field.place'],
-  ['narrator', 'field.narrator'],
-  ['tags', 'field.tags'],
-  ['consent', 'field.consent'],
-  ['warning', 'field.warning'],
-  ['body', 'field.body'],
-  ['identifying', 'field.identifying'],
-  ['notes', 'field.notes'],
-];
-
-/** A field as comparable text (lists one per line, consent as its parts). */
-function asText(fields: TestimonyFields, key: keyof TestimonyFields, t: I18n['t']): string {
-  const value = fields[key];
-  if (value === null) return '';
-  if (Array.isArray(value)) return value.join('\n');
-  if (typeof value === 'object') {
-    const parts = [
-      t(`consent.${value.status}`),
-      t(`scope.${value.scope}`),
-      value.date ?? '',
-      value.note,
-    ];
-    return parts.filter(Boolean).join(' · ');
-  }
-  return value;
-}
 
 /**
  * Every revision of a record, and what changed from one to the next, word by word. Revisions

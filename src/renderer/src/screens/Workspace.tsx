@@ -6,10 +6,12 @@ import { useI18n } from '../i18n/I18n';
 import { SearchProvider } from '../search/SearchProvider';
 import { SettingsView } from '../settings/SettingsView';
 import { PartnersView } from '../sharing/PartnersView';
+import { TeamSyncListener } from '../team/TeamSyncListener';
+import { TeamView } from '../team/TeamView';
 import { ImportWizard } from '../import/ImportWizard';
 import { UnsavedGuard, useUnsavedGuard } from '../ui/UnsavedGuard';
 
-type View = 'archive' | 'sharing' | 'settings';
+type View = 'archive' | 'sharing' | 'team' | 'settings';
 
 /** Shortcut as people read it on their platform. */
 function shortcutLabel(accelerator: string): string {
@@ -46,6 +48,7 @@ function WorkspaceBody({ info, settings, onSettings, onLock }: Omit<WorkspacePro
   const tabs: [View, string][] = [
     ['archive', t('nav.archive')],
     ['sharing', t('nav.sharing')],
+    ['team', t('nav.team')],
     ['settings', t('nav.settings')],
   ];
   return (
@@ -88,6 +91,7 @@ function WorkspaceBody({ info, settings, onSettings, onLock }: Omit<WorkspacePro
       <main id="main" tabIndex={-1}>
         <VaultDataProvider>
           <SearchProvider>
+            <TeamSyncListener />
             {view === 'archive' &&
               (importing ? (
                 <ImportWizard onClose={() => setImporting(false)} />
@@ -95,6 +99,7 @@ function WorkspaceBody({ info, settings, onSettings, onLock }: Omit<WorkspacePro
                 <ArchiveView onImport={() => setImporting(true)} />
               ))}
             {view === 'sharing' && <PartnersView />}
+            {view === 'team' && <TeamView settings={settings} onSettings={onSettings} />}
             {view === 'settings' && <SettingsView settings={settings} onSettings={onSettings} />}
           </SearchProvider>
         </VaultDataProvider>

@@ -2,6 +2,7 @@ import type { MessageKey } from './en';
 import { custodyAr } from './custody/ar';
 import { vocabularyAr } from './vocabulary/ar';
 import { importAr } from './import/ar';
+import { teamAr } from './team/ar';
 
 /** العربية. Same keys as en.ts; the layout mirrors (dir="rtl") when this language is chosen. */
 export const ar: Record<MessageKey, string> = {
@@ -396,4 +397,5 @@ export const ar: Record<MessageKey, string> = {
   ...custodyAr,
   ...vocabularyAr,
   ...importAr,
+  ...teamAr,
 };

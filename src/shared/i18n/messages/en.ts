@@ -1,6 +1,7 @@
 import { custodyEn } from './custody/en';
 import { vocabularyEn } from './vocabulary/en';
 import { importEn } from './import/en';
+import { teamEn } from './team/en';
 
 /**
  * English: the reference catalogue. Every other language must have exactly these keys (the
@@ -420,6 +421,7 @@ export const en = {
   ...custodyEn,
   ...vocabularyEn,
   ...importEn,
+  ...teamEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

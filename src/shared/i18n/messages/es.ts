@@ -2,6 +2,7 @@ import type { MessageKey } from './en';
 import { custodyEs } from './custody/es';
 import { vocabularyEs } from './vocabulary/es';
 import { importEs } from './import/es';
+import { teamEs } from './team/es';
 
 /** Español. Same keys as en.ts. */
 export const es: Record<MessageKey, string> = {
@@ -425,4 +426,5 @@ export const es: Record<MessageKey, string> = {
   ...custodyEs,
   ...vocabularyEs,
   ...importEs,
+  ...teamEs,
 };

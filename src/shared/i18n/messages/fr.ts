@@ -2,6 +2,7 @@ import type { MessageKey } from './en';
 import { custodyFr } from './custody/fr';
 import { vocabularyFr } from './vocabulary/fr';
 import { importFr } from './import/fr';
+import { teamFr } from './team/fr';
 
 /** Français. Same keys as en.ts. */
 export const fr: Record<MessageKey, string> = {
@@ -432,4 +433,5 @@ export const fr: Record<MessageKey, string> = {
   ...custodyFr,
   ...vocabularyFr,
   ...importFr,
+  ...teamFr,
 };

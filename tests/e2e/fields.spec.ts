@@ -71,7 +71,7 @@ test('region in Settings: Moroccan Arabic month names (نونبر)', async ({ ap
   app.settings.set({ language: 'ar' });
   await page.reload(); // the vault stays open in main; the page comes back in Arabic
   await expect(page.locator('.record-row').first()).toContainText('نوفمبر 2024');
-  await page.locator('.topbar nav button').nth(2).click();
+  await page.locator('.topbar nav button').nth(3).click();
   const region = page.getByRole('combobox', { name: 'المنطقة للتواريخ والأرقام' });
   await expect(region.locator('option', { hasText: 'المغرب' })).toHaveText(/نونبر/);
   await region.selectOption('MA');

@@ -4,6 +4,7 @@ import { fixture } from '../import/helpers';
 import { PASSPHRASE } from './flows';
 import { type Harness, expect } from './harness';
 import { visitUnlockWithShares, walkCustodyScreens } from './screens-custody';
+import { walkTeamScreens } from './screens-team';
 
 /** A real JPEG carrying GPS and an author, so the export review shows what cleaning removes. */
 const photoWithGps = readFileSync(new URL('../fixtures/metadata/photo-gps.jpg', import.meta.url));
@@ -158,7 +159,8 @@ export async function walkScreens(
   await tabs.nth(1).click();
   await expect(page.getByTestId('own-fingerprint')).toBeVisible();
   await visit('partners');
-  await tabs.nth(2).click();
+  await walkTeamScreens(app, visit);
+  await tabs.nth(3).click();
   await expect(page.locator('.settings')).toBeVisible();
   await visit('settings');
   await walkCustodyScreens(app, visit);

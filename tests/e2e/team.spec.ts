@@ -45,7 +45,7 @@ test('two laptops edit one testimony: the conflict side by side, one version kep
   const { page } = app;
   try {
     // Bea records a testimony; Amal's "Sync now" brings it.
-    const record = bea.records.add({
+    const record = bea.addRecord({
       ...emptyFields(),
       title: 'Threats at the clinic',
       body: 'They waited outside the clinic every morning.',
@@ -73,7 +73,7 @@ test('two laptops edit one testimony: the conflict side by side, one version kep
     await form.getByLabel('Title').fill('Threats at the clinic, March');
     await form.getByRole('button', { name: 'Save' }).click();
     await expect(page.locator('#record-title')).toHaveText('Threats at the clinic, March');
-    bea.records.update(record.id, { body: 'They waited outside the clinic every evening.' });
+    bea.updateRecord(record.id, { body: 'They waited outside the clinic every evening.' });
     await syncTeam(bea);
 
     await page.getByRole('button', { name: 'Team' }).click();

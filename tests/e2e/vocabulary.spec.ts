@@ -157,7 +157,7 @@ for (const language of ['en', 'ar'] as const) {
     });
     app.settings.set({ language });
     await page.reload();
-    await page.locator('.topbar nav button').nth(2).click();
+    await page.locator('.topbar nav button').nth(3).click();
     await page.locator('section[aria-labelledby=vocabulary-settings] button').click();
     await expect(page.locator('.concept-list li')).toHaveCount(1);
     const check = async (screen: string) => {

@@ -5,9 +5,16 @@ import { useIndexChanged } from '../search/SearchProvider';
 import { keys } from './keys';
 import { recordsChanged } from './records';
 
-/** The team, its members, and the scheduled sync's state (docs/team.md, "In the app"). */
+/**
+ * The team, its members, and the scheduled sync's state (docs/team.md, "In the app"). Read
+ * afresh each time the screen opens: the sync runs in main whatever the screen shows.
+ */
 export function useTeamStatus() {
-  return useQuery({ queryKey: keys.teamStatus, queryFn: () => call('team.status', {}) });
+  return useQuery({
+    queryKey: keys.teamStatus,
+    queryFn: () => call('team.status', {}),
+    refetchOnMount: 'always',
+  });
 }
 
 export function useTeamConflicts(enabled: boolean) {
@@ -15,6 +22,7 @@ export function useTeamConflicts(enabled: boolean) {
     queryKey: keys.teamConflicts,
     queryFn: () => call('team.conflicts', {}),
     enabled,
+    refetchOnMount: 'always',
   });
 }
 

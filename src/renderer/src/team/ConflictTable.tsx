@@ -7,9 +7,10 @@ import { type I18n, useI18n } from '../i18n/I18n';
 
 /** Who wrote a version, and when: the column heading and the choice's label. */
 export function versionLabel(head: ConflictHeadView, i18n: I18n): string {
+  // Isolated (FSI … PDI): a Latin name beside an Arabic date must not reorder it.
   return i18n.t('team.version', {
-    author: head.authorName ?? i18n.t('team.unknownAuthor'),
-    time: i18n.dateTime(head.updatedAt),
+    author: `\u2068${head.authorName ?? i18n.t('team.unknownAuthor')}\u2069`,
+    time: `\u2068${i18n.dateTime(head.updatedAt)}\u2069`,
   });
 }
 

@@ -38,7 +38,8 @@ export function TeamConflicts({
                   <p className="muted">
                     {t('team.conflictVersions', {
                       count: i18n.number(c.heads.length),
-                      authors: c.heads
+                      authors: [...c.heads]
+                        .sort((a, b) => a.updatedAt.localeCompare(b.updatedAt))
                         .map((h) => h.authorName ?? t('team.unknownAuthor'))
                         .join(', '),
                     })}

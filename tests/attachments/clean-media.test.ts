@@ -163,3 +163,22 @@ describe('malformed audio and video', () => {
     expect(refused).toBeGreaterThan(0);
   });
 });
+
+describe('the caller keeps its bytes', () => {
+  it('cleaning a Buffer (whose slice is a view) leaves it as it was', async () => {
+    for (const [name, format] of [
+      ['voice-gps.mov', 'mp4'],
+      ['voice.wav', 'wav'],
+      ['voice.flac', 'flac'],
+      ['voice.mp3', 'mp3'],
+      ['photo-gps.tif', 'tiff'],
+      ['photo-gps.heic', 'heif'],
+    ] as const) {
+      const input = Buffer.from(fixture(name));
+      const before = Buffer.from(input);
+      const { bytes } = await cleanBytes(input, format);
+      expect(Buffer.compare(input, before), name).toBe(0);
+      expect(Buffer.compare(Buffer.from(bytes), before), name).not.toBe(0);
+    }
+  });
+});

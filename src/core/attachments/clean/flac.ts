@@ -15,7 +15,8 @@ export function cleanFlac(input: Uint8Array): CleanedCopy {
   const damaged = (reason: string) => new DamagedFileError('flac', reason);
   if (input.length < 8 || String.fromCharCode(...input.subarray(0, 4)) !== 'fLaC')
     throw damaged('no fLaC marker');
-  const out = input.slice();
+  // A copy: Buffer.slice would give a view, and cleaning would change the caller's bytes.
+  const out = new Uint8Array(input);
   const removed: RemovedPart[] = [];
   let pos = 4;
   for (let blocks = 0; ; blocks += 1) {

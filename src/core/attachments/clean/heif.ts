@@ -28,7 +28,8 @@ interface Item {
 export function cleanHeif(input: Uint8Array): CleanedCopy {
   const damaged = (reason: string) => new DamagedFileError('heif', reason);
   try {
-    const out = input.slice();
+    // A copy: Buffer.slice would give a view, and cleaning would change the caller's bytes.
+    const out = new Uint8Array(input);
     const top = childBoxes(out, 0, out.length);
     if (top[0]?.type !== 'ftyp') throw damaged('no ftyp box first');
     const metas = top.filter((box) => box.type === 'meta');

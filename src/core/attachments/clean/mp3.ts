@@ -45,7 +45,7 @@ export function cleanMp3(input: Uint8Array): CleanedCopy {
     }
   }
   if (end <= start) throw damaged('no audio frames');
-  return { bytes: input.slice(start, end), removed: sortedParts(removed) };
+  return { bytes: new Uint8Array(input.subarray(start, end)), removed: sortedParts(removed) };
 }
 
 /** A 28-bit ID3v2 size (7 bits a byte), null when a byte has its high bit set. */

@@ -27,7 +27,8 @@ const XMP_UUID = 'be7acfcb97a942e89c71999491e3afac';
  */
 export function cleanMp4(input: Uint8Array): CleanedCopy {
   const damaged = (reason: string) => new DamagedFileError('mp4', reason);
-  const out = input.slice();
+  // A copy: Buffer.slice would give a view, and cleaning would change the caller's bytes.
+  const out = new Uint8Array(input);
   const removed: RemovedPart[] = [];
   const free = (box: Box) => {
     out.set([0x66, 0x72, 0x65, 0x65], box.start + 4); // 'free'

@@ -57,7 +57,8 @@ export function cleanTiff(input: Uint8Array): CleanedCopy {
   if (input.length < 8) throw damaged('shorter than a header');
   const little = input[0] === 0x49 && input[1] === 0x49;
   if (!little && !(input[0] === 0x4d && input[1] === 0x4d)) throw damaged('no byte order');
-  const out = input.slice();
+  // A copy: Buffer.slice would give a view, and cleaning would change the caller's bytes.
+  const out = new Uint8Array(input);
   const view = new DataView(out.buffer, out.byteOffset, out.byteLength);
   const u16 = (at: number) => view.getUint16(at, little);
   const u32 = (at: number) => view.getUint32(at, little);

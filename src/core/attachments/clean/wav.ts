@@ -36,7 +36,7 @@ export function cleanWav(input: Uint8Array): CleanedCopy {
   if (!sawData) throw damaged('no data chunk');
   if (riffEnd < input.length) removed.push('trailer');
   const body = concat(chunks);
-  const header = input.slice(0, 12);
+  const header = new Uint8Array(input.subarray(0, 12));
   new DataView(header.buffer).setUint32(4, body.length + 4, true);
   return { bytes: concat([header, body]), removed: sortedParts(removed) };
 }

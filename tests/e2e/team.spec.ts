@@ -100,7 +100,7 @@ test('two laptops edit one testimony: the conflict side by side, one version kep
     // Nothing is written before a choice; then Bea's version is kept.
     const keep = page.getByRole('button', { name: 'Keep this version' });
     await expect(keep).toBeDisabled();
-    await page.getByRole('radio', { name: /Bea,/ }).check();
+    await page.getByRole('radio', { name: /Bea/ }).check();
     await keep.click();
     await expect(page.getByText('Conflict resolved')).toBeVisible();
     await expect(page.getByRole('region', { name: 'Conflicts' })).toContainText('No conflicts.');

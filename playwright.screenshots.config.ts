@@ -8,5 +8,7 @@ import base from './playwright.config';
 export default defineConfig({
   ...base,
   testMatch: '*.shots.ts',
+  // The test run's projects split off timed specs; the screenshots are one plain project.
+  projects: [{ name: 'screens' }],
   timeout: 300_000,
 });

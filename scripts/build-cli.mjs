@@ -25,8 +25,14 @@ for (const name of RUNTIME_EXTERNAL) {
 }
 
 await build({
-  entryPoints: ['src/cli/main.ts'],
-  outfile: 'out/cli/tvault.mjs',
+  entryPoints: { tvault: 'src/cli/main.ts' },
+  outdir: 'out/cli',
+  outExtension: { '.js': '.mjs' },
+  // What is imported on demand (pdf-lib for the first PDF cleaned, exceljs for the first
+  // workbook imported) goes into chunks loaded then, so a command that does not need them does
+  // not read and compile them at start-up.
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
   bundle: true,
   platform: 'node',
   format: 'esm',

@@ -4,7 +4,6 @@ import { cleanHeif } from './heif';
 import { cleanJpeg } from './jpeg';
 import { cleanMp3 } from './mp3';
 import { cleanMp4 } from './mp4';
-import { cleanPdf } from './pdf';
 import { cleanPng } from './png';
 import { cleanTiff } from './tiff';
 import { cleanWav } from './wav';
@@ -104,8 +103,12 @@ export async function cleanBytes(bytes: Uint8Array, format: CleanableFormat): Pr
       return cleanPng(bytes);
     case 'webp':
       return cleanWebp(bytes);
-    case 'pdf':
+    case 'pdf': {
+      // pdf-lib is loaded on the first PDF: it is a third of what every `tvault` command would
+      // otherwise load and compile at start-up.
+      const { cleanPdf } = await import('./pdf');
       return cleanPdf(bytes);
+    }
     case 'tiff':
       return cleanTiff(bytes);
     case 'heif':

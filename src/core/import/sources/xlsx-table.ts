@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { invalidSourceFile } from '../errors';
 import { type Table, type TableRow, checkHeader } from './csv-table';
 
@@ -9,9 +9,12 @@ import { type Table, type TableRow, checkHeader } from './csv-table';
  * group on a sheet of its own; only the first is read (docs: README, "Importers").
  */
 export async function openXlsxTable(path: string): Promise<Table> {
+  // exceljs is loaded on the first workbook: the largest package in the CLI, which every other
+  // command would otherwise load and compile at start-up.
+  const { default: excel } = await import('exceljs');
   let workbook: ExcelJS.stream.xlsx.WorkbookReader;
   try {
-    workbook = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+    workbook = new excel.stream.xlsx.WorkbookReader(path, {
       worksheets: 'emit',
       sharedStrings: 'cache',
       hyperlinks: 'ignore',

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { crc32 } from 'node:zlib';
 import exifr from 'exifr';
 import { PDFDocument, PDFName } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
@@ -24,6 +25,45 @@ function webpChunks(bytes: Uint8Array): string[] {
   }
   return names;
 }
+
+/** The data of the first chunk named `name` of a WebP. */
+function webpChunk(bytes: Uint8Array, name: string): Buffer | undefined {
+  const view = Buffer.from(bytes);
+  for (let at = 12; at + 8 <= view.length;) {
+    const size = view.readUInt32LE(at + 4);
+    if (view.toString('latin1', at, at + 4) === name) return view.subarray(at + 8, at + 8 + size);
+    at += 8 + size + (size & 1);
+  }
+  return undefined;
+}
+
+/** The chunks of a PNG: type, whole chunk in hex, and whether its CRC matches. */
+function pngChunks(bytes: Uint8Array) {
+  const view = Buffer.from(bytes);
+  const chunks: { type: string; hex: string; crcOk: boolean }[] = [];
+  for (let at = 8; at + 12 <= view.length;) {
+    const length = view.readUInt32BE(at);
+    const end = at + 12 + length;
+    chunks.push({
+      type: view.toString('latin1', at + 4, at + 8),
+      hex: view.subarray(at, end).toString('hex'),
+      crcOk: crc32(view.subarray(at + 4, end - 4)) === view.readUInt32BE(end - 4),
+    });
+    at = end;
+  }
+  return chunks;
+}
+
+/** What exifr reports of a PNG's own header (IHDR), not of its EXIF. */
+const PNG_HEADER_TAGS = new Set([
+  'ImageWidth',
+  'ImageHeight',
+  'BitDepth',
+  'ColorType',
+  'Compression',
+  'Filter',
+  'Interlace',
+]);
 
 async function gps(bytes: Uint8Array) {
   return exifr.gps(Buffer.from(bytes)).catch(() => undefined);
@@ -70,18 +110,66 @@ describe('export cleaning, format by format', () => {
     for (const chunk of ['IHDR', 'IDAT', 'IEND']) expect(has(bytes, chunk)).toBe(true);
   });
 
-  it('WebP: EXIF and XMP chunks go, the VP8X flags and RIFF size follow', async () => {
-    // exifr does not read WebP here: the chunks are listed instead.
+  it('PNG: a non-default orientation is kept alone in a new eXIf; the pixel data is unchanged', async () => {
+    // photo-gps.png given Orientation 3 (180 degrees) by exiftool 12.57.
+    const original = fixture('photo-rotated.png');
+    expect(await exifr.orientation(Buffer.from(original))).toBe(3);
+    expect(await gps(original)).toBeDefined();
+    const { bytes, removed } = await cleanBytes(original, 'png');
+    expect(removed).toEqual(expect.arrayContaining(['exif', 'png-text']));
+    expect(await exifr.orientation(Buffer.from(bytes))).toBe(3);
+    const all = await exifr.parse(Buffer.from(bytes), { tiff: true, exif: true, gps: true });
+    expect(Object.keys(all ?? {}).filter((k) => !PNG_HEADER_TAGS.has(k))).toEqual(['Orientation']);
+    expect(has(bytes, 'Amina')).toBe(false);
+    // eXIf before the image data, as the spec wants; every other chunk the same bytes.
+    const before = pngChunks(original).filter((c) => !['tEXt', 'iTXt', 'eXIf'].includes(c.type));
+    const after = pngChunks(bytes);
+    expect(after.map((c) => c.type)).toEqual(['IHDR', 'eXIf', 'IDAT', 'IEND']);
+    expect(after.filter((c) => c.type !== 'eXIf').map((c) => c.hex)).toEqual(
+      before.map((c) => c.hex),
+    );
+    // The CRC of the new chunk is right (a reader would otherwise reject it).
+    const exif = after.find((c) => c.type === 'eXIf')!;
+    expect(exif.crcOk).toBe(true);
+    // Upright images get no eXIf at all.
+    expect(
+      pngChunks((await cleanBytes(fixture('photo-gps.png'), 'png')).bytes).map((c) => c.type),
+    ).not.toContain('eXIf');
+  });
+
+  it('WebP: EXIF and XMP go, the orientation is kept alone; flags, RIFF size and image data follow', async () => {
+    // exifr does not read WebP: the chunks are listed, and the EXIF chunk read as the TIFF it is.
     const original = fixture('photo-gps.webp');
     expect(webpChunks(original)).toEqual(['VP8X', 'ICCP', 'VP8 ', 'EXIF', 'XMP ']);
+    expect(await exifr.orientation(webpChunk(original, 'EXIF')!)).toBe(6);
     const { bytes, removed } = await cleanBytes(original, 'webp');
     expect(removed).toEqual(['exif', 'xmp']);
-    expect(webpChunks(bytes)).toEqual(['VP8X', 'ICCP', 'VP8 ']);
+    expect(webpChunks(bytes)).toEqual(['VP8X', 'ICCP', 'VP8 ', 'EXIF']);
+    const exif = webpChunk(bytes, 'EXIF')!;
+    const all = await exifr.parse(exif, { tiff: true, exif: true, gps: true });
+    expect(all).toEqual({ Orientation: 'Rotate 90 CW' });
     expect(has(bytes, 'Amina')).toBe(false);
+    for (const name of ['VP8 ', 'ICCP'])
+      expect(Buffer.compare(webpChunk(bytes, name)!, webpChunk(original, name)!)).toBe(0);
     const view = Buffer.from(bytes);
     expect(view.readUInt32LE(4)).toBe(bytes.length - 8);
     const vp8x = view.indexOf('VP8X');
-    expect(view[vp8x + 8]! & 0x0c).toBe(0);
+    // EXIF flag set again, XMP flag cleared.
+    expect(view[vp8x + 8]! & 0x0c).toBe(0x08);
+  });
+
+  it('WebP: without an orientation to keep, no EXIF chunk and no EXIF flag', async () => {
+    const original = Buffer.from(fixture('photo-gps.webp'));
+    // The same file with its EXIF block's Orientation set to 1 (upright).
+    const exif = webpChunk(original, 'EXIF')!;
+    const at = exif.indexOf(Buffer.from([0x01, 0x12, 0x00, 0x03]));
+    expect(at).toBeGreaterThan(0);
+    const upright = Buffer.from(original);
+    upright.writeUInt16BE(1, original.indexOf(exif) + at + 8);
+    expect(await exifr.orientation(webpChunk(upright, 'EXIF')!)).toBe(1);
+    const { bytes } = await cleanBytes(upright, 'webp');
+    expect(webpChunks(bytes)).toEqual(['VP8X', 'ICCP', 'VP8 ']);
+    expect(Buffer.from(bytes)[Buffer.from(bytes).indexOf('VP8X') + 8]! & 0x0c).toBe(0);
   });
 
   it('PDF: the info dictionary, XMP and earlier revisions of them go; the pages stay', async () => {

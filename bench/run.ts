@@ -3,7 +3,7 @@
  * measured in the same run (the machine is shared and noisy, so raw seconds alone mean little).
  * Results are printed and written to bench/results/latest.json.
  *
- *   BENCH_ONLY=records,search,attachments,bundles,hostile,custody,verify,evidence   run a subset
+ *   BENCH_ONLY=records,search,attachments,bundles,hostile,custody,verify,evidence,ocr   run a subset
  *   BENCH_CUSTODY_RECORDS=10000 (import)  BENCH_CUSTODY_ROUNDS=40  BENCH_CUSTODY_PER_ROUND=25
  *   BENCH_CUSTODY_LOG=100000 (entries for the lookup)  BENCH_CUSTODY_CLI_ROUNDS=10 (tvault add runs)
  *   BENCH_VERIFY_RECORDS=100000  BENCH_VERIFY_MIB=10240
@@ -12,6 +12,7 @@
  *   BENCH_SEARCH_DOCS=100000  BENCH_ATTACH_MIB=1024  BENCH_BUNDLE_MIB=2048  BENCH_RECORDS=10000
  *   BENCH_BOMB_MIB=512
  *   BENCH_SMALL_FILES=1000  BENCH_PHOTO_MIB=20  BENCH_VIDEO_MIB=200
+ *   BENCH_OCR_PAGES=50 (ocr: the scan's pages; 0 skips)
  *   BENCH_HOSTILE_IMPORT_MIB=32 (the hostile import files)  BENCH_HOSTILE_PARTS=files,loop,bomb,deep,small,body
  *   BENCH_HOSTILE_IMPORT_RECORDS=10000 (the `loop` part's import)
  *   BENCH_ONLY=team: BENCH_TEAM_MEMBERS=3 BENCH_TEAM_RECORDS=300 (each)
@@ -103,6 +104,12 @@ const benches: Record<string, Bench> = {
           videoMiB: Number(env.BENCH_VIDEO_MIB ?? 200),
         } as never)
       : { skipped: 'no bench/evidence.ts' };
+  },
+  ocr: async () => {
+    const fn = await optional('./ocr', 'benchOcr');
+    return fn
+      ? fn({ scanPages: Number(env.BENCH_OCR_PAGES ?? 50) } as never)
+      : { skipped: 'no bench/ocr.ts' };
   },
   team: async () => {
     const fn = await optional('./team', 'benchTeam');

@@ -13,6 +13,7 @@ import {
   toSerializedError,
 } from '../../shared/errors';
 import type { AttachmentInfo } from '../../core/attachments/attachment-store';
+import { OcrEngine } from '../../core/attachments/ocr/ocr-worker';
 import type { Vault } from '../../core/vault/vault';
 import { globalOptions, output, withVault } from '../context';
 import { safeInline } from '../format';
@@ -54,6 +55,8 @@ export async function recognizeAll(
   const onSigint = () => controller.abort();
   process.once('SIGINT', onSigint);
   const outcomes: OcrOutcome[] = [];
+  // One engine for the whole run: its language data is loaded once, not once per file or page.
+  const engine = new OcrEngine();
   try {
     for (const [index, file] of files.entries()) {
       const label = `OCR ${index + 1}/${files.length} ${safeInline(file.name).slice(0, 40)}`;
@@ -62,6 +65,7 @@ export async function recognizeAll(
         const ocr = await vault.attachments.recognize(file.id, {
           ...(languages ? { languages } : {}),
           signal: controller.signal,
+          engine,
           ...(onProgress ? { onProgress } : {}),
         });
         outcomes.push({ id: file.id, ok: true, ocr });
@@ -75,6 +79,7 @@ export async function recognizeAll(
     }
   } finally {
     process.removeListener('SIGINT', onSigint);
+    await engine.close();
   }
   if (outcomes.some((outcome) => !outcome.ok)) exitStatus.code = OCR_FAILED_EXIT;
   return outcomes;

@@ -21,7 +21,7 @@ import { hasherFor } from './hasher';
 import { ingest } from './ingest';
 import { openMeta } from './meta';
 import { recognizeAttachment } from './ocr/recognize-attachment';
-import type { OcrLimits } from './ocr/ocr-worker';
+import type { OcrEngine, OcrLimits } from './ocr/ocr-worker';
 import type { PdfPageLimits } from './ocr/pdf-page-worker';
 import { AttachmentRows } from './rows';
 import type {
@@ -321,6 +321,8 @@ export class AttachmentStore {
       /** The engine's and the page renderer's limits; the defaults otherwise (tests, bench). */
       limits?: OcrLimits;
       pageLimits?: PdfPageLimits;
+      /** An engine kept loaded across the files of one run (OcrEngine); closed by its opener. */
+      engine?: OcrEngine;
     } = {},
   ): Promise<OcrRecord> {
     const row = this.#rows.row(id);

@@ -14,10 +14,11 @@
  *   from trying: no traineddata cache is written anywhere;
  * - the image goes to the engine's in-memory file system (Emscripten MEMFS), never to disk.
  *
- * Messages to the parent: `{ progress, status }` while working, then `{ ok: true, text,
- * confidence }`, `{ ok: false, reason: 'unreadable' }` (the engine refused the image) or
- * `{ ok: false, loadError }` (tesseract.js itself could not be loaded: a broken installation).
- * The image arrives in shared memory that the parent zeroes afterwards.
+ * The parent sends one image at a time, `{ shared }`, in shared memory that it zeroes once
+ * answered. Messages to the parent: `{ progress, status }` while working, then `{ ok: true, text,
+ * confidence }`, `{ ok: false, reason: 'unreadable' }` (the engine refused the image; it stays
+ * loaded for the next one) or `{ ok: false, loadError }` (tesseract.js itself could not be
+ * loaded: a broken installation).
  */
 export const LANG_ROOT = '/tvault-ocr-languages';
 
@@ -25,8 +26,9 @@ export const OCR_WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const { readFile } = require('node:fs/promises');
 const { gunzipSync } = require('node:zlib');
-const { scriptPath, corePath, languageFiles, langs, shared, langRoot } = workerData;
+const { scriptPath, corePath, languageFiles, langs, langRoot } = workerData;
 let engine = null;
+let loadError = null;
 try {
   engine = require(scriptPath);
   const getCore = require(corePath);
@@ -47,7 +49,7 @@ try {
   });
 } catch (error) {
   engine = null;
-  parentPort.postMessage({ ok: false, loadError: String((error && error.code) || 'load failed') });
+  loadError = String((error && error.code) || 'load failed');
 }
 let nextJob = 0;
 function run(action, payload) {
@@ -61,31 +63,45 @@ function run(action, payload) {
     });
   });
 }
-if (engine) (async () => {
-  try {
+// The engine and its language data are loaded at the first image and kept for the next ones
+// (limited-session.ts): one load per PDF or per OCR run instead of one per page.
+let ready = null;
+function load() {
+  return (async () => {
     await run('load', { options: { lstmOnly: true, logging: false } });
     await run('loadLanguage', {
       langs,
       options: { langPath: langRoot, cacheMethod: 'none', gzip: true, lstmOnly: true },
     });
     await run('initialize', { langs, oem: 1 });
+  })();
+}
+parentPort.on('message', async ({ shared }) => {
+  if (!engine) {
+    parentPort.postMessage({ ok: false, loadError });
+    return;
+  }
+  try {
+    ready = ready || load();
+    await ready;
   } catch (error) {
     parentPort.postMessage({ ok: false, loadError: 'engine or language data failed to load' });
     return;
   }
+  const image = new Uint8Array(new Uint8Array(shared));
   let result;
   try {
-    const image = new Uint8Array(new Uint8Array(shared));
     result = await run('recognize', {
       image,
       options: {},
       output: { text: true, blocks: false, hocr: false, tsv: false },
     });
-    image.fill(0);
   } catch (error) {
     parentPort.postMessage({ ok: false, reason: 'unreadable' });
     return;
+  } finally {
+    image.fill(0);
   }
   parentPort.postMessage({ ok: true, text: String(result.text || ''), confidence: Number(result.confidence) || 0 });
-})().catch(() => parentPort.postMessage({ ok: false, reason: 'unreadable' }));
+});
 `;

@@ -5,7 +5,8 @@ import type { OcrLanguage } from '../../../shared/attachments/ocr';
 import { CancelledError } from '../../../shared/errors';
 import { outsideAsar } from '../text/pdf-worker';
 import { LANG_ROOT, OCR_WORKER_SOURCE } from './ocr-worker-source';
-import { oneAtATime, runLimitedWorker } from '../../workers/limited-worker';
+import { LimitedSession } from '../../workers/limited-session';
+import { oneAtATime } from '../../workers/limited-worker';
 
 /**
  * Text from one image, recognised by tesseract.js on a worker thread with limits (the same
@@ -18,7 +19,8 @@ import { oneAtATime, runLimitedWorker } from '../../workers/limited-worker';
  * - memory: the worker's V8 heap is capped by `resourceLimits`; the engine's WebAssembly memory
  *   lives outside that heap, so the process's resident size is watched too (`memoryBytes`).
  *
- * One recognition runs at a time (`ocrQueue`), so a batch of scans costs one engine's memory.
+ * One recognition runs at a time (`ocrQueue`), so a batch of scans costs one engine's memory;
+ * the engine stays loaded across the images of one PDF or run (OcrEngine below).
  */
 export interface OcrLimits {
   timeMs: number;
@@ -38,6 +40,8 @@ export interface OcrRunOptions {
   signal?: AbortSignal;
   /** 0..1 with the engine's stage ("loading language traineddata", "recognizing text"). */
   onProgress?: (fraction: number, stage: string) => void;
+  /** An engine kept loaded across images; without one, the image gets an engine of its own. */
+  engine?: OcrEngine;
 }
 
 interface EnginePaths {
@@ -109,45 +113,91 @@ export function recognizeImage(image: Uint8Array, opts: OcrRunOptions): Promise<
 
 /** recognizeImage without the queue: for a caller that already holds its place in it. */
 export async function runOcrWorker(image: Uint8Array, opts: OcrRunOptions): Promise<OcrRunResult> {
-  const limits = opts.limits ?? OCR_LIMITS;
-  const cancelled = () => new CancelledError('The text recognition');
-  if (opts.signal?.aborted) throw cancelled();
-  const engine = resolveEngine();
-  const files = languageFiles(opts.languages);
-  // Shared memory, so this side can zero the plaintext image once the worker is gone.
-  const shared = new SharedArrayBuffer(image.byteLength);
-  const view = new Uint8Array(shared);
-  view.set(image);
+  if (opts.engine) return opts.engine.recognize(image, opts);
+  const engine = new OcrEngine();
   try {
-    const outcome = await runLimitedWorker<WorkerMessage>({
+    return await engine.recognize(image, opts);
+  } finally {
+    await engine.close();
+  }
+}
+
+/**
+ * The engine with its language data loaded, kept across the pages of a PDF and the files of one
+ * OCR run (`tvault ocr --pending`): loading tesseract.js and a language model costs seconds,
+ * recognising a page about as much. It lives in one limited worker (workers/limited-session.ts)
+ * with each image's own time limit and the process's memory watched while it works; a limit
+ * crossed, a crash or a cancel ends that worker, and the next image starts a fresh one. Another
+ * set of languages starts another worker. close() ends it; whoever opens an engine closes it.
+ */
+export class OcrEngine {
+  #session: LimitedSession<WorkerMessage> | null = null;
+  #langs = '';
+
+  async recognize(image: Uint8Array, opts: OcrRunOptions): Promise<OcrRunResult> {
+    const limits = opts.limits ?? OCR_LIMITS;
+    if (opts.signal?.aborted) throw cancelled();
+    const session = await this.#sessionFor(opts.languages, limits);
+    // Shared memory, so this side can zero the plaintext image once the worker answered.
+    const shared = new SharedArrayBuffer(image.byteLength);
+    const view = new Uint8Array(shared);
+    view.set(image);
+    try {
+      const outcome = await session.run({
+        message: { shared },
+        timeMs: limits.timeMs,
+        isAnswer: (message) => typeof message.progress !== 'number',
+        onMessage: (message) =>
+          opts.onProgress?.(Math.min(1, Math.max(0, message.progress!)), String(message.status)),
+        ...(opts.signal ? { signal: opts.signal } : {}),
+      });
+      if ('failed' in outcome)
+        return { failed: outcome.failed === 'crashed' ? 'unreadable' : outcome.failed };
+      const message = outcome.answer;
+      if (message.loadError) {
+        await this.close();
+        throw new Error(`The OCR engine could not be loaded (${message.loadError})`);
+      }
+      if (message.ok && typeof message.text === 'string')
+        return { text: message.text, confidence: message.confidence ?? 0 };
+      return { failed: 'unreadable' };
+    } finally {
+      view.fill(0);
+    }
+  }
+
+  async close(): Promise<void> {
+    const session = this.#session;
+    this.#session = null;
+    await session?.close();
+  }
+
+  async #sessionFor(
+    languages: OcrLanguage[],
+    limits: OcrLimits,
+  ): Promise<LimitedSession<WorkerMessage>> {
+    const langs = languages.join('+');
+    if (this.#session?.open && this.#langs === langs) return this.#session;
+    await this.close();
+    const engine = resolveEngine();
+    this.#langs = langs;
+    this.#session = new LimitedSession<WorkerMessage>({
       source: OCR_WORKER_SOURCE,
       workerData: {
         scriptPath: engine.scriptPath,
         corePath: engine.corePath,
-        languageFiles: files,
-        langs: opts.languages.join('+'),
-        shared,
+        languageFiles: languageFiles(languages),
+        langs,
         langRoot: LANG_ROOT,
       },
-      limits: { timeMs: limits.timeMs, memoryBytes: limits.memoryBytes, heapMb: HEAP_MB },
-      isAnswer: (message) => typeof message.progress !== 'number',
-      onMessage: (message) =>
-        opts.onProgress?.(Math.min(1, Math.max(0, message.progress!)), String(message.status)),
-      ...(opts.signal ? { signal: opts.signal } : {}),
+      limits: { memoryBytes: limits.memoryBytes, heapMb: HEAP_MB },
       cancelled,
     });
-    if ('failed' in outcome)
-      return { failed: outcome.failed === 'crashed' ? 'unreadable' : outcome.failed };
-    const message = outcome.answer;
-    if (message.loadError)
-      throw new Error(`The OCR engine could not be loaded (${message.loadError})`);
-    if (message.ok && typeof message.text === 'string')
-      return { text: message.text, confidence: message.confidence ?? 0 };
-    return { failed: 'unreadable' };
-  } finally {
-    view.fill(0);
+    return this.#session;
   }
 }
+
+const cancelled = () => new CancelledError('The text recognition');
 
 interface WorkerMessage {
   ok?: boolean;

@@ -10,7 +10,13 @@ import { tidy } from '../text/html';
 import { MAX_EXTRACTED_CHARS } from '../text/extract';
 import type { AttachmentMeta } from '../meta';
 import type { AttachmentRows } from '../rows';
-import { type OcrLimits, ocrEngineVersion, ocrQueue, runOcrWorker } from './ocr-worker';
+import {
+  type OcrEngine,
+  type OcrLimits,
+  ocrEngineVersion,
+  ocrQueue,
+  runOcrWorker,
+} from './ocr-worker';
 import type { PdfPageLimits } from './pdf-page-worker';
 import { recognizePdf } from './recognize-pdf';
 
@@ -35,6 +41,8 @@ export interface RecognizeOptions {
   onProgress?: (progress: OcrProgress) => void;
   limits?: OcrLimits;
   pageLimits?: PdfPageLimits;
+  /** Kept loaded across the files of one run (OcrEngine); else one per file. */
+  engine?: OcrEngine;
 }
 
 export interface RecognizeSource {
@@ -106,6 +114,7 @@ async function recognizeNow(
         ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
         ...(opts.limits ? { limits: opts.limits } : {}),
         ...(opts.pageLimits ? { pageLimits: opts.pageLimits } : {}),
+        ...(opts.engine ? { engine: opts.engine } : {}),
       });
       if ('failed' in result)
         return fail(result.failed, `Attachment ${id}: ${result.message}`, result.page);
@@ -130,6 +139,7 @@ async function recognizeNow(
       ...(opts.signal ? { signal: opts.signal } : {}),
       ...(onProgress ? { onProgress: (fraction, stage) => onProgress({ fraction, stage }) } : {}),
       ...(opts.limits ? { limits: opts.limits } : {}),
+      ...(opts.engine ? { engine: opts.engine } : {}),
     });
     if ('failed' in result) return fail(result.failed, failureMessage(id, result.failed));
     const text = cleanText(result.text);

@@ -1,14 +1,14 @@
 import type { OcrFailure, OcrLanguage, OcrProgress } from '../../../shared/attachments/ocr';
 import { CancelledError } from '../../../shared/errors';
-import { type OcrLimits, runOcrWorker } from './ocr-worker';
+import { OcrEngine, type OcrLimits } from './ocr-worker';
 import { type PdfPageLimits, readPdfPage } from './pdf-page-worker';
 
 /**
  * Text of a PDF page by page (docs/attachments.md, "Text from images"): a page with a text layer
  * keeps that text; a page without one (a scan) is rendered at 300 dpi and recognised. One page
  * is in memory at a time: a worker renders it and is gone before the engine, in a worker of its
- * own, reads it; then the next page. Each page has the limits of one image, so a long scan takes
- * long, but never more memory.
+ * own that stays loaded across the pages (OcrEngine), reads it; then the next page. Each page has
+ * the limits of one image, so a long scan takes long, but never more memory.
  */
 export interface PdfOcrOptions {
   languages: OcrLanguage[];
@@ -16,6 +16,8 @@ export interface PdfOcrOptions {
   onProgress?: (progress: OcrProgress) => void;
   limits?: OcrLimits;
   pageLimits?: PdfPageLimits;
+  /** The engine kept loaded across files; without one, the PDF's pages share one of their own. */
+  engine?: OcrEngine;
 }
 
 export type PdfOcrResult =
@@ -30,6 +32,20 @@ export type PdfOcrResult =
 export async function recognizePdf(
   pdf: SharedArrayBuffer,
   opts: PdfOcrOptions,
+): Promise<PdfOcrResult> {
+  if (opts.engine) return recognizePages(pdf, opts, opts.engine);
+  const engine = new OcrEngine();
+  try {
+    return await recognizePages(pdf, opts, engine);
+  } finally {
+    await engine.close();
+  }
+}
+
+async function recognizePages(
+  pdf: SharedArrayBuffer,
+  opts: PdfOcrOptions,
+  engine: OcrEngine,
 ): Promise<PdfOcrResult> {
   const parts: string[] = [];
   const confidences: number[] = [];
@@ -59,7 +75,7 @@ export async function recognizePdf(
       continue;
     }
     try {
-      const result = await runOcrWorker(read.image, {
+      const result = await engine.recognize(read.image, {
         languages: opts.languages,
         ...(opts.signal ? { signal: opts.signal } : {}),
         ...(opts.limits ? { limits: opts.limits } : {}),

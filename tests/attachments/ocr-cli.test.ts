@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, runCliJson } from '../helpers/cli';
 import { useTempDirs } from '../helpers/temp-dirs';
-import { formatOcrProgress } from '../../src/cli/commands/ocr';
+import { formatOcrProgress, formatOutcome } from '../../src/cli/commands/ocr';
 import { OCR_FIXTURES } from './ocr-helpers';
 
 const temp = useTempDirs();
@@ -113,6 +113,23 @@ describe('tvault attach --ocr / tvault ocr', () => {
     ]);
     expect(found.json.results.map((r) => r.id)).toEqual([recordId]);
   }, 240_000);
+
+  it('a failed file is named by id and name, with the page of a PDF', () => {
+    expect(
+      formatOutcome({
+        id: 'a1b2',
+        name: 'scan\u001b[31m.pdf',
+        ok: false,
+        error: {
+          code: 'OCR.FAILED',
+          message: 'Attachment a1b2 (a PDF): page 2 of 3: text recognition hit its time limit.',
+          details: {},
+        },
+      }),
+    ).toBe(
+      'a1b2  scan\\u{1b}[31m.pdf  no text: Attachment a1b2 (a PDF): page 2 of 3: text recognition hit its time limit.',
+    );
+  });
 
   it('prints the page being read and the share of the whole file', () => {
     expect(

@@ -1,6 +1,7 @@
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import type { OcrProgress } from '../../src/shared/attachments/ocr';
+import { OCR_LIMITS } from '../../src/core/attachments/ocr/ocr-worker';
 import { PDF_PAGE_LIMITS } from '../../src/core/attachments/ocr/pdf-page-worker';
 import { findInFolder } from '../helpers/scan';
 import { useTestVaults } from '../helpers/vault';
@@ -164,6 +165,38 @@ describe('hostile PDFs for OCR (docs/security.md, "Hostile files")', () => {
     const bytes = fixtureBytes(scan('fra').file);
     await expectFailure(bytes.subarray(0, 2000), 'unreadable', {}, 1);
   }, 60_000);
+
+  it('a failure names the PDF and, when a page is at fault, that page, in the error and the record', async () => {
+    const sample = scan('spa');
+    const { vault, info } = await vaultWithPdf(fixtureBytes(sample.file), sample.file);
+    // The engine stopped on page 1 of 2 (drawn, then too slow to read).
+    const error = await vault.attachments
+      .recognize(info.id, { languages: ['spa'], limits: { ...OCR_LIMITS, timeMs: 50 } })
+      .then(
+        () => new Error('recognised'),
+        (e: unknown) => e as Error,
+      );
+    expect(error).toMatchObject({ code: 'OCR.FAILED', details: { reason: 'time-limit', page: 1 } });
+    expect(error.message).toBe(
+      `Attachment ${info.id} (a PDF): page 1 of 2: text recognition hit its time limit.`,
+    );
+    expect(vault.attachments.get(info.id).ocr).toMatchObject({
+      failed: 'time-limit',
+      failedPage: 1,
+      pageCount: 2,
+    });
+    // A PDF that cannot be opened: the PDF is named, no page is blamed.
+    const cut = await vaultWithPdf(fixtureBytes(scan('fra').file).subarray(0, 2000), 'cut.pdf');
+    const refused = await cut.vault.attachments.recognize(cut.info.id, { languages: ['eng'] }).then(
+      () => new Error('recognised'),
+      (e: unknown) => e as Error,
+    );
+    expect(refused.message).toBe(
+      `Attachment ${cut.info.id} (a PDF): the PDF cannot be read (damaged, encrypted or not a PDF).`,
+    );
+    expect(cut.vault.attachments.get(cut.info.id).ocr).toMatchObject({ failed: 'unreadable' });
+    expect(cut.vault.attachments.get(cut.info.id).ocr?.failedPage).toBeUndefined();
+  }, 120_000);
 
   it('a page that takes too long or too much memory to draw: stopped', async () => {
     const bytes = fixtureBytes(scan('fra').file);

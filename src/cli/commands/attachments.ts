@@ -42,7 +42,7 @@ function formatDetails(info: AttachmentInfo): string {
   if (info.ocr)
     lines.push(
       info.ocr.failed
-        ? `    OCR: no text (${info.ocr.failed})`
+        ? `    OCR: no text (${info.ocr.failed}${info.ocr.failedPage ? `, page ${info.ocr.failedPage} of ${info.ocr.pageCount}` : ''})`
         : `    OCR: ${info.ocr.engine} ${info.ocr.version}, ${info.ocr.languages.join('+')}, confidence ${info.ocr.confidence}`,
     );
   if (info.description) lines.push(`    ${safeInline(info.description)}`);

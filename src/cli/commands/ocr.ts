@@ -29,6 +29,8 @@ export const OCR_FAILED_EXIT = 2;
 
 export interface OcrOutcome {
   id: string;
+  /** The file's name, for the person at the terminal (the message itself names only the id). */
+  name: string;
   ok: boolean;
   ocr?: OcrRecord;
   error?: SerializedError;
@@ -68,11 +70,11 @@ export async function recognizeAll(
           engine,
           ...(onProgress ? { onProgress } : {}),
         });
-        outcomes.push({ id: file.id, ok: true, ocr });
+        outcomes.push({ id: file.id, name: file.name, ok: true, ocr });
       } catch (error) {
         // Cancelling stops the whole run; a bad image only its own file.
         if (!(error instanceof VaultError) || error.code === 'CANCELLED') throw error;
-        outcomes.push({ id: file.id, ok: false, error: toSerializedError(error) });
+        outcomes.push({ id: file.id, name: file.name, ok: false, error: toSerializedError(error) });
       } finally {
         if (onProgress) endProgress();
       }
@@ -111,7 +113,7 @@ export function formatOcrProgress(label: string, progress: OcrProgress): string 
 export function formatOutcome(outcome: OcrOutcome): string {
   if (outcome.ok && outcome.ocr)
     return `${outcome.id}  text recognised (${outcome.ocr.languages.join('+')}, confidence ${outcome.ocr.confidence}${outcome.ocr.pages !== undefined ? `, ${outcome.ocr.pages} page(s) read as images` : ''})`;
-  return `${outcome.id}  no text: ${outcome.error?.message ?? 'failed'}`;
+  return `${outcome.id}  ${safeInline(outcome.name).slice(0, 60)}  no text: ${outcome.error?.message ?? 'failed'}`;
 }
 
 export function registerOcrCommand(program: Command): void {

@@ -64,6 +64,8 @@ const metaSchema = z.object({
       at: z.string().max(64),
       failed: z.enum(OCR_FAILURES).optional(),
       pages: z.number().int().nonnegative().optional(),
+      failedPage: z.number().int().positive().optional(),
+      pageCount: z.number().int().positive().optional(),
     })
     .optional(),
   metadata: z

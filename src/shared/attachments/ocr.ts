@@ -62,6 +62,9 @@ export interface OcrRecord {
   failed?: OcrFailure;
   /** PDFs: how many pages were rendered and recognised (pages with a text layer keep theirs). */
   pages?: number;
+  /** A PDF that failed: the page (1-based) that stopped it, and the document's page count. */
+  failedPage?: number;
+  pageCount?: number;
 }
 
 /**

@@ -90,9 +90,14 @@ async function recognizeNow(
   const fail = (
     reason: NonNullable<OcrRecord['failed']>,
     message: string,
-    page?: number,
+    at?: { page: number; pages: number; whole?: true },
   ): never => {
-    const ocr = record(reason);
+    const page = at?.page;
+    // The record names the page only when it, not the whole document, is at fault.
+    const ocr = {
+      ...record(reason),
+      ...(at && !at.whole && at.pages > 0 ? { failedPage: at.page, pageCount: at.pages } : {}),
+    };
     // A failure replaces nothing: text from an earlier run, if any, stays.
     rows.replaceText(id, (current) => ({ meta: { ...current, ocr }, text: rows.text(id) }));
     throw new OcrFailedError(id, reason, message, page);
@@ -101,7 +106,7 @@ async function recognizeNow(
     if (meta.size > MAX_OCR_PDF_BYTES)
       fail(
         'too-large',
-        `Attachment ${id} is larger than ${MAX_OCR_PDF_BYTES / 1048576} MiB; no OCR.`,
+        `Attachment ${id} (a PDF) is larger than ${MAX_OCR_PDF_BYTES / 1048576} MiB; no OCR.`,
       );
     // Straight into shared memory: the page workers read it there, and it is zeroed after.
     const shared = new SharedArrayBuffer(meta.size);
@@ -117,7 +122,7 @@ async function recognizeNow(
         ...(opts.engine ? { engine: opts.engine } : {}),
       });
       if ('failed' in result)
-        return fail(result.failed, `Attachment ${id}: ${result.message}`, result.page);
+        return fail(result.failed, `Attachment ${id} (a PDF): ${result.message}`, result);
       const text = cleanText(result.text);
       const ocr = { ...record(undefined, Math.round(result.confidence)), pages: result.recognised };
       rows.replaceText(id, (current) => ({ meta: withOcr(current, ocr), text }));
@@ -127,12 +132,15 @@ async function recognizeNow(
     }
   }
   if (meta.size > MAX_OCR_BYTES)
-    fail('too-large', `Attachment ${id} is larger than ${MAX_OCR_BYTES / 1048576} MiB; no OCR.`);
+    fail(
+      'too-large',
+      `Attachment ${id} (an image) is larger than ${MAX_OCR_BYTES / 1048576} MiB; no OCR.`,
+    );
   const image = new Uint8Array(meta.size);
   await readInto(source.read(id), image, opts.signal);
   try {
     const problem = checkDimensions(image);
-    if (problem) fail(problem.reason, `Attachment ${id}: ${problem.message}`);
+    if (problem) fail(problem.reason, `Attachment ${id} (an image): ${problem.message}`);
     const onProgress = opts.onProgress;
     const result = await runOcrWorker(image, {
       languages: opts.languages,
@@ -182,9 +190,10 @@ function checkDimensions(
 }
 
 function failureMessage(id: string, reason: 'unreadable' | 'time-limit' | 'memory-limit'): string {
-  if (reason === 'time-limit') return `Attachment ${id}: text recognition hit its time limit.`;
-  if (reason === 'memory-limit') return `Attachment ${id}: text recognition hit its memory limit.`;
-  return `Attachment ${id}: the OCR engine could not read this image (damaged or truncated).`;
+  const file = `Attachment ${id} (an image)`;
+  if (reason === 'time-limit') return `${file}: text recognition hit its time limit.`;
+  if (reason === 'memory-limit') return `${file}: text recognition hit its memory limit.`;
+  return `${file}: the OCR engine could not read this image (damaged or truncated).`;
 }
 
 /** Decrypts the attachment into `out` (its exact size); on failure `out` is zeroed. */

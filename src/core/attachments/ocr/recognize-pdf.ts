@@ -22,7 +22,11 @@ export interface PdfOcrOptions {
 
 export type PdfOcrResult =
   | { text: string; confidence: number; recognised: number; pages: number }
-  | { failed: OcrFailure; page: number; pages: number; message: string };
+  /**
+   * `page`: where it stopped; `whole`: the document itself was refused (not opened, too many
+   * pages), so no page is at fault; `pages`: 0 when the count is not known.
+   */
+  | { failed: OcrFailure; page: number; pages: number; whole?: true; message: string };
 
 /**
  * Reads every page of the PDF in `pdf` (shared memory, zeroed by the caller). The caller holds
@@ -65,8 +69,15 @@ async function recognizePages(
       ...(opts.signal ? { signal: opts.signal } : {}),
     });
     if ('failed' in read) {
-      const total = 'pages' in read ? read.pages : Math.max(pages, page);
-      return { failed: read.failed, page, pages: total, message: pageFailure(read, page, total) };
+      const total = 'pages' in read ? read.pages : pages;
+      const whole = total === 0 || (read.failed === 'too-large' && read.width === 0);
+      return {
+        failed: read.failed,
+        page,
+        pages: total,
+        ...(whole ? { whole: true as const } : {}),
+        message: pageFailure(read, page, total),
+      };
     }
     pages = read.pages;
     if (pages === 0) break;
@@ -109,11 +120,16 @@ function pageFailure(
 ): string {
   if (read.failed === 'too-large') {
     if (read.width === 0) return `the PDF has ${pages} pages, more than OCR reads.`;
-    return `page ${page} would be ${read.width} x ${read.height} pixels at 300 dpi, more than OCR reads.`;
+    return `page ${page} of ${pages} would be ${read.width} x ${read.height} pixels at 300 dpi, more than OCR reads.`;
   }
+  // Before the page count is known, the document itself could not be opened.
+  if (pages === 0)
+    return read.failed === 'unreadable'
+      ? 'the PDF cannot be read (damaged, encrypted or not a PDF).'
+      : `opening the PDF: ${engineFailure(read.failed)}`;
   if (read.failed === 'unreadable')
-    return `page ${page} cannot be read (damaged, encrypted or not a PDF).`;
-  return `page ${page}: ${engineFailure(read.failed)}`;
+    return `page ${page} of ${pages} cannot be read (damaged or malformed).`;
+  return `page ${page} of ${pages}: ${engineFailure(read.failed)}`;
 }
 
 function engineFailure(reason: OcrFailure): string {

@@ -49,7 +49,7 @@ export function EvidenceItem({
       {item.ocr && (
         <p className="muted" data-testid="ocr-status">
           {item.ocr.failed
-            ? t(`evidence.ocr.failed.${item.ocr.failed}`)
+            ? ocrFailure(t, item.mime, item.ocr)
             : t(item.ocr.pages === undefined ? 'evidence.ocr.done' : 'evidence.ocr.donePages', {
                 languages: item.ocr.languages.join('+'),
                 confidence: String(item.ocr.confidence),
@@ -147,4 +147,25 @@ function MetadataFlags({ item }: { item: AttachmentView }) {
       </ul>
     </details>
   );
+}
+
+/**
+ * Why OCR gave no text, naming what failed: for a PDF the page that stopped it ("page 2 of 3"),
+ * or the PDF itself when it was refused whole; for an image, the image.
+ */
+function ocrFailure(
+  t: ReturnType<typeof useI18n>['t'],
+  mime: string,
+  ocr: NonNullable<AttachmentView['ocr']>,
+): string {
+  const reason = ocr.failed!;
+  if (mime !== 'application/pdf') return t(`evidence.ocr.failed.${reason}`);
+  if (ocr.failedPage !== undefined && ocr.pageCount !== undefined)
+    return t(`evidence.ocr.failedPage.${reason}`, {
+      page: String(ocr.failedPage),
+      pages: String(ocr.pageCount),
+    });
+  if (reason === 'unreadable' || reason === 'too-large')
+    return t(`evidence.ocr.failedPdf.${reason}`);
+  return t(`evidence.ocr.failed.${reason}`);
 }

@@ -249,6 +249,18 @@ export const en = {
     'No text recognised: it took longer than the time limit. The file is kept.',
   'evidence.ocr.failed.memory-limit':
     'No text recognised: it needed more memory than the limit. The file is kept.',
+  'evidence.ocr.failedPage.unreadable':
+    'No text recognised: page {page} of {pages} of the PDF could not be read (damaged or malformed). Nothing was stored; the file is kept.',
+  'evidence.ocr.failedPage.too-large':
+    'No text recognised: page {page} of {pages} of the PDF is too large to read (the file may be built to exhaust the app). Nothing was stored; the file is kept.',
+  'evidence.ocr.failedPage.time-limit':
+    'No text recognised: page {page} of {pages} of the PDF took longer than the time limit. Nothing was stored; the file is kept.',
+  'evidence.ocr.failedPage.memory-limit':
+    'No text recognised: page {page} of {pages} of the PDF needed more memory than the limit. Nothing was stored; the file is kept.',
+  'evidence.ocr.failedPdf.unreadable':
+    'No text recognised: the PDF could not be read (damaged, encrypted or not a PDF). The file is kept.',
+  'evidence.ocr.failedPdf.too-large':
+    'No text recognised: the PDF is too large to read (more than 128 MiB or 500 pages). The file is kept.',
 
   'pdf.previous': 'Previous page',
   'pdf.next': 'Next page',

@@ -251,6 +251,18 @@ export const es: Record<MessageKey, string> = {
     'No se reconoció texto: se alcanzó el límite de tiempo. El archivo se conserva.',
   'evidence.ocr.failed.memory-limit':
     'No se reconoció texto: se alcanzó el límite de memoria. El archivo se conserva.',
+  'evidence.ocr.failedPage.unreadable':
+    'No se reconoció texto: la página {page} de {pages} del PDF no se pudo leer (dañada o mal formada). No se guardó nada; el archivo se conserva.',
+  'evidence.ocr.failedPage.too-large':
+    'No se reconoció texto: la página {page} de {pages} del PDF es demasiado grande (el archivo puede estar hecho para agotar la aplicación). No se guardó nada; el archivo se conserva.',
+  'evidence.ocr.failedPage.time-limit':
+    'No se reconoció texto: la página {page} de {pages} del PDF superó el límite de tiempo. No se guardó nada; el archivo se conserva.',
+  'evidence.ocr.failedPage.memory-limit':
+    'No se reconoció texto: la página {page} de {pages} del PDF superó el límite de memoria. No se guardó nada; el archivo se conserva.',
+  'evidence.ocr.failedPdf.unreadable':
+    'No se reconoció texto: el PDF no se pudo leer (dañado, cifrado o no es un PDF). El archivo se conserva.',
+  'evidence.ocr.failedPdf.too-large':
+    'No se reconoció texto: el PDF es demasiado grande (más de 128 MiB o de 500 páginas). El archivo se conserva.',
 
   'pdf.previous': 'Página anterior',
   'pdf.next': 'Página siguiente',

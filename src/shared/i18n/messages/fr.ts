@@ -256,6 +256,18 @@ export const fr: Record<MessageKey, string> = {
     'Aucun texte reconnu : la limite de temps a été atteinte. Le fichier est conservé.',
   'evidence.ocr.failed.memory-limit':
     'Aucun texte reconnu : la limite de mémoire a été atteinte. Le fichier est conservé.',
+  'evidence.ocr.failedPage.unreadable':
+    'Aucun texte reconnu : la page {page} sur {pages} du PDF n’a pas pu être lue (abîmée ou mal formée). Rien n’a été enregistré ; le fichier est conservé.',
+  'evidence.ocr.failedPage.too-large':
+    'Aucun texte reconnu : la page {page} sur {pages} du PDF est trop grande pour être lue (le fichier est peut-être fait pour épuiser l’application). Rien n’a été enregistré ; le fichier est conservé.',
+  'evidence.ocr.failedPage.time-limit':
+    'Aucun texte reconnu : la page {page} sur {pages} du PDF a dépassé la limite de temps. Rien n’a été enregistré ; le fichier est conservé.',
+  'evidence.ocr.failedPage.memory-limit':
+    'Aucun texte reconnu : la page {page} sur {pages} du PDF a dépassé la limite de mémoire. Rien n’a été enregistré ; le fichier est conservé.',
+  'evidence.ocr.failedPdf.unreadable':
+    'Aucun texte reconnu : le PDF n’a pas pu être lu (abîmé, chiffré ou pas un PDF). Le fichier est conservé.',
+  'evidence.ocr.failedPdf.too-large':
+    'Aucun texte reconnu : le PDF est trop grand pour être lu (plus de 128 Mio ou de 500 pages). Le fichier est conservé.',
 
   'pdf.previous': 'Page précédente',
   'pdf.next': 'Page suivante',

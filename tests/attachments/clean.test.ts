@@ -172,6 +172,14 @@ describe('export cleaning, format by format', () => {
     expect(Buffer.from(bytes)[Buffer.from(bytes).indexOf('VP8X') + 8]! & 0x0c).toBe(0);
   });
 
+  it("WebP: cleaning a Node Buffer leaves the caller's bytes as they were", async () => {
+    // Buffer#slice is a view, not a copy: the VP8X header patched through one changed the input.
+    const input = Buffer.from(fixture('photo-gps.webp'));
+    const before = Buffer.from(input);
+    await cleanBytes(input, 'webp');
+    expect(Buffer.compare(input, before)).toBe(0);
+  });
+
   it('PDF: the info dictionary, XMP and earlier revisions of them go; the pages stay', async () => {
     const original = fixture('letter-author.pdf');
     const { bytes, removed } = await cleanBytes(original, 'pdf');

@@ -42,7 +42,8 @@ export async function cleanWebp(input: Uint8Array): Promise<CleanedCopy> {
     } else if (fourcc === 'XMP ') removed.push('xmp');
     else if (fourcc === 'VP8X') {
       if (size < 10) throw damaged('short VP8X chunk');
-      vp8x = input.slice(pos, end);
+      // A copy: the flags are patched below, and on a Node Buffer slice() is a view of the input.
+      vp8x = new Uint8Array(input.subarray(pos, end));
       vp8x[8] = vp8x[8]! & ~(EXIF_FLAG | XMP_FLAG);
       chunks.push(vp8x);
     } else {

@@ -26,7 +26,14 @@ export interface SyncReport {
  * change sets in any order they arrived: each all or nothing, waiting ones retried until
  * nothing more can be applied. One `team.synced` custody entry with the counts.
  */
-export async function syncTeam(vault: Vault): Promise<SyncReport> {
+export function syncTeam(vault: Vault): Promise<SyncReport> {
+  // After any import or backup in progress (Vault.oneAtATime): an import's transaction spans
+  // awaits on the same connection, so a sync in the middle of it read its uncommitted records
+  // and published them, and a cancelled import was then on every member's laptop.
+  return vault.oneAtATime(() => syncNow(vault));
+}
+
+async function syncNow(vault: Vault): Promise<SyncReport> {
   const state = vault.team;
   const config = state.requireConfig();
   collectLocalChanges(vault, state);

@@ -17,6 +17,39 @@ import { teamHandlers } from './handlers/team';
 export type Handlers = { readonly [C in Channel]: (request: unknown) => Promise<ResponseOf<C>> };
 
 /**
+ * The channels that write to the open vault wait for its long tasks (an import, a backup, a
+ * team sync: Vault.oneAtATime). An import holds one transaction across its awaits on the vault's
+ * one connection: a testimony saved in the middle of it joined that transaction and was rolled
+ * back with a cancelled import, after the app had said it was saved. Reads do not wait (the list
+ * and search stay usable during an import). The long tasks' own channels (import.start,
+ * vault.backup, team.sync) queue themselves in the core. attachments.ocr does not wait: a
+ * recognition runs for minutes and every save would wait behind it (its text is written at the
+ * end; a recognition that ends during an import is stored with the import's outcome).
+ */
+export const WAIT_FOR_LONG_TASKS: ReadonlySet<Channel> = new Set<Channel>([
+  'vault.changePassphrase',
+  'recovery.newKey',
+  'recovery.split',
+  'custody.saveReport',
+  'records.add',
+  'records.update',
+  'records.restore',
+  'records.delete',
+  'attachments.uploadFinish',
+  'attachments.extract',
+  'attachments.detach',
+  'partners.add',
+  'partners.verify',
+  'partners.remove',
+  'bundles.export',
+  'bundles.receive',
+  'vocabulary.save',
+  'vocabulary.remove',
+  'vocabulary.import',
+  'team.resolve',
+]);
+
+/**
  * Builds the handler object that src/main/ipc/register.ts hands to ipcMain and that the tests
  * and the end-to-end harness call directly. Every request is checked against its channel's
  * schema before any core code runs. No electron import here: it runs in plain Node.
@@ -37,8 +70,11 @@ export function createHandlers(ctx: HandlerContext): Handlers {
   const handlers = {} as Record<Channel, (request: unknown) => Promise<unknown>>;
   for (const channel of CHANNELS) {
     const impl = impls[channel] as HandlerImpl<Channel>;
-    handlers[channel] = async (request: unknown) =>
-      impl(parseRequest(channel, request) as ParsedRequestOf<Channel>);
+    handlers[channel] = async (request: unknown) => {
+      const parsed = parseRequest(channel, request) as ParsedRequestOf<Channel>;
+      const vault = WAIT_FOR_LONG_TASKS.has(channel) ? ctx.session.current() : null;
+      return vault ? vault.oneAtATime(async () => impl(parsed)) : impl(parsed);
+    };
   }
   return Object.freeze(handlers) as unknown as Handlers;
 }

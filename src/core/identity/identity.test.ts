@@ -50,6 +50,9 @@ describe('vault identity', () => {
   it('opens only boxes sealed to it', async () => {
     const { vault } = await vaults.create();
     const { default: sodiumModule } = await import('libsodium-wrappers-sumo');
+    // Ready only once its WebAssembly is compiled (the vault no longer loads it where
+    // sodium-native works, so nothing else has waited for it in this process).
+    await sodiumModule.ready;
     const secret = new Uint8Array(32).fill(9);
     const mine = sodiumModule.crypto_box_seal(secret, vault.identity.publicIdentity().boxKey);
     const other = sodiumModule.crypto_box_seal(secret, sodiumModule.crypto_box_keypair().publicKey);

@@ -1,4 +1,5 @@
 import { VaultError } from '../../shared/errors';
+import type { TeamSyncCounts } from '../../shared/ipc/team';
 import type { Vault } from '../vault/vault';
 import { applyChangeSet, noteRefusal } from './apply';
 import { type DecodedChangeSet, decodeChangeSet } from './changeset-reader';
@@ -6,20 +7,8 @@ import { scanFolder } from './folder-scan';
 import { collectLocalChanges, writeOutbox } from './publish';
 import { writePendingChunks } from './publish-attachments';
 
-export interface SyncReport {
-  /** Change sets written to the folder. */
-  published: number;
-  applied: number;
-  /** Refused for good (bad signature, not a member, after removal…) or replays. */
-  rejected: number;
-  /** Applied once what they need arrives. */
-  waiting: number;
-  /** Change sets addressed to others (written before we joined, or after our removal). */
-  notAddressed: number;
-  /** Files not complete yet, and files that are not change sets. */
-  incomplete: number;
-  other: number;
-}
+/** What one sync did: the counts the CLI prints and the app shows (one definition, in shared). */
+export type SyncReport = TeamSyncCounts;
 
 /**
  * `tvault team sync` (docs/team.md): publishes the local changes, then applies the folder's

@@ -8,11 +8,16 @@ import type { TestimonyFields } from '../records/types';
 
 /** The counts of one sync, as `tvault team sync --json` gives them. */
 export interface TeamSyncCounts {
+  /** Change sets written to the folder. */
   published: number;
   applied: number;
+  /** Refused for good (bad signature, not a member, after removal…) or replays. */
   rejected: number;
+  /** Applied once what they need arrives. */
   waiting: number;
+  /** Change sets addressed to others (written before we joined, or after our removal). */
   notAddressed: number;
+  /** Files not complete yet, and files that are not change sets. */
   incomplete: number;
   other: number;
 }

@@ -2,14 +2,12 @@ import { mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { TEST_KDF } from '../../src/core/crypto/kdf';
 import { initTeam, inviteMember, joinTeam } from '../../src/core/team/team';
 import type { EventPayloads } from '../../src/shared/ipc/types';
 import type { TeamSyncOutcome } from '../../src/shared/ipc/team';
-import { type Handlers, createHandlers } from '../../src/main/ipc/handlers';
-import { SettingsStore } from '../../src/main/settings-store';
-import { Uploads } from '../../src/main/uploads';
-import { VaultSession } from '../../src/main/vault-session';
+import type { Handlers } from '../../src/main/ipc/handlers';
+import type { VaultSession } from '../../src/main/vault-session';
+import { testAppHandlers } from '../helpers/app-handlers';
 
 const PASSPHRASE = 'correct horse battery staple';
 
@@ -23,24 +21,9 @@ let dir: string;
 let apps: App[];
 
 function makeApp(name: string): App {
-  const session = new VaultSession({ dir: join(dir, name), vaultOptions: { kdf: TEST_KDF } });
   const events: App['events'] = [];
-  const handlers = createHandlers({
-    session,
-    settings: new SettingsStore(join(dir, `${name}.json`), { autoLockMinutes: 5, language: 'en' }),
-    uploads: new Uploads(),
-    emit: (event, payload) => {
-      if (event === 'team.sync') events.push(payload as EventPayloads['team.sync']);
-    },
-    info: { version: 't', mediaOrigin: 'tvault-media://attachment', panicShortcut: 'X' },
-    dialogs: {
-      saveFile: async () => null,
-      openBundle: async () => null,
-      openVocabulary: async () => null,
-      openFile: async () => null,
-      chooseFolder: async () => null,
-    },
-    clipboard: { writeText: () => undefined },
+  const { session, handlers } = testAppHandlers(dir, name, (event, payload) => {
+    if (event === 'team.sync') events.push(payload as EventPayloads['team.sync']);
   });
   const app = { session, handlers, events };
   apps.push(app);

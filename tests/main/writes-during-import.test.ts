@@ -2,40 +2,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { TEST_KDF } from '../../src/core/crypto/kdf';
 import type { ImportRow } from '../../src/core/records/import-transaction';
 import { emptyFields } from '../../src/shared/records/types';
 import { validateFields } from '../../src/shared/records/validate';
-import { createHandlers } from '../../src/main/ipc/handlers';
-import { SettingsStore } from '../../src/main/settings-store';
-import { Uploads } from '../../src/main/uploads';
-import { VaultSession } from '../../src/main/vault-session';
+import { testAppHandlers } from '../helpers/app-handlers';
 
 let dir: string;
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'tv-writes-import-'));
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
-
-function makeApp() {
-  const session = new VaultSession({ dir: join(dir, 'vault'), vaultOptions: { kdf: TEST_KDF } });
-  const handlers = createHandlers({
-    session,
-    settings: new SettingsStore(join(dir, 'settings.json'), { autoLockMinutes: 5, language: 'en' }),
-    uploads: new Uploads(),
-    emit: () => undefined,
-    info: { version: 't', mediaOrigin: 'tvault-media://attachment', panicShortcut: 'X' },
-    dialogs: {
-      saveFile: async () => null,
-      openBundle: async () => null,
-      openVocabulary: async () => null,
-      openFile: async () => null,
-      chooseFolder: async () => null,
-    },
-    clipboard: { writeText: () => undefined },
-  });
-  return { session, handlers };
-}
 
 /**
  * An import holds one transaction across its awaits on the vault's one connection. A testimony
@@ -44,7 +20,7 @@ function makeApp() {
  */
 describe('a write while an import runs', () => {
   it('waits for the import and survives its cancellation', async () => {
-    const { session, handlers } = makeApp();
+    const { session, handlers } = testAppHandlers(dir, 'vault');
     await handlers['vault.create']({ passphrase: 'correct horse battery staple' });
     const vault = session.require();
     let reached!: () => void;

@@ -135,3 +135,22 @@ test('a sync error is shown with the folder named; the next sync completes', asy
   await expect(page.getByText(/^Last sync /)).toBeVisible();
   await expect(page.getByRole('alert')).toHaveCount(0);
 });
+
+test('the sync interval is saved on its own: "Saved." under it, the setting stored', async ({
+  app,
+}) => {
+  await createVault(app);
+  const { bea } = await teamOfTwo(app);
+  bea.close();
+  const { page } = app;
+  await page.getByRole('button', { name: 'Team' }).click();
+  const field = page.getByLabel('Sync every (minutes)');
+  await expect(field).toHaveValue('5');
+  await field.fill('15');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByText('Saved.')).toBeVisible();
+  expect(app.settings.get().teamSyncMinutes).toBe(15);
+  // A few digits' width, not the whole line.
+  const box = await field.boundingBox();
+  expect(box!.width).toBeLessThan(200);
+});

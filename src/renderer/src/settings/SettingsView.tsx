@@ -1,12 +1,12 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import type { Settings } from '../../../shared/ipc/types';
 import { call } from '../api/client';
 import { useI18n } from '../i18n/I18n';
 import { Alert } from '../ui/Alert';
 import { describeError } from '../ui/errors';
 import { useFocusOnMount } from '../ui/focus';
-import { Field } from '../ui/Field';
 import { LanguagePicker } from '../ui/LanguagePicker';
+import { MinutesForm } from '../ui/MinutesForm';
 import { ChangePassphrase } from './ChangePassphrase';
 import { CustodyLogView } from './CustodyLogView';
 import { CustodySettings, type CustodyScreen } from './CustodySettings';
@@ -44,21 +44,9 @@ function SettingsMain({
   const i18n = useI18n();
   const { t } = i18n;
   const heading = useFocusOnMount<HTMLHeadingElement>();
-  const [minutes, setMinutes] = useState(String(settings.autoLockMinutes));
-  const [saved, setSaved] = useState('');
-  const [error, setError] = useState('');
-
-  const saveMinutes = async (event: FormEvent) => {
-    event.preventDefault();
-    setSaved('');
-    setError('');
-    try {
-      onSettings(await call('settings.set', { autoLockMinutes: Number(minutes) }));
-      setSaved(t('settings.saved'));
-    } catch (caught) {
-      setError(describeError(i18n, caught));
-    }
-  };
+  // Each section shows its own refusal, next to the control that caused it.
+  const [languageError, setLanguageError] = useState('');
+  const [ocrError, setOcrError] = useState('');
 
   return (
     <div className="settings">
@@ -67,25 +55,14 @@ function SettingsMain({
       </h1>
       <section aria-labelledby="lock-settings">
         <h2 id="lock-settings">{t('settings.autoLock')}</h2>
-        <form onSubmit={saveMinutes} className="inline-form">
-          <Field label={t('settings.autoLockMinutes')} hint={t('settings.autoLockHint')}>
-            {(props) => (
-              <input
-                {...props}
-                type="number"
-                min={1}
-                max={240}
-                step={1}
-                required
-                value={minutes}
-                onChange={(e) => setMinutes(e.target.value)}
-              />
-            )}
-          </Field>
-          <button type="submit">{t('settings.save')}</button>
-        </form>
-        <Alert tone="info">{saved}</Alert>
-        <Alert>{error}</Alert>
+        <MinutesForm
+          label={t('settings.autoLockMinutes')}
+          hint={t('settings.autoLockHint')}
+          minutes={settings.autoLockMinutes}
+          save={async (autoLockMinutes) =>
+            onSettings(await call('settings.set', { autoLockMinutes }))
+          }
+        />
       </section>
       <section aria-labelledby="language-settings">
         <h2 id="language-settings">{t('settings.language')}</h2>
@@ -94,7 +71,7 @@ function SettingsMain({
           onChange={(language) =>
             void call('settings.set', { language })
               .then(onSettings)
-              .catch((caught) => setError(describeError(i18n, caught)))
+              .catch((caught) => setLanguageError(describeError(i18n, caught)))
           }
         />
         <RegionPicker
@@ -102,9 +79,10 @@ function SettingsMain({
           onChange={(region) =>
             void call('settings.set', { region })
               .then(onSettings)
-              .catch((caught) => setError(describeError(i18n, caught)))
+              .catch((caught) => setLanguageError(describeError(i18n, caught)))
           }
         />
+        <Alert>{languageError}</Alert>
       </section>
       <VocabularySection onOpen={() => onOpen('vocabulary')} />
       <section aria-labelledby="ocr-settings">
@@ -117,7 +95,7 @@ function SettingsMain({
             onChange={(e) =>
               void call('settings.set', { ocrAfterAttach: e.target.checked })
                 .then(onSettings)
-                .catch((caught) => setError(describeError(i18n, caught)))
+                .catch((caught) => setOcrError(describeError(i18n, caught)))
             }
           />{' '}
           {t('settings.ocrAfterAttach')}
@@ -125,6 +103,7 @@ function SettingsMain({
         <p className="muted" id="ocr-after-attach-hint">
           {t('settings.ocrAfterAttachHint')}
         </p>
+        <Alert>{ocrError}</Alert>
       </section>
       <ChangePassphrase />
       <CustodySettings onOpen={onOpen} />

@@ -81,7 +81,7 @@ describe('MP3, WAV, FLAC', () => {
     expect(Buffer.compare(bytes.subarray(frames), original.subarray(frames))).toBe(0);
   });
 
-  it('are planned as cleaned by their MIME types; Ogg is not', () => {
+  it('are planned as cleaned by their MIME types, at any size; WebM is not', () => {
     for (const mime of [
       'video/mp4',
       'video/quicktime',
@@ -91,9 +91,14 @@ describe('MP3, WAV, FLAC', () => {
       'audio/x-flac',
     ])
       expect(cleaningPlan(mime, 1000), mime).toBeNull();
-    expect(cleaningPlan('audio/ogg', 1000)).toBe('format');
-    expect(cleaningPlan('video/mp4', 300 * 1024 * 1024)).toBe('too-large');
-    expect(sniffCleanable(new TextEncoder().encode('OggS\0\x02 an ogg file'))).toBeNull();
+    expect(cleaningPlan('video/webm', 1000)).toBe('format');
+    // Audio and video are cleaned as they stream by; images and PDFs in memory, up to 256 MiB.
+    expect(cleaningPlan('video/mp4', 3 * 1024 ** 3)).toBeNull();
+    expect(cleaningPlan('audio/x-flac', 300 * 1024 * 1024)).toBeNull();
+    expect(cleaningPlan('image/tiff', 300 * 1024 * 1024)).toBe('too-large');
+    expect(
+      sniffCleanable(Uint8Array.from([0x1a, 0x45, 0xdf, 0xa3, 0x9f, 0x42, 0x86, 0x81])),
+    ).toBeNull();
   });
 });
 

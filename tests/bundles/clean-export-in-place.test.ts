@@ -7,6 +7,7 @@ import { exportBundle, previewExport } from '../../src/core/bundles/export';
 import { receiveBundle } from '../../src/core/bundles/receive';
 import { verifyBundle } from '../../src/core/bundles/verify';
 import type { Vault } from '../../src/core/vault/vault';
+import { opusFile, vorbisFile } from '../helpers/ogg';
 import { expectCode, network, shareable, snapshot, useTestVaults } from './helpers';
 import { specRead } from './spec-reader';
 
@@ -89,6 +90,8 @@ describe('export cleans TIFF and HEIF files in place', () => {
       'voice.mp3': fixture('voice.mp3'),
       'voice.wav': fixture('voice.wav'),
       'voice.flac': fixture('voice.flac'),
+      'voice.opus': new Uint8Array(opusFile({ maxSegments: 4 })),
+      'voice.ogg': new Uint8Array(vorbisFile()),
     };
     const { a, b, record, ids } = await senderWithFiles(files);
     const preview = previewExport(a.vault, { to: ['Beta'], ids: [record.id] });
@@ -105,16 +108,20 @@ describe('export cleans TIFF and HEIF files in place', () => {
       const received = await read(b.vault, ids[name]!);
       for (const text of ['Amina', 'Oran', '+35.69'])
         expect(received.includes(text), name).toBe(false);
+      expect(sha256(received), name).toBe(
+        verified.manifest.entries.find((e) => e.kind === 'attachment' && e.name === name)!.sha256,
+      );
       expect(sha256(await read(a.vault, ids[name]!))).toBe(sha256(original));
     }
     expect((await read(b.vault, ids['voice.mov']!)).length).toBe(files['voice.mov'].length);
   });
 
-  it('a damaged TIFF, HEIC or MOV stops the export naming it; nothing is written', async () => {
+  it('a damaged TIFF, HEIC, MOV or Opus file stops the export naming it; nothing is written', async () => {
     for (const [name, broken] of [
       ['broken.tif', fixture('photo-gps.tif').subarray(0, 1500)],
       ['broken.heic', fixture('photo-gps.heic').subarray(0, 600)],
       ['broken.mov', fixture('voice-gps.mov').subarray(0, 4200)],
+      ['broken.opus', opusFile({ maxSegments: 4 }).subarray(0, 900)],
     ] as const) {
       const { a, record, ids } = await senderWithFiles({ [name]: broken });
       const out = join(vaults.temp.make(), 'b.tvb');

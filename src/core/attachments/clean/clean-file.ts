@@ -1,24 +1,39 @@
 import exifr from 'exifr';
-import { cleanFlac } from './flac';
+import { type CleanEdits, type ReadRange, applyEdits, memoryReader } from './edits';
+import { planFlac } from './flac';
 import { cleanHeif } from './heif';
 import { cleanJpeg } from './jpeg';
-import { cleanMp3 } from './mp3';
-import { cleanMp4 } from './mp4';
+import { planMp3 } from './mp3';
+import { planMp4 } from './mp4';
+import { planOgg } from './ogg';
 import { cleanPng } from './png';
 import { cleanTiff } from './tiff';
-import { cleanWav } from './wav';
 import type { CleanableFormat, CleanedCopy } from './types';
+import { planWav } from './wav';
 import { cleanWebp } from './webp';
 
 export { DamagedFileError } from './types';
 export type { CleanableFormat, CleanedCopy, RemovedPart } from './types';
+export { type CleanEdits, type Edit, type ReadRange, editedSize, streamEdits } from './edits';
 
 /**
- * Cleaning holds the file and its copy in memory (pdf-lib parses whole documents; the image
- * cleaners slice the input): above this a file is sent as it is, with a warning. A phone photo
- * is 2-20 MB, a scanned PDF rarely over 100 MB.
+ * Images and PDFs are cleaned in memory (pdf-lib parses whole documents; the image cleaners
+ * slice the input): above this such a file is sent as it is, with a warning. A phone photo is
+ * 2-20 MB, a scanned PDF rarely over 100 MB. Audio and video are cleaned as a stream, at any
+ * size.
  */
 export const MAX_CLEAN_BYTES = 256 * 1024 * 1024;
+
+/**
+ * The formats cleaned by edits found from a few headers, then applied to the file as it
+ * streams by: memory does not grow with the file (a 2 GB video).
+ */
+export type StreamedFormat = 'mp4' | 'mp3' | 'wav' | 'flac' | 'ogg';
+const STREAMED = new Set<CleanableFormat>(['mp4', 'mp3', 'wav', 'flac', 'ogg']);
+
+export function isStreamed(format: CleanableFormat): format is StreamedFormat {
+  return STREAMED.has(format);
+}
 
 /** The MIME types the vault stores for the formats cleaned (for the export review). */
 const CLEANABLE_MIMES: Record<string, CleanableFormat> = {
@@ -44,6 +59,13 @@ const CLEANABLE_MIMES: Record<string, CleanableFormat> = {
   'audio/vnd.wave': 'wav',
   'audio/flac': 'flac',
   'audio/x-flac': 'flac',
+  'audio/ogg': 'ogg',
+  'audio/opus': 'ogg',
+  'audio/x-opus+ogg': 'ogg',
+  'audio/vorbis': 'ogg',
+  'audio/x-vorbis+ogg': 'ogg',
+  'video/ogg': 'ogg',
+  'application/ogg': 'ogg',
 };
 
 /** ftyp major brands of HEIF still images (ISO/IEC 23008-12 and the AVIF spec). */
@@ -54,15 +76,18 @@ const HEIF_SEQUENCE_BRANDS = new Set(['msf1', 'hevc', 'hevx', 'avis']);
 const QUICKTIME_FIRST_BOXES = new Set(['moov', 'mdat', 'wide', 'free']);
 
 /**
- * Why a file goes as it is: a format with no cleaner (video, audio, office documents...), or
- * too large to clean in memory.
+ * Why a file goes as it is: a format with no cleaner (WebM, AVI, office documents...), or an
+ * image or PDF too large to clean in memory.
  */
 export type UncleanedReason = 'format' | 'too-large';
 
 /** What the export review can say before reading a file: cleaned, or sent as it is and why. */
 export function cleaningPlan(mime: string, size: number): UncleanedReason | null {
-  if (!(mime in CLEANABLE_MIMES)) return 'format';
-  return size > MAX_CLEAN_BYTES ? 'too-large' : null;
+  // file-type says "audio/ogg; codecs=opus": the parameters do not change the container.
+  const type = mime.split(';')[0]!.trim().toLowerCase();
+  if (!Object.hasOwn(CLEANABLE_MIMES, type)) return 'format';
+  const format = CLEANABLE_MIMES[type]!;
+  return size > MAX_CLEAN_BYTES && !isStreamed(format) ? 'too-large' : null;
 }
 
 /** The format by its first bytes (the stored MIME type is a hint; the bytes decide). */
@@ -87,6 +112,7 @@ export function sniffCleanable(head: Uint8Array): CleanableFormat | null {
     return 'mp3';
   if (at(0, 0x52, 0x49, 0x46, 0x46) && at(8, 0x57, 0x41, 0x56, 0x45)) return 'wav';
   if (at(0, 0x66, 0x4c, 0x61, 0x43)) return 'flac';
+  if (at(0, 0x4f, 0x67, 0x67, 0x53)) return 'ogg'; // "OggS"
   return null;
 }
 
@@ -113,14 +139,33 @@ export async function cleanBytes(bytes: Uint8Array, format: CleanableFormat): Pr
       return cleanTiff(bytes);
     case 'heif':
       return cleanHeif(bytes);
+    default: {
+      const { edits, removed } = await planEdits(format, memoryReader(bytes), bytes.length);
+      return { bytes: applyEdits(bytes, edits), removed };
+    }
+  }
+}
+
+/**
+ * The edits that clean an audio or video file, found by reading its headers through `read`.
+ * Throws DamagedFileError for a file that cannot be walked.
+ */
+export function planEdits(
+  format: StreamedFormat,
+  read: ReadRange,
+  size: number,
+): Promise<CleanEdits> {
+  switch (format) {
     case 'mp4':
-      return cleanMp4(bytes);
+      return planMp4(read, size);
     case 'mp3':
-      return cleanMp3(bytes);
+      return planMp3(read, size);
     case 'wav':
-      return cleanWav(bytes);
+      return planWav(read, size);
     case 'flac':
-      return cleanFlac(bytes);
+      return planFlac(read, size);
+    case 'ogg':
+      return planOgg(read, size);
   }
 }
 

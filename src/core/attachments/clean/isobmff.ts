@@ -48,6 +48,6 @@ export function fourcc(bytes: Uint8Array, at: number): string {
 }
 
 /** A box type for an error message: only printable ASCII from a hostile file. */
-function printable(type: string): string {
+export function printable(type: string): string {
   return /^[\x20-\x7e]{4}$/.test(type) ? type : '(binary)';
 }

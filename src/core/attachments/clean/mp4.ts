@@ -1,5 +1,6 @@
-import { type Box, BoxError, childBoxes } from './isobmff';
-import { type CleanedCopy, DamagedFileError, type RemovedPart, sortedParts } from './types';
+import type { CleanEdits, Edit, ReadRange } from './edits';
+import { type Box, BoxError, MAX_BOXES, fourcc, printable } from './isobmff';
+import { DamagedFileError, type RemovedPart, sortedParts } from './types';
 
 /** Boxes that only group others: walked for metadata inside them. */
 const CONTAINERS = new Set([
@@ -15,6 +16,7 @@ const CONTAINERS = new Set([
 ]);
 /** uuid of an XMP box (Adobe XMP specification, part 3, MP4). */
 const XMP_UUID = 'be7acfcb97a942e89c71999491e3afac';
+const FREE = new Uint8Array([0x66, 0x72, 0x65, 0x65]);
 
 /**
  * Removes the metadata of an MP4, M4A or MOV file in place: every `udta` box (user data: ©xyz
@@ -24,39 +26,77 @@ const XMP_UUID = 'be7acfcb97a942e89c71999491e3afac';
  * of the same size, their bodies zeroed. Nothing moves: the sample offsets (stco/co64) that
  * point into mdat stay valid and the audio and video samples are untouched. The creation times
  * in mvhd/tkhd/mdhd (a date, not a person or a place) are kept.
+ *
+ * Only box headers are read (and the first 16 bytes of `uuid` boxes): a 2 GB video is planned
+ * from a few kilobytes of it.
  */
-export function cleanMp4(input: Uint8Array): CleanedCopy {
+export async function planMp4(read: ReadRange, size: number): Promise<CleanEdits> {
   const damaged = (reason: string) => new DamagedFileError('mp4', reason);
-  // A copy: Buffer.slice would give a view, and cleaning would change the caller's bytes.
-  const out = new Uint8Array(input);
+  const edits: Edit[] = [];
   const removed: RemovedPart[] = [];
+  let count = 0;
   const free = (box: Box) => {
-    out.set([0x66, 0x72, 0x65, 0x65], box.start + 4); // 'free'
-    // A 64-bit size stays as it is; only the body goes.
-    out.fill(0, box.body, box.end);
+    // A 64-bit size stays as it is; only the type and the body change.
+    edits.push({ start: box.start + 4, end: box.start + 8, bytes: FREE });
+    if (box.end > box.body)
+      edits.push({ start: box.body, end: box.end, zeros: box.end - box.body });
   };
-  const walk = (from: number, to: number, depth: number) => {
+  const walk = async (from: number, to: number, depth: number): Promise<Box[]> => {
     if (depth > 16) throw damaged('boxes nested too deep');
-    for (const box of childBoxes(out, from, to)) {
+    const boxes = await boxesIn(read, from, to, () => {
+      count += 1;
+      if (count > MAX_BOXES) throw new BoxError('too many boxes');
+    });
+    for (const box of boxes) {
       if (box.type === 'udta' || box.type === 'meta') {
         removed.push('media-tags');
         free(box);
-      } else if (box.type === 'uuid' && hex(out.subarray(box.body, box.body + 16)) === XMP_UUID) {
+      } else if (box.type === 'uuid' && hex(await read(box.body, box.body + 16)) === XMP_UUID) {
         removed.push('xmp');
         free(box);
-      } else if (CONTAINERS.has(box.type)) walk(box.body, box.end, depth + 1);
+      } else if (CONTAINERS.has(box.type)) await walk(box.body, box.end, depth + 1);
     }
+    return boxes;
   };
   try {
-    const top = childBoxes(out, 0, out.length);
+    const top = await walk(0, size, 0);
     if (!top.some((box) => box.type === 'moov' || box.type === 'moof'))
       throw damaged('no moov box');
-    walk(0, out.length, 0);
   } catch (error) {
     if (error instanceof BoxError || error instanceof RangeError) throw damaged(error.message);
     throw error;
   }
-  return { bytes: out, removed: sortedParts(removed) };
+  return { edits, removed: sortedParts(removed) };
+}
+
+/** The boxes laid end to end in [from, to), read header by header. */
+async function boxesIn(
+  read: ReadRange,
+  from: number,
+  to: number,
+  counted: () => void,
+): Promise<Box[]> {
+  const boxes: Box[] = [];
+  for (let at = from; at < to;) {
+    if (at + 8 > to) throw new BoxError('truncated box header');
+    const head = await read(at, Math.min(to, at + 16));
+    const view = new DataView(head.buffer, head.byteOffset, head.byteLength);
+    let boxSize = view.getUint32(0);
+    const type = fourcc(head, 4);
+    let body = at + 8;
+    if (boxSize === 1) {
+      if (at + 16 > to) throw new BoxError('truncated box header');
+      boxSize = Number(view.getBigUint64(8));
+      body = at + 16;
+    } else if (boxSize === 0) boxSize = to - at;
+    const end = at + boxSize;
+    if (boxSize < body - at || end > to)
+      throw new BoxError(`box ${printable(type)} runs past its end`);
+    boxes.push({ type, start: at, body, end });
+    counted();
+    at = end;
+  }
+  return boxes;
 }
 
 function hex(bytes: Uint8Array): string {

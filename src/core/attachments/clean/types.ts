@@ -27,7 +27,7 @@ export interface CleanedCopy {
 
 /** The formats cleaned; anything else is sent as it is, with a warning in the review. */
 export type CleanableFormat =
-  'jpeg' | 'png' | 'webp' | 'pdf' | 'tiff' | 'heif' | 'mp4' | 'mp3' | 'wav' | 'flac';
+  'jpeg' | 'png' | 'webp' | 'pdf' | 'tiff' | 'heif' | 'mp4' | 'mp3' | 'wav' | 'flac' | 'ogg';
 
 /** Thrown by a format cleaner for a file it cannot walk (truncated, malformed, encrypted). */
 export class DamagedFileError extends Error {

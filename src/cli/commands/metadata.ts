@@ -5,14 +5,17 @@ import { safeInline } from '../format';
 
 /**
  * tvault metadata ATTACHMENT_ID [--json]: what a file carries about itself (docs/attachments.md,
- * "Metadata"), identifying fields marked. The original file name is listed too: it travels
+ * "Metadata": an image's EXIF, GPS, XMP and IPTC, a PDF's info and XMP, a recording's tags),
+ * identifying fields marked. The original file name is listed too: it travels
  * with the file and often names a person or a place. Values come from the file: shown through
  * safeInline so that they cannot rewrite the terminal.
  */
 export function registerMetadataCommand(program: Command): void {
   program
     .command('metadata')
-    .description('the metadata a file carries (EXIF, GPS, XMP, IPTC), identifying fields marked')
+    .description(
+      'the metadata a file carries (EXIF, GPS, XMP, IPTC; PDF info; audio and video tags), identifying fields marked',
+    )
     .argument('<attachment-id>', 'attachment id (or a unique prefix)')
     .action(async (id: string, _opts, command: Command) => {
       const options = globalOptions(command);
@@ -41,11 +44,14 @@ export function registerMetadataCommand(program: Command): void {
                 `${field.flag ? '!' : ' '} ${safeInline(`${field.group}.${field.name}`).padEnd(28)} ${safeInline(field.value)}${field.flag ? `  [${field.flag}]` : ''}`,
             ),
             info.metadata === null ? '(no embedded metadata read for this type of file)' : '',
-            info.metadata?.failed
+            info.metadata?.failed === 'unreadable'
               ? '(the embedded metadata is malformed and could not be read)'
               : '',
+            info.metadata?.failed === 'limit'
+              ? '(reading the embedded metadata stopped at its time or size limit: there may be more)'
+              : '',
             identifying.length
-              ? `${identifying.length} field(s) marked ! can identify someone (place, device, person).`
+              ? `${identifying.length} field(s) marked ! can identify someone (place, device, person, date).`
               : '',
           ]
             .filter(Boolean)

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { asKey } from '../crypto/keys';
 import { randomBytes, wipe } from '../crypto/sodium';
 import { ID_PATTERN, newId } from '../ids';
@@ -14,6 +15,7 @@ import {
   checkSize,
   checkTimestamp,
 } from './meta';
+import { hasAvMetadata, readAvMetadata } from './metadata/av-metadata';
 import { hasImageMetadata, readImageMetadata } from './metadata/read-metadata';
 import { SNIFF_BYTES, sniffMime } from './mime';
 import type { AttachmentRows } from './rows';
@@ -69,12 +71,20 @@ export async function ingest(
       if (expectedSha256 !== undefined && written.sha256 !== expectedSha256)
         throw attachmentIntegrity(id, 'sha256');
       const mime = await sniffMime(capture.head, written.size <= SNIFF_BYTES, name, meta.mime);
-      const imageMetadata = hasImageMetadata(mime) ? await readImageMetadata(capture.head) : null;
+      const embeddedMetadata = hasImageMetadata(mime)
+        ? await readImageMetadata(capture.head)
+        : hasAvMetadata(mime)
+          ? // From the blob just written, with random access: the tags may be anywhere in it.
+            await readAvMetadata(
+              { id, path: join(blobsDir, id), fileKey, size: written.size },
+              mime,
+            )
+          : null;
       content = capture.takeContent();
       const extracted = await textOf(mime, content, capture.tooLarge);
       const { text, skipped } = extracted;
       // A PDF's metadata comes from the text worker, which has the document open anyway.
-      const metadata = imageMetadata ?? extracted.metadata ?? null;
+      const metadata = embeddedMetadata ?? extracted.metadata ?? null;
       const stored: AttachmentMeta = {
         v: 1,
         blob: 1,

@@ -3,6 +3,7 @@ import {
   type FileMetadata,
   MAX_METADATA_FIELDS,
   MAX_METADATA_VALUE_CHARS,
+  METADATA_FAILURES,
   METADATA_FLAGS,
 } from '../../shared/attachments/metadata';
 import { OCR_FAILURES, OCR_LANGUAGES, type OcrRecord } from '../../shared/attachments/ocr';
@@ -80,7 +81,7 @@ const metaSchema = z.object({
           }),
         )
         .max(MAX_METADATA_FIELDS),
-      failed: z.literal('unreadable').optional(),
+      failed: z.enum(METADATA_FAILURES).optional(),
       truncated: z.boolean().optional(),
     })
     .optional(),

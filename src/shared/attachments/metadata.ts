@@ -1,12 +1,16 @@
 /**
- * What an evidence file says about itself (EXIF, GPS, XMP, IPTC), read at attach time and kept
- * sealed with the file (docs/attachments.md, "Metadata"). Fields that can identify someone are
- * flagged: where it was taken, which device (serial numbers), who made it (names).
+ * What an evidence file says about itself (EXIF, GPS, XMP, IPTC; an audio or video file's tags),
+ * read at attach time and kept sealed with the file (docs/attachments.md, "Metadata"). Fields
+ * that can identify someone are flagged: where it was taken, which device (serial numbers; make
+ * and model of a recording), who made it (names), and for a recording when it was made.
  */
-export type MetadataFlag = 'location' | 'serial' | 'person' | 'file-name';
+export type MetadataFlag = 'location' | 'serial' | 'person' | 'file-name' | 'date';
 
 export interface MetadataField {
-  /** The block it came from: ifd0, exif, gps, xmp (dc, photoshop...), iptc, file. */
+  /**
+   * The block it came from: ifd0, exif, gps, xmp (dc, photoshop...), iptc, file; for audio and
+   * video the tag format (ID3v2.3, vorbis, riff, iTunes, udta, mdta...) or `format`.
+   */
   group: string;
   name: string;
   /** As text, bounded; binary values are described, never copied. */
@@ -16,8 +20,11 @@ export interface MetadataField {
 
 export interface FileMetadata {
   fields: MetadataField[];
-  /** Set when the reader refused the file's metadata (malformed); the file is kept. */
-  failed?: 'unreadable';
+  /**
+   * Set when the reader refused the file's metadata (`unreadable`: malformed) or stopped at its
+   * time or size limit (`limit`); the fields read before are kept, and so is the file.
+   */
+  failed?: 'unreadable' | 'limit';
   /** More fields than are kept (MAX_METADATA_FIELDS). */
   truncated?: boolean;
 }
@@ -27,7 +34,9 @@ export const METADATA_FLAGS: readonly MetadataFlag[] = [
   'serial',
   'person',
   'file-name',
+  'date',
 ];
+export const METADATA_FAILURES = ['unreadable', 'limit'] as const;
 export const MAX_METADATA_FIELDS = 300;
 export const MAX_METADATA_VALUE_CHARS = 500;
 

@@ -126,7 +126,7 @@ function OcrProgressBar({
   );
 }
 
-/** The fields of the file's own metadata that can identify someone (place, device, person). */
+/** The fields of the file's own metadata that can identify someone (place, device, person, date). */
 function MetadataFlags({ item }: { item: AttachmentView }) {
   const { t } = useI18n();
   const flagged = (item.metadata?.fields ?? []).filter((field) => field.flag);

@@ -64,6 +64,9 @@ export async function readAvMetadata(
         duration: false,
         skipCovers: false,
         includeChapters: false,
+        // Matroska/WebM: jump over the clusters by the SeekHead index (tags often follow them)
+        // rather than read a header in each: a cluster every few seconds is a chunk each.
+        mkvUseIndex: true,
       });
     } catch (error) {
       if (

@@ -218,7 +218,7 @@ export const ar: Record<MessageKey, string> = {
   'evidence.metadata.flag.serial': 'الجهاز',
   'evidence.metadata.flag.person': 'شخص',
   'evidence.metadata.flag.file-name': 'اسم الملف',
-  'evidence.metadata.flag.date': 'التاريخ',
+  'evidence.metadata.flag.date': 'التاريخ والوقت',
   'evidence.ocr.run': 'التعرّف على النص',
   'evidence.ocr.again': 'التعرّف على النص مرة أخرى',
   'evidence.ocr.running': 'جارٍ التعرّف على النص…',

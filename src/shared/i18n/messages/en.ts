@@ -231,7 +231,7 @@ export const en = {
   'evidence.metadata.flag.serial': 'Device',
   'evidence.metadata.flag.person': 'Person',
   'evidence.metadata.flag.file-name': 'File name',
-  'evidence.metadata.flag.date': 'Date',
+  'evidence.metadata.flag.date': 'Date and time',
   'evidence.ocr.run': 'Recognise text',
   'evidence.ocr.again': 'Recognise text again',
   'evidence.ocr.running': 'Recognising text…',

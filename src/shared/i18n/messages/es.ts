@@ -233,7 +233,7 @@ export const es: Record<MessageKey, string> = {
   'evidence.metadata.flag.serial': 'Dispositivo',
   'evidence.metadata.flag.person': 'Persona',
   'evidence.metadata.flag.file-name': 'Nombre del archivo',
-  'evidence.metadata.flag.date': 'Fecha',
+  'evidence.metadata.flag.date': 'Fecha y hora',
   'evidence.ocr.run': 'Reconocer el texto',
   'evidence.ocr.again': 'Reconocer el texto de nuevo',
   'evidence.ocr.running': 'Reconociendo el texto…',

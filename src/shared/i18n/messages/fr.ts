@@ -237,7 +237,7 @@ export const fr: Record<MessageKey, string> = {
   'evidence.metadata.flag.serial': 'Appareil',
   'evidence.metadata.flag.person': 'Personne',
   'evidence.metadata.flag.file-name': 'Nom du fichier',
-  'evidence.metadata.flag.date': 'Date',
+  'evidence.metadata.flag.date': 'Date et heure',
   'evidence.ocr.run': 'Reconnaître le texte',
   'evidence.ocr.again': 'Reconnaître le texte à nouveau',
   'evidence.ocr.running': 'Reconnaissance du texte…',

@@ -176,6 +176,42 @@ describe('audio and video metadata read at attach time', () => {
     );
   }, 60_000);
 
+  it('a 3GPP loci box gives its place name and position, flagged', async () => {
+    const box = (type: string, ...body: Buffer[]) => {
+      const payload = Buffer.concat(body);
+      const header = Buffer.alloc(8);
+      header.writeUInt32BE(8 + payload.length);
+      header.write(type, 4, 'latin1');
+      return Buffer.concat([header, payload]);
+    };
+    const fixed = (value: number) => {
+      const out = Buffer.alloc(4);
+      out.writeInt32BE(Math.round(value * 65536));
+      return out;
+    };
+    const loci = box(
+      'loci',
+      Buffer.alloc(6), // version, flags, language
+      Buffer.from('Oran\0'),
+      Buffer.from([0]), // role
+      fixed(-0.6375),
+      fixed(35.6917),
+      fixed(12),
+      Buffer.from('Earth\0\0'),
+    );
+    const movie = Buffer.concat([
+      box('ftyp', Buffer.from('3gp4'), Buffer.alloc(4), Buffer.from('3gp4isom')),
+      box('moov', box('udta', loci)),
+    ]);
+    const metadata = (await readAvMetadata(await sealed(movie), 'video/3gpp'))!;
+    expect(metadata.fields).toContainEqual({
+      group: 'udta',
+      name: 'loci',
+      value: 'Oran 35.6917,-0.6375',
+      flag: 'location',
+    });
+  });
+
   it('past its read limits a file gets failed: limit, with what was read; the file is kept', async () => {
     const bytes = bigMovie(4 * 1024 * 1024);
     const ref = await sealed(bytes);

@@ -23,7 +23,8 @@ interface Box {
 /**
  * The QuickTime tags phones and cameras write that music-metadata (which reads the iTunes `ilst`
  * list) leaves out or leaves unnamed: the `©xyz` location, `©mak`, `©mod`, `©ART`... text items
- * of `moov/udta` and `moov/trak/udta`, 3GPP strings (`auth`, `cprt`), and the `mdta` keys of
+ * of `moov/udta` and `moov/trak/udta`, 3GPP strings (`auth`, `cprt`) and location (`loci`),
+ * and the `mdta` keys of
  * `moov/meta` (com.apple.quicktime.location.ISO6709, make, model, author, creationdate) with
  * their values. Read through the blob source: the top-level boxes are skipped by their headers,
  * so `moov` after a large `mdat` costs a few chunks. Stops quietly at the first malformed box.
@@ -55,6 +56,9 @@ async function userData(source: SealedBlobSource, udta: Box, tags: QuickTimeTag[
         if (length === 0) break;
         at += 4 + length;
       }
+    } else if (box.type === 'loci') {
+      const place = location3gpp(bytes);
+      if (place) tags.push({ group: 'udta', name: 'loci', value: place });
     } else if (THREE_GPP_STRINGS.has(box.type) && bytes.length > 6) {
       const text = decodeText(bytes.subarray(6));
       if (text) tags.push({ group: 'udta', name: box.type, value: text });
@@ -89,6 +93,20 @@ async function mdtaMeta(source: SealedBlobSource, meta: Box, tags: QuickTimeTag[
     const value = dataValue(await bytesOf(source, data));
     if (value !== null) tags.push({ group: 'mdta', name, value });
   }
+}
+
+/**
+ * A 3GPP location box: full box, language, a place name (NUL-terminated), a role byte, then
+ * longitude, latitude and altitude as 16.16 fixed point. As "name latitude,longitude".
+ */
+function location3gpp(bytes: Uint8Array): string | null {
+  const nul = bytes.indexOf(0, 6);
+  if (nul < 0 || nul + 14 > bytes.length) return null;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const longitude = view.getInt32(nul + 2) / 65536;
+  const latitude = view.getInt32(nul + 6) / 65536;
+  const name = decodeText(bytes.subarray(6, nul));
+  return `${name ? `${name} ` : ''}${latitude.toFixed(4)},${longitude.toFixed(4)}`;
 }
 
 /** A `data` box: 4 bytes of type, 4 of locale, then the value (QuickTime well-known types). */

@@ -11,7 +11,7 @@
  *   BENCH_SCALE_COLD_DOCS=5000  BENCH_SCALE_IMPORT_MB=1024 (search-scale; 0 skips a part)
  *   BENCH_SEARCH_DOCS=100000  BENCH_ATTACH_MIB=1024  BENCH_BUNDLE_MIB=2048  BENCH_RECORDS=10000
  *   BENCH_BOMB_MIB=512
- *   BENCH_SMALL_FILES=1000  BENCH_PHOTO_MIB=20  BENCH_VIDEO_MIB=200
+ *   BENCH_SMALL_FILES=1000  BENCH_PHOTO_MIB=20  BENCH_VIDEO_MIB=64,1024  BENCH_VIDEO_STREAM_MIB=2048 (0 skips)
  *   BENCH_OCR_PAGES=50 (ocr: the scan's pages; 0 skips)
  *   BENCH_HOSTILE_IMPORT_MIB=32 (the hostile import files)  BENCH_HOSTILE_PARTS=files,loop,bomb,deep,small,body
  *   BENCH_HOSTILE_IMPORT_RECORDS=10000 (the `loop` part's import)
@@ -101,7 +101,8 @@ const benches: Record<string, Bench> = {
     return fn
       ? fn({
           photoMiB: Number(env.BENCH_PHOTO_MIB ?? 20),
-          videoMiB: Number(env.BENCH_VIDEO_MIB ?? 200),
+          videoMiB: (env.BENCH_VIDEO_MIB ?? '64,1024').split(',').map(Number),
+          videoStreamMiB: Number(env.BENCH_VIDEO_STREAM_MIB ?? 2048),
         } as never)
       : { skipped: 'no bench/evidence.ts' };
   },

@@ -187,6 +187,27 @@ describe('malformed Ogg', () => {
     expect(cleaned).toBeGreaterThan(0);
   });
 
+  it('a comment header laid over more than 20,000 pages is refused (edits held in memory)', async () => {
+    const tags = Buffer.concat([
+      Buffer.from('OpusTags'),
+      vorbisComment('x', ['A=' + 'b'.repeat(20_001 * 255)]),
+    ]);
+    const file = Buffer.concat(
+      oggStream(
+        6,
+        [
+          {
+            data: Buffer.from('OpusHead\x01\x01\x00\x00\x80\xbb\x00\x00\x00\x00\x00'),
+            flush: true,
+          },
+          { data: tags, flush: true },
+        ],
+        1,
+      ),
+    );
+    await expect(cleanBytes(file, 'ogg')).rejects.toThrow(/too many pages/);
+  });
+
   it('a comment header naming more comments than it holds is still emptied', async () => {
     const lying = Buffer.concat([Buffer.from('OpusTags'), vorbisComment('x', IDENTIFYING_TAGS)]);
     lying.writeUInt32LE(1000, 8 + 4 + 1);

@@ -31,12 +31,19 @@ interface Stream {
 }
 
 const MAX_PAGES = 5_000_000;
+/**
+ * Pages spanned by comment headers, in all: each costs a few edits held until the copy is
+ * written. A 10 MB cover picture spans about 160 pages of 64 KiB; a hostile file laying its
+ * comment over a million tiny pages would otherwise hold a million edits.
+ */
+const MAX_COMMENT_PAGES = 20_000;
 
 export async function planOgg(read: ReadRange, size: number): Promise<CleanEdits> {
   const damaged = (reason: string) => new DamagedFileError('ogg', reason);
   const streams = new Map<number, Stream>();
   const done: Stream[] = [];
   let pages = 0;
+  let commentPages = 0;
   for (let pos = 0; pos < size; pages += 1) {
     if (pages > MAX_PAGES) throw damaged('too many pages');
     if (pos + 27 > size) throw damaged('truncated page header');
@@ -65,7 +72,11 @@ export async function planOgg(read: ReadRange, size: number): Promise<CleanEdits
         if (stream.packet === 1 && l > 0) {
           const last = stream.comment[stream.comment.length - 1];
           if (last?.page === pos && last.end === at) last.end += l;
-          else stream.comment.push({ page: pos, pageEnd: dataEnd, start: at, end: at + l });
+          else {
+            if (++commentPages > MAX_COMMENT_PAGES)
+              throw damaged('comment headers spread over too many pages');
+            stream.comment.push({ page: pos, pageEnd: dataEnd, start: at, end: at + l });
+          }
         }
         at += l;
         if (l < 255) {

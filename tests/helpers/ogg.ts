@@ -80,8 +80,32 @@ export const IDENTIFYING_TAGS = [
   'LOCATION=Oran, Algeria',
   'DATE=2024-03-02',
   'ENCODER=Acme Recorder 2.1',
-  `METADATA_BLOCK_PICTURE=${Buffer.alloc(3000, 'Q').toString('base64')}`,
+  `METADATA_BLOCK_PICTURE=${picture().toString('base64')}`,
 ];
+
+/** A FLAC picture block (a front cover, "image/jpeg", described "Amina at home", 2 KB). */
+function picture(): Buffer {
+  const field = (text: string) =>
+    Buffer.concat([u32be(Buffer.byteLength(text)), Buffer.from(text)]);
+  const data = Buffer.alloc(2000, 0x51);
+  return Buffer.concat([
+    u32be(3),
+    field('image/jpeg'),
+    field('Amina at home'),
+    u32be(64),
+    u32be(64),
+    u32be(24),
+    u32be(0),
+    u32be(data.length),
+    data,
+  ]);
+}
+
+function u32be(n: number): Buffer {
+  const b = Buffer.alloc(4);
+  b.writeUInt32BE(n);
+  return b;
+}
 
 /** An Ogg Opus file: OpusHead, OpusTags (spanning pages when maxSegments is small), audio. */
 export function opusFile(

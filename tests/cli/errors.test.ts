@@ -5,17 +5,19 @@ import { flipByte, withRawDb } from '../helpers/raw-db';
 import { initVaultWithCli, runCli, runCliJson, stderrLines } from '../helpers/cli';
 import { readFolder } from '../helpers/scan';
 import { useTempDirs } from '../helpers/temp-dirs';
+import { useVaultTemplate } from '../helpers/vault-template';
 
 /**
  * Errors: one line on stderr naming the problem, a non-zero exit code by family, no stack
  * trace unless TVAULT_DEBUG, and with --json exactly one JSON document {error: {code, message}}.
  */
 const temp = useTempDirs();
+/** One `tvault init` for the file, copied for each test (every copy has the same recovery key). */
+const template = useVaultTemplate((dir) => initVaultWithCli(dir));
 
 async function newVault() {
-  const dir = temp.path('vault');
-  const { recoveryKey } = await initVaultWithCli(dir);
-  return { dir, v: ['--vault', dir], recoveryKey };
+  const { dir, facts } = await template.copy(temp.path('vault'));
+  return { dir, v: ['--vault', dir], recoveryKey: facts.recoveryKey };
 }
 
 function snapshot(dir: string): Record<string, string> {

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { initVaultWithCli, runCli, runCliJson, stderrLines } from '../helpers/cli';
 import { useImmutable } from '../helpers/fs-faults';
 import { useTempDirs } from '../helpers/temp-dirs';
+import { useVaultTemplate } from '../helpers/vault-template';
 
 /**
  * Clean failures (issue 11, points 3-7, 9, 11): every file-system failure is one line on stderr
@@ -16,9 +17,17 @@ const immutable = useImmutable();
 const isRoot = process.getuid?.() === 0;
 const NOBODY = 65534;
 
-async function newVault() {
-  const dir = temp.path('vault');
+/** One `tvault init` for the file, copied for each test; the partner's vault likewise. */
+const template = useVaultTemplate((dir) => initVaultWithCli(dir));
+const partnerTemplate = useVaultTemplate(async (dir) => {
   await initVaultWithCli(dir);
+  const identity = await runCliJson<{ identity: string }>(['--vault', dir, 'identity']);
+  expect(identity.code, identity.stderr).toBe(0);
+  return identity.json.identity;
+});
+
+async function newVault() {
+  const { dir } = await template.copy(temp.path('vault'));
   return { dir, v: ['--vault', dir] };
 }
 
@@ -39,12 +48,10 @@ function expectOneLine(result: { stderr: string }, ...patterns: RegExp[]): void 
 
 /** A second vault that trusts the first, so that exports have a recipient. */
 async function withPartner(v: string[]): Promise<string> {
-  const other = temp.path('partner');
-  await initVaultWithCli(other);
-  const identity = await runCliJson<{ identity: string }>(['--vault', other, 'identity']);
-  expect((await runCli([...v, 'partner', 'add', 'Beta', identity.json.identity])).code).toBe(0);
+  const { facts: identity } = await partnerTemplate.copy(temp.path('partner'));
+  expect((await runCli([...v, 'partner', 'add', 'Beta', identity])).code).toBe(0);
   expect((await runCli([...v, 'partner', 'verify', 'Beta', '--yes'])).code).toBe(0);
-  return identity.json.identity;
+  return identity;
 }
 
 const consented = ['--consent', 'given', '--scope', 'share-with-partners'];

@@ -4,9 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { initVaultWithCli, runCli, runCliJson, stderrLines } from '../helpers/cli';
 import { SCRIPT_NAMES, SCRIPT_SAMPLES } from '../helpers/scripts';
 import { useTempDirs } from '../helpers/temp-dirs';
+import { useVaultTemplate } from '../helpers/vault-template';
 
 /** The tvault command driven as a user would, without a terminal. */
 const temp = useTempDirs();
+/** One `tvault init` for the file (the init tests below run their own), copied for each test. */
+const template = useVaultTemplate((dir) => initVaultWithCli(dir));
 
 interface ShownRecord {
   id: string;
@@ -26,9 +29,8 @@ interface ShownRecord {
 }
 
 async function newVault(): Promise<{ dir: string; v: string[]; recoveryKey: string }> {
-  const dir = temp.path('vault');
-  const { recoveryKey } = await initVaultWithCli(dir);
-  return { dir, v: ['--vault', dir], recoveryKey };
+  const { dir, facts } = await template.copy(temp.path('vault'));
+  return { dir, v: ['--vault', dir], recoveryKey: facts.recoveryKey };
 }
 
 function bodyFile(content: string | Buffer): string {

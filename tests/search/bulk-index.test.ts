@@ -138,7 +138,7 @@ describe('a bulk build', () => {
         let n = 0;
         return () => SearchEngine.segmentIdAt(++n);
       })(),
-      { segment: (_bytes, docCount) => sizes.push(docCount), gone: () => undefined },
+      { segment: (_bytes, docCount) => void sizes.push(docCount), gone: () => undefined },
       { workers: 2, batchChars: 20_000 },
     );
     expect(sizes.reduce((a, b) => a + b, 0)).toBe(400);

@@ -1,6 +1,9 @@
 /**
- * Bulk indexing with every core: this thread decrypts records into search documents, batch by
- * batch, while worker threads analyse the previous batches into segments (segment-workers.ts).
+ * Bulk indexing with every core: this thread turns records into search documents, batch by
+ * batch, while worker threads analyse the previous batches into segments (segment-workers.ts)
+ * and merge the small ones. This thread's own share is cut into slices of about SLICE_MS, with
+ * a turn of the event loop between them: the app's main process indexes after an import, and
+ * while it holds the loop the window, IPC, progress and Cancel wait (issue 11).
  */
 import { type SearchDoc, type SearchEngine, SEGMENT_TARGET } from '../../shared/search';
 import { SegmentWorkers } from './segment-workers';
@@ -17,9 +20,20 @@ export const WORKERS_FROM_DOCS = 1000;
  */
 export const BATCH_TEXT_CHARS = 4_000_000;
 
+/**
+ * Characters per batch when no worker runs and this thread analyses each batch itself: about
+ * 30 ms of analysis on an idle core (1.4 MB/s), so the event loop turns between batches.
+ */
+export const ON_THREAD_BATCH_CHARS = 40_000;
+
+/** Longest run of this thread's indexing work between two turns of the event loop, in ms. */
+export const SLICE_MS = 30;
+
 export interface BulkIndexOptions {
   /** Workers to start (default: one per core, at most 4; 0 builds on this thread). */
   workers?: number;
+  /** Workers already started (the caller closes them); `workers` is then ignored. */
+  pool?: SegmentWorkers;
   /** Documents per segment (default the engine's SEGMENT_TARGET). */
   batch?: number;
   /** Characters of text per batch (default BATCH_TEXT_CHARS). */
@@ -28,9 +42,90 @@ export interface BulkIndexOptions {
 
 /** What a bulk build hands on: each built segment, and the ids whose record is gone. */
 export interface BuiltSegments {
-  /** The segment `id`, of `docCount` documents. */
-  segment(bytes: Uint8Array, docCount: number, id: string): void;
+  /** The segment `id`, of `docCount` documents (a promise: the build waits for it). */
+  segment(bytes: Uint8Array, docCount: number, id: string): void | Promise<void>;
   gone(id: string): void;
+}
+
+/** One turn of the event loop (timers, I/O and IPC run). */
+export const turn = (): Promise<void> => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** A function to await often: it lets the event loop turn once `ms` of work have passed. */
+export function slicer(ms = SLICE_MS): () => Promise<void> {
+  let start = performance.now();
+  return async () => {
+    if (performance.now() - start < ms) return;
+    await turn();
+    start = performance.now();
+  };
+}
+
+/**
+ * Documents pushed one at a time become segments built on the workers: a batch is handed to
+ * the least busy worker when it holds `batchSize` documents or `batchChars` characters. The
+ * pusher awaits room() after a batch went, so memory holds one batch per worker in flight and
+ * the one being filled (two per worker measured 1.17 GB at 20,000 testimonies).
+ */
+export class SegmentBuilder {
+  readonly #builds: Promise<void>[] = [];
+  #waited = 0;
+  #batch: SearchDoc[] = [];
+  #chars = 0;
+  readonly #batchSize: number;
+  readonly #batchChars: number;
+
+  constructor(
+    private readonly pool: SegmentWorkers,
+    private readonly nextId: () => string,
+    private readonly out: BuiltSegments,
+    sizes: { batch: number; batchChars?: number },
+  ) {
+    this.#batchSize = Math.max(1, sizes.batch);
+    const chars = pool.workerCount === 0 ? ON_THREAD_BATCH_CHARS : BATCH_TEXT_CHARS;
+    this.#batchChars = Math.max(1, sizes.batchChars ?? chars);
+  }
+
+  /** Adds a document; true when it completed a batch, which went to a worker. */
+  add(doc: SearchDoc): boolean {
+    this.#batch.push(doc);
+    this.#chars += textLength(doc);
+    if (this.#batch.length < this.#batchSize && this.#chars < this.#batchChars) return false;
+    this.#submit();
+    return true;
+  }
+
+  /** Resolves once at most one batch per worker is in flight. */
+  async room(): Promise<void> {
+    while (
+      this.pool.pending >= Math.max(1, this.pool.workerCount) &&
+      this.#waited < this.#builds.length
+    )
+      await this.#builds[this.#waited++];
+  }
+
+  /** Builds the last batch and waits for every segment to be handed on. */
+  async finish(): Promise<void> {
+    if (this.#batch.length > 0) this.#submit();
+    await Promise.all(this.#builds);
+  }
+
+  /** Waits for every build to settle, failed or not (before the workers are stopped). */
+  async settle(): Promise<void> {
+    await Promise.allSettled(this.#builds);
+  }
+
+  #submit(): void {
+    const docs = this.#batch;
+    this.#batch = [];
+    this.#chars = 0;
+    const id = this.nextId();
+    const built = this.pool
+      .build(id, docs)
+      .then((bytes) => this.out.segment(bytes, docs.length, id));
+    // Handled where it is awaited; this only keeps an early failure from counting as unhandled.
+    built.catch(() => undefined);
+    this.#builds.push(built);
+  }
 }
 
 /**
@@ -57,7 +152,7 @@ export async function indexInWorkers(
 /**
  * Analyses the documents of `ids` into segments on worker threads, named by `nextId`, and hands
  * each one to `out` as it is done (in the order they finish). Memory holds the batch being read
- * and one batch per worker, never the whole index.
+ * and one batch per worker, never the whole index. This thread reads in slices (SLICE_MS).
  */
 export async function buildInWorkers(
   ids: readonly string[],
@@ -66,47 +161,27 @@ export async function buildInWorkers(
   out: BuiltSegments,
   options: BulkIndexOptions = {},
 ): Promise<void> {
-  const pool = SegmentWorkers.start(options.workers);
+  const pool = options.pool ?? SegmentWorkers.start(options.workers);
   // Full segments, but at least one batch per worker: 5,000 documents go to both cores.
   const perWorker = Math.ceil(ids.length / Math.max(1, pool.workerCount));
-  const batchSize = Math.max(1, Math.min(options.batch ?? SEGMENT_TARGET, perWorker));
-  const batchChars = Math.max(1, options.batchChars ?? BATCH_TEXT_CHARS);
-  const builds: Promise<void>[] = [];
-  let waited = 0;
+  const batch = Math.max(1, Math.min(options.batch ?? SEGMENT_TARGET, perWorker));
+  const builder = new SegmentBuilder(pool, nextId, out, {
+    batch,
+    ...(options.batchChars !== undefined ? { batchChars: options.batchChars } : {}),
+  });
+  const yieldIfDue = slicer();
   try {
-    let batch: SearchDoc[] = [];
-    let chars = 0;
-    const submit = (): void => {
-      const docs = batch;
-      batch = [];
-      chars = 0;
-      const id = nextId();
-      const built = pool.build(id, docs).then((bytes) => out.segment(bytes, docs.length, id));
-      // Handled where it is awaited; this only keeps an early failure from counting as unhandled.
-      built.catch(() => undefined);
-      builds.push(built);
-    };
     for (const id of ids) {
       const doc = docOf(id);
-      if (doc === null) {
-        out.gone(id);
-        continue;
-      }
-      batch.push(doc);
-      chars += textLength(doc);
-      if (batch.length < batchSize && chars < batchChars) continue;
-      submit();
-      // One batch per worker in flight while this thread decrypts the next one: memory holds
-      // a bounded number of batches (two per worker measured 1.17 GB at 20,000 testimonies).
-      while (pool.pending >= Math.max(1, pool.workerCount) && waited < builds.length)
-        await builds[waited++];
+      if (doc === null) out.gone(id);
+      else if (builder.add(doc)) await builder.room();
+      await yieldIfDue();
     }
-    if (batch.length > 0) submit();
-    await Promise.all(builds);
+    await builder.finish();
   } finally {
     // Every build settles before the workers go (a rejected one must not leave others running).
-    await Promise.allSettled(builds);
-    await pool.close();
+    await builder.settle();
+    if (!options.pool) await pool.close();
   }
 }
 

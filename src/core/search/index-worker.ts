@@ -1,29 +1,19 @@
 /**
  * Worker thread of the parallel index build (segment-workers.ts): analyses a batch of search
- * documents and seals them as one segment, with the same shared code as the engine. Plaintext
- * stays in memory: the segment goes back to the parent, which encrypts it before storing it.
+ * documents and seals them as one segment, with the same shared code as the engine (guessing
+ * the language of the documents that came without one), or merges segments it built into one.
+ * Plaintext stays in memory: the segment goes back to the parent, which encrypts it before
+ * storing it.
  */
 import { parentPort } from 'node:worker_threads';
-import { type SearchDoc, SearchEngine } from '../../shared/search';
-
-export interface BuildRequest {
-  job: number;
-  segmentId: string;
-  docs: SearchDoc[];
-}
-
-export type BuildReply =
-  { job: number; bytes: Uint8Array } | { job: number; error: { code: string; message: string } };
+import { type BuildReply, type BuildRequest, runRequest } from './segment-jobs';
 
 const port = parentPort;
 if (port) {
   port.on('message', (request: BuildRequest) => {
     let reply: BuildReply;
     try {
-      reply = {
-        job: request.job,
-        bytes: SearchEngine.buildSegment(request.segmentId, request.docs),
-      };
+      reply = { job: request.job, bytes: runRequest(request) };
     } catch (error) {
       // The engine's own errors (invalid input) name no document content; any other error's
       // message might, so only its kind crosses.

@@ -11,12 +11,12 @@ import {
   needsTextCheck,
   passesTextCheck,
 } from '../../shared/search';
-import { detectLanguage } from '../../shared/text/language';
 import { open, seal } from '../crypto/aead';
 import { associatedData } from '../crypto/associated-data';
 import type { KeyRing } from '../crypto/keyring';
 import type { Db } from '../storage/db';
 import { WORKERS_FROM_DOCS, indexInWorkers } from './bulk-index';
+import { LANG_TO_GUESS, guessLanguage } from './doc-language';
 import { buildIndexToStore } from './streamed-build';
 import { type MetaName, deleteMeta, hasMeta, putMeta, readMeta } from '../storage/tables/meta';
 import { clearAllPending, clearPending, markPending, pendingIds } from '../storage/tables/search';
@@ -93,6 +93,15 @@ export class SearchService {
   /** Records changed while a bulk index runs: they stay pending when it ends. */
   #changedDuringBuild: Set<string> | null = null;
 
+  /**
+   * True while a bulk index runs (indexPending, reindexInWorkers): it turns the event loop
+   * between slices of its work, and a search meanwhile answers from what is indexed so far
+   * rather than applying the pending records itself on this thread.
+   */
+  get catchingUp(): boolean {
+    return this.#changedDuringBuild !== null;
+  }
+
   /** Notes that a record's searchable content changed. Call inside the write transaction. */
   markStale(recordId: string): void {
     markPending(this.db, recordId);
@@ -115,6 +124,8 @@ export class SearchService {
       await this.reindexInWorkers();
       return;
     }
+    // Searches meanwhile answer from it, as its segments arrive (engine()).
+    this.#engine = loaded;
     const engine = await this.#bulk(loaded, pending);
     if (engine.needsCompaction()) engine.compact();
     this.#persist(engine, this.#stillPending(pending));
@@ -139,7 +150,7 @@ export class SearchService {
     try {
       built = await buildIndexToStore(
         this.records.ids(),
-        (id) => (this.records.exists(id) ? this.#doc(this.records.get(id)) : null),
+        (id) => (this.records.exists(id) ? this.#bulkDoc(this.records.get(id)) : null),
         (id, bytes) => this.#storeSegment(id, bytes),
       );
     } catch (error) {
@@ -161,7 +172,7 @@ export class SearchService {
     this.#changedDuringBuild = new Set();
     try {
       await indexInWorkers(engine, ids, (id) =>
-        this.records.exists(id) ? this.#doc(this.records.get(id)) : null,
+        this.records.exists(id) ? this.#bulkDoc(this.records.get(id)) : null,
       );
       return engine;
     } catch (error) {
@@ -185,8 +196,14 @@ export class SearchService {
     return this.#engine !== null;
   }
 
-  /** Loads the index (rebuilding it if missing, unreadable or of another format) and applies pending changes. */
+  /**
+   * Loads the index (rebuilding it if missing, unreadable or of another format) and applies
+   * pending changes. While a bulk index runs (catchingUp), the index as it stands: the records
+   * it has not reached yet are not found until it ends (an empty index while a whole index is
+   * being built and stored).
+   */
   engine(): SearchEngine {
+    if (this.catchingUp) return this.#engine ?? SearchEngine.create();
     if (!this.#engine) this.#engine = this.#load() ?? this.#rebuild();
     this.#applyPending(this.#engine);
     return this.#engine;
@@ -194,7 +211,7 @@ export class SearchService {
 
   /** Applies pending changes only if the index is already in memory (the app after each edit). */
   refreshIfLoaded(): void {
-    if (this.#engine) this.#applyPending(this.#engine);
+    if (this.#engine && !this.catchingUp) this.#applyPending(this.#engine);
   }
 
   /** Drops the stored index and builds it again from every record. */
@@ -363,11 +380,16 @@ export class SearchService {
       .join('\n');
   }
 
-  #doc(record: TestimonyRecord): SearchDoc {
+  /** The record's document for a bulk build: its language, if not given, guessed by the worker. */
+  #bulkDoc(record: TestimonyRecord): SearchDoc {
+    return this.#doc(record, record.lang || LANG_TO_GUESS);
+  }
+
+  #doc(record: TestimonyRecord, lang = indexLanguage(record)): SearchDoc {
     const source = this.attachments();
     return {
       id: record.id,
-      lang: indexLanguage(record),
+      lang,
       title: record.title,
       body: record.body,
       narrator: record.narrator,
@@ -514,8 +536,7 @@ function searchableText(record: TestimonyRecord, attachmentText: string): string
 
 /** Stem by the language the user gave, else by a guess from the start of the text itself. */
 function indexLanguage(record: TestimonyRecord): string {
-  // detectLanguage reads the first 4,000 characters: slicing first spares joining a long body.
-  return record.lang || detectLanguage(`${record.title}\n${record.body.slice(0, 4000)}`);
+  return record.lang || guessLanguage(record.title, record.body);
 }
 
 function clampLimit(limit: number | undefined): number {

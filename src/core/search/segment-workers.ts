@@ -13,8 +13,8 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { InvalidInputError, VaultError } from '../../shared/errors';
-import { type SearchDoc, SearchEngine } from '../../shared/search';
-import type { BuildReply, BuildRequest } from './index-worker';
+import type { SearchDoc } from '../../shared/search';
+import { type BuildReply, type BuildRequest, runRequest } from './segment-jobs';
 
 /** At most this many workers (beyond that, memory grows faster than speed). */
 const MAX_WORKERS = 4;
@@ -98,13 +98,34 @@ export class SegmentWorkers {
     return this.#slots.reduce((n, s) => n + s.jobs.size, 0);
   }
 
-  /** Analyses and seals `docs` as the segment `segmentId`, on the least busy worker. */
+  /**
+   * Analyses and seals `docs` as the segment `segmentId`, on the least busy worker (which
+   * guesses the language of documents given LANG_TO_GUESS, doc-language.ts).
+   */
   build(segmentId: string, docs: SearchDoc[]): Promise<Uint8Array> {
-    if (this.workerCount === 0) return Promise.resolve(SearchEngine.buildSegment(segmentId, docs));
+    return this.#run({ job: this.#nextJob++, segmentId, docs });
+  }
+
+  /**
+   * Merges segments built by build() into one segment `segmentId` (SearchEngine.mergeBuilt),
+   * on a worker: a merge of thousands of documents would hold this thread for a second or more.
+   */
+  merge(segmentId: string, parts: Uint8Array[]): Promise<Uint8Array> {
+    return this.#run({ job: this.#nextJob++, segmentId, merge: parts });
+  }
+
+  #run(request: BuildRequest): Promise<Uint8Array> {
+    if (this.workerCount === 0) {
+      try {
+        return Promise.resolve(runRequest(request));
+      } catch (error) {
+        return Promise.reject(error as Error);
+      }
+    }
     const slot = this.#slots.reduce((a, b) => (b.jobs.size < a.jobs.size ? b : a));
-    const request: BuildRequest = { job: this.#nextJob++, segmentId, docs };
     return new Promise<Uint8Array>((resolve, reject) => {
       slot.jobs.set(request.job, { resolve, reject, request });
+      // Copied, not transferred: if the worker dies, this thread runs the job from its request.
       slot.worker.postMessage(request);
     });
   }
@@ -124,7 +145,7 @@ export class SegmentWorkers {
     this.#broken = true;
     for (const job of slot.jobs.values()) {
       try {
-        job.resolve(SearchEngine.buildSegment(job.request.segmentId, job.request.docs));
+        job.resolve(runRequest(job.request));
       } catch (error) {
         job.reject(error as Error);
       }

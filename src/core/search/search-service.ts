@@ -17,7 +17,8 @@ import type { KeyRing } from '../crypto/keyring';
 import type { Db } from '../storage/db';
 import { WORKERS_FROM_DOCS, indexInWorkers } from './bulk-index';
 import { LANG_TO_GUESS, guessLanguage } from './doc-language';
-import { buildIndexToStore } from './streamed-build';
+import { IndexFeed } from './index-feed';
+import { type StoredSegment, buildIndexToStore } from './streamed-build';
 import { type MetaName, deleteMeta, hasMeta, putMeta, readMeta } from '../storage/tables/meta';
 import { clearAllPending, clearPending, markPending, pendingIds } from '../storage/tables/search';
 import {
@@ -99,13 +100,95 @@ export class SearchService {
    * rather than applying the pending records itself on this thread.
    */
   get catchingUp(): boolean {
-    return this.#changedDuringBuild !== null;
+    return this.#changedDuringBuild !== null || this.#feed !== null;
   }
 
-  /** Notes that a record's searchable content changed. Call inside the write transaction. */
-  markStale(recordId: string): void {
+  /** The import being indexed as it writes (startFeed), if any. */
+  #feed: IndexFeed | null = null;
+
+  /**
+   * Notes that a record's searchable content changed. Call inside the write transaction, with
+   * the record as written when there is one (an import in progress feeds it to the index).
+   */
+  markStale(recordId: string, record?: TestimonyRecord | null): void {
     markPending(this.db, recordId);
     this.#changedDuringBuild?.add(recordId);
+    if (this.#feed) {
+      if (record) this.#feed.add(record);
+      else this.#feed.changed(recordId);
+    }
+  }
+
+  /**
+   * Starts indexing the records an import writes as it writes them (index-feed.ts); the
+   * import then calls the feed's room() between rows, finish() after its commit (then
+   * indexPending() for whatever the feed did not carry) or abandon() when it fails. Null when
+   * the vault has records but no usable index, or a bulk index runs: indexPending() after the
+   * commit does it all, as before.
+   */
+  startFeed(options: { workers?: number; batch?: number } = {}): IndexFeed | null {
+    if (this.catchingUp) return null;
+    const fresh = this.records.ids().length === 0;
+    const engine = fresh ? null : (this.#engine ?? this.#load());
+    if (!fresh && !engine) return null;
+    const docOf = (record: TestimonyRecord) => this.#bulkDoc(record);
+    const ended = () => {
+      this.#feed = null;
+    };
+    if (engine) {
+      // Held in memory (as the index is) and added after the commit.
+      this.#engine = engine;
+      const kept: Uint8Array[] = [];
+      this.#feed = new IndexFeed(
+        {
+          docOf,
+          begin: () => undefined,
+          nextId: () => engine.newSegmentId(),
+          keep: (_id, bytes) => kept.push(bytes),
+          commit: (indexed) => {
+            for (const bytes of kept.splice(0)) engine.addSegment(bytes);
+            this.#persist(engine, indexed);
+          },
+          ended,
+        },
+        options,
+      );
+      return this.#feed;
+    }
+    // An empty vault: a new index, stored segment by segment (streamed-build.ts). Segments
+    // finished while the import's transaction is open are written in it; later ones are held
+    // and written with the manifest and state after the commit.
+    let seq = 0;
+    const stored: StoredSegment[] = [];
+    const held: { id: string; bytes: Uint8Array }[] = [];
+    this.#feed = new IndexFeed(
+      {
+        docOf,
+        begin: () => {
+          this.#engine = null;
+          deleteAllSealedRows(this.db, 'search_segments');
+          deleteMeta(this.db, STATE_KEY);
+        },
+        nextId: () => SearchEngine.segmentIdAt(++seq),
+        keep: (id, bytes, docCount) => {
+          stored.push({ id, docCount });
+          if (this.db.inTransaction) this.#storeSegment(id, bytes);
+          else held.push({ id, bytes });
+        },
+        commit: (indexed) => {
+          const segments = [MANIFEST_ID, ...stored.map((s) => s.id)];
+          this.db.transaction(() => {
+            for (const { id, bytes } of held.splice(0)) this.#storeSegment(id, bytes);
+            this.#storeSegment(MANIFEST_ID, SearchEngine.manifestOf(stored));
+            this.#storeState(segments);
+            for (const id of indexed) clearPending(this.db, id);
+          })();
+        },
+        ended,
+      },
+      options,
+    );
+    return this.#feed;
   }
 
   /**

@@ -14,6 +14,7 @@ import {
   importAllOrNothing,
 } from '../records/import-transaction';
 import type { RecordStore } from '../records/record-store';
+import type { IndexFeed } from '../search/index-feed';
 import type { SearchService } from '../search/search-service';
 import type { VaultScope } from '../storage/scope';
 
@@ -67,14 +68,46 @@ export class ImportUseCases {
   async #importRows(rows: AsyncIterable<ImportRow>): Promise<ImportReport> {
     // One custody entry per batch of 100, naming every record it created, in the import's
     // transaction: an entry per record cost half as much as the import itself.
-    const report = await this.#whileImporting(() =>
-      importAllOrNothing(
-        this.#deps.records.importTarget((ids) => this.#noteBatch(ids)),
-        rows,
-      ),
+    return this.#indexing(
+      (feed) =>
+        importAllOrNothing(
+          this.#deps.records.importTarget((ids) => this.#noteBatch(ids)),
+          fed(rows, feed),
+        ),
+      () => true,
     );
-    this.#deps.checkpointCustody();
-    // Index what was imported now, with every core: the first search then only loads it.
+  }
+
+  /**
+   * Runs an import while its new records go to the index workers as it writes them
+   * (SearchService.startFeed), then, once it committed, makes what they built the index's and
+   * indexes what the feed did not carry: the first search then only loads the index. A failed
+   * import leaves nothing of the feed.
+   */
+  async #indexing<T>(
+    run: (feed: IndexFeed | null) => Promise<T>,
+    wrote: (report: T) => boolean,
+    feeding = true,
+  ): Promise<T> {
+    const feed = feeding ? this.#deps.search.startFeed() : null;
+    let report: T;
+    try {
+      report = await this.#whileImporting(() => run(feed));
+    } catch (error) {
+      await feed?.abandon();
+      throw error;
+    }
+    if (!wrote(report)) {
+      await feed?.abandon();
+      return report;
+    }
+    try {
+      this.#deps.checkpointCustody();
+    } catch (error) {
+      await feed?.abandon();
+      throw error;
+    }
+    await feed?.finish();
     await this.#deps.search.indexPending();
     return report;
   }
@@ -91,38 +124,36 @@ export class ImportUseCases {
   async #importSource(options: SourceImportOptions): Promise<SourceImportReport> {
     const { scope, records, attachments } = this.#deps;
     const links = new SourceLinks(scope.db, scope.keys, scope.vaultId);
-    const report = await this.#whileImporting(() =>
-      importSource(
-        {
-          records,
-          links,
-          // One transaction for the whole file (import-transaction.ts): the updates made while
-          // it runs commit or roll back with the new testimonies.
-          writeAll: async (rows, written) => {
-            await importAllOrNothing(
-              records.importTarget((ids) => {
-                written(ids);
-                this.#noteBatch(ids);
-              }),
-              asImportRows(rows),
-            );
+    return this.#indexing(
+      (feed) =>
+        importSource(
+          {
+            records,
+            links,
+            // One transaction for the whole file (import-transaction.ts): the updates made while
+            // it runs commit or roll back with the new testimonies.
+            writeAll: async (rows, written) => {
+              await importAllOrNothing(
+                records.importTarget((ids) => {
+                  written(ids);
+                  this.#noteBatch(ids);
+                }),
+                fed(asImportRows(rows), feed),
+              );
+            },
+            updateRecord: (id, patch) => {
+              records.update(id, patch);
+            },
+            attachFile: async (recordId, path) => {
+              await attachments.attachFile(recordId, path);
+            },
+            attachedNames: (recordId) => attachments.list(recordId),
           },
-          updateRecord: (id, patch) => {
-            records.update(id, patch);
-          },
-          attachFile: async (recordId, path) => {
-            await attachments.attachFile(recordId, path);
-          },
-          attachedNames: (recordId) => attachments.list(recordId),
-        },
-        options,
-      ),
+          options,
+        ),
+      (report) => !report.dryRun,
+      options.dryRun !== true,
     );
-    if (!report.dryRun) {
-      this.#deps.checkpointCustody();
-      await this.#deps.search.indexPending();
-    }
-    return report;
   }
 
   /** The sealed source a testimony was imported from, or null (docs/crypto.md). */
@@ -146,6 +177,17 @@ export class ImportUseCases {
       records: ids,
       detail: { via: 'import', revision: 1, count: ids.length },
     });
+  }
+}
+
+/**
+ * The rows, each once the index workers can take more (IndexFeed.room): the import reads no
+ * faster than they index, so memory holds a bounded number of batches.
+ */
+async function* fed<T>(rows: AsyncIterable<T>, feed: IndexFeed | null): AsyncGenerator<T> {
+  for await (const row of rows) {
+    if (feed) await feed.room();
+    yield row;
   }
 }
 

@@ -45,7 +45,8 @@ export function openStores(
   });
   const search = new SearchService(db, keys, vaultId, records, () => attachments);
   const identity = new VaultIdentity(scope);
-  records.onChange((id) => search.markStale(id));
+  // A record as written goes to the index workers at once while an import runs (index-feed.ts).
+  records.onChange((id, record) => search.markStale(id, record));
   // Evidence descriptions and extracted text are indexed with their record.
   attachments.onChange((recordId) => search.markStale(recordId));
   return {

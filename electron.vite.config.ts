@@ -25,7 +25,14 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve('src/main/index.ts') } },
+      // The search index's worker thread beside the main bundle (segment-workers.ts finds it
+      // there): an import in the app indexes on other cores instead of freezing the window.
+      rollupOptions: {
+        input: {
+          index: resolve('src/main/index.ts'),
+          'index-worker': resolve('src/core/search/index-worker.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -4,9 +4,8 @@
  * documents with the shared engine code and returns the sealed segment's bytes; the engine adds
  * them (SearchEngine.addSegment), exactly as if it had built them itself.
  *
- * Where no worker can start (a single core, or a bundle without the worker file, such as the
- * app's main process today) or a worker fails, batches are built on this thread: same bytes,
- * only slower.
+ * Where no worker can start (a single core, or a bundle without the worker file) or a worker
+ * fails, batches are built on this thread: same bytes, only slower.
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -30,13 +29,18 @@ const MAX_WORKERS = 4;
 export const WORKER_HEAP_MB = 256;
 
 /**
- * The worker's module, bundled by scripts/build-cli.mjs: beside the bundled CLI
- * (out/cli/index-worker.mjs), or, when running from sources (tests, bench), the same file
+ * The worker's module, bundled by scripts/build-cli.mjs beside the bundled CLI
+ * (out/cli/index-worker.mjs) and by electron.vite.config.ts beside the app's main process
+ * (out/main/index-worker.js), or, when running from sources (tests, bench), the same file
  * under out/cli (the test setup and `npm run bench` build the CLI first; a worker cannot load
  * TypeScript sources itself). Null when there is none: batches are then built on this thread.
  */
 function workerModule(): URL | null {
-  for (const candidate of ['./index-worker.mjs', '../../../out/cli/index-worker.mjs']) {
+  for (const candidate of [
+    './index-worker.mjs',
+    './index-worker.js',
+    '../../../out/cli/index-worker.mjs',
+  ]) {
     const url = new URL(candidate, import.meta.url);
     if (url.protocol === 'file:' && existsSync(fileURLToPath(url))) return url;
   }

@@ -75,8 +75,9 @@ describe('metadata read at attach time (images)', () => {
     expect(field('Artist')).toMatchObject({ value: 'Amina Ben Salah', flag: 'person' });
     expect(field('creator')).toMatchObject({ group: 'dc', flag: 'person' });
     expect(field('Byline')).toMatchObject({ group: 'iptc', flag: 'person' });
-    expect(field('Model')).toMatchObject({ value: 'Canon EOS 200D' });
-    expect(field('Model')!.flag).toBeUndefined();
+    // Make and model narrow down who held the camera, as for recordings: flagged "Device".
+    expect(field('Model')).toMatchObject({ value: 'Canon EOS 200D', flag: 'serial' });
+    expect(field('DateTimeOriginal')).toMatchObject({ group: 'exif', flag: 'date' });
     // Sealed: the names are nowhere in the vault's files in the clear.
     expect(findInFolder(dir, 'Amina Ben Salah')).toEqual([]);
     expect(findInFolder(dir, 'SN-4417-XK')).toEqual([]);

@@ -1,8 +1,8 @@
 /**
  * What an evidence file says about itself (EXIF, GPS, XMP, IPTC; an audio or video file's tags),
  * read at attach time and kept sealed with the file (docs/attachments.md, "Metadata"). Fields
- * that can identify someone are flagged: where it was taken, which device (serial numbers; make
- * and model of a recording), who made it (names), and for a recording when it was made.
+ * that can identify someone are flagged: where it was taken, which device (serial number, make
+ * and model), who made it (names), and when it was taken or recorded.
  */
 export type MetadataFlag = 'location' | 'serial' | 'person' | 'file-name' | 'date';
 
@@ -44,7 +44,12 @@ export const MAX_METADATA_VALUE_CHARS = 500;
 export function flagOf(group: string, name: string): MetadataFlag | undefined {
   if (group === 'gps' || /^(gps|latitude$|longitude$|location|city$|sublocation)/i.test(name))
     return 'location';
-  if (/serial/i.test(name)) return 'serial';
+  // The device: its serial number, and its make and model too (a rare phone or camera narrows who
+  // held it down, in a small community), as for recordings.
+  if (/serial|^(make|model|lensmake|lensmodel)$/i.test(name)) return 'serial';
+  // When it was taken (not when a program last saved it: ModifyDate/DateTime).
+  if (/^(datetimeoriginal|createdate|datetimedigitized|datecreated|gpsdatestamp)$/i.test(name))
+    return 'date';
   if (
     /^(artist|author|xpauthor|creator|byline|by-line|ownername|cameraownername|copyright|rights|writer|captionwriter|credit|contact|lastmodifiedby|usercomment)$/i.test(
       name,

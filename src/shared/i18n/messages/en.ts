@@ -384,7 +384,7 @@ export const en = {
     '“{passage}” also appears inside other words, which are sent as written: {forms}. Mark them as identifying too, or edit the text.',
   'export.filesTitle': 'Files',
   'export.filesNote':
-    'Files are sent as cleaned copies: JPEG, PNG, WebP and PDF files lose the metadata that can identify someone (place, device, author); your vault keeps the originals. Their contents are not redacted: a face or a voice can identify someone. Leave out any file that should not go.',
+    'Files are sent as cleaned copies: photos, PDFs, audio and video files lose the metadata that can identify someone (place, device, author, dates); your vault keeps the originals. A file that cannot be cleaned says so below. Their contents are not redacted: a face or a voice can identify someone. Leave out any file that should not go.',
   'export.keepMetadata': 'Send the original files with their metadata (place, device, author)',
   'export.fileCarries': 'Sent with its metadata, which can identify someone:',
   'export.sentAs.cleaned': 'cleaned copy',

@@ -387,7 +387,7 @@ export const es: Record<MessageKey, string> = {
     '«{passage}» aparece también dentro de otras palabras, que se envían tal cual: {forms}. Márquelas también o edite el texto.',
   'export.filesTitle': 'Archivos',
   'export.filesNote':
-    'Los archivos se envían como copias limpias: los JPEG, PNG, WebP y PDF pierden los metadatos que pueden identificar a alguien (lugar, dispositivo, autoría); su bóveda conserva los originales. Su contenido no se anonimiza: una cara o una voz pueden identificar a alguien. Deje fuera cualquier archivo que no deba salir.',
+    'Los archivos se envían como copias limpias: las fotos, los PDF y los archivos de audio y vídeo pierden los metadatos que pueden identificar a alguien (lugar, dispositivo, autoría, fechas); su bóveda conserva los originales. Un archivo que no se puede limpiar lo indica abajo. Su contenido no se anonimiza: una cara o una voz pueden identificar a alguien. Deje fuera cualquier archivo que no deba salir.',
   'export.keepMetadata':
     'Enviar los archivos originales con sus metadatos (lugar, dispositivo, autoría)',
   'export.fileCarries': 'Se envía con sus metadatos, que pueden identificar a alguien:',

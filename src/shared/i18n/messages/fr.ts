@@ -393,7 +393,7 @@ export const fr: Record<MessageKey, string> = {
     '« {passage} » apparaît aussi à l’intérieur d’autres mots, envoyés tels quels : {forms}. Marquez-les aussi ou modifiez le texte.',
   'export.filesTitle': 'Fichiers',
   'export.filesNote':
-    'Les fichiers partent en copies nettoyées : les JPEG, PNG, WebP et PDF perdent les métadonnées qui peuvent identifier quelqu’un (lieu, appareil, auteur) ; votre coffre garde les originaux. Leur contenu n’est pas masqué : un visage ou une voix peuvent identifier quelqu’un. Laissez de côté tout fichier qui ne doit pas partir.',
+    'Les fichiers partent en copies nettoyées : les photos, les PDF et les fichiers audio et vidéo perdent les métadonnées qui peuvent identifier quelqu’un (lieu, appareil, auteur, dates) ; votre coffre garde les originaux. Un fichier qui ne peut pas être nettoyé l’indique plus bas. Leur contenu n’est pas masqué : un visage ou une voix peuvent identifier quelqu’un. Laissez de côté tout fichier qui ne doit pas partir.',
   'export.keepMetadata':
     'Envoyer les fichiers originaux avec leurs métadonnées (lieu, appareil, auteur)',
   'export.fileCarries': 'Part avec ses métadonnées, qui peuvent identifier quelqu’un :',

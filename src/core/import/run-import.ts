@@ -21,6 +21,7 @@ import {
   type TargetField,
 } from './mapping';
 import { type GivenField, changesNothing, patchOf } from './plan';
+import { SeenKeys } from './seen-keys';
 import { CONTENT_SOURCE, type SourceLinks } from './source-links';
 import { guessSourceKind, openSource } from './sources';
 import { MAX_ROW_BYTES } from './sources/csv-table';
@@ -196,7 +197,7 @@ export async function importSource(
     mapping: testimonyFormat ? {} : mapping.fields,
   };
   const seenFields = new Set<string>(opened?.header ?? []);
-  const seenKeys = new Map<string, string>();
+  const seenKeys = new SeenKeys();
   const reject = (position: SourcePosition, reason: string) => {
     if (report.rejected.length < MAX_LISTED)
       report.rejected.push({ [position.unit]: position.at, reason });
@@ -240,13 +241,12 @@ export async function importSource(
         continue;
       }
       if (mapped.sourceKey !== null) {
-        const earlier = seenKeys.get(mapped.sourceKey);
-        if (earlier !== undefined) {
+        const earlier = seenKeys.seenBefore(mapped.sourceKey, item.position);
+        if (earlier !== null) {
           const same = mapped.sourceKey.startsWith(`${CONTENT_SOURCE}:`) ? 'content' : 'source id';
-          reject(item.position, `the same ${same} as ${earlier}`);
+          reject(item.position, `the same ${same} as ${describePosition(earlier)}`);
           continue;
         }
-        seenKeys.set(mapped.sourceKey, describePosition(item.position));
       }
       const files = checkFiles(options.filesDir, item.position, mapped.files, report);
       const existing = mapped.sourceKey === null ? null : target.links.find(mapped.sourceKey);

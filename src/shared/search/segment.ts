@@ -27,6 +27,7 @@ import type { BuildDoc } from './analyze';
 import type { TermRef } from './languages';
 import { NF } from './analyze';
 import { ByteReader, ByteWriter, crc32, malformed, utf8 } from './binary';
+import { sortIndexesByString, sortedOrder } from './string-sort';
 
 const MAGIC = [0x54, 0x56, 0x53, 0x47]; // TVSG
 export const SEGMENT_VERSION = 1;
@@ -442,15 +443,15 @@ export class SegmentBuilder {
         if (single >= 0 && one <= 15) postCode[at] = 0x80 | (single << 4) | one;
       }
     }
-    // Terms still in use, in JS string order (native sort); the dictionary stores the same
-    // order as UTF-8.
-    const used: string[] = [];
-    for (let k = 0; k < all; k++)
-      if ((counts[k] as number) > 0) used.push(this.termNames[k] as string);
-    const sorted = used.sort();
-    const nTerms = sorted.length;
+    // Terms still in use, in JS string order (string-sort.ts: the order of the native sort);
+    // the dictionary stores the same order as UTF-8.
+    let nTerms = 0;
+    for (let k = 0; k < all; k++) if ((counts[k] as number) > 0) nTerms++;
     const order = new Uint32Array(nTerms);
-    for (let r = 0; r < nTerms; r++) order[r] = this.termIds.get(sorted[r] as string) as number;
+    for (let k = 0, r = 0; k < all; k++) if ((counts[k] as number) > 0) order[r++] = k;
+    sortIndexesByString(this.termNames, order);
+    const sorted: string[] = new Array<string>(nTerms);
+    for (let r = 0; r < nTerms; r++) sorted[r] = this.termNames[order[r] as number] as string;
 
     const postings = new ByteWriter(total * 3 + 16);
     const info = new ByteWriter(nTerms * 4 + 16);
@@ -503,7 +504,8 @@ export class SegmentBuilder {
         }
       }
     }
-    const surfaceWords = [...surf.keys()].sort();
+    const surfaceKeys = [...surf.keys()];
+    const surfaceWords = Array.from(sortedOrder(surfaceKeys), (i) => surfaceKeys[i] as string);
     const surfaceTerms = new ByteWriter(surfaceWords.length * 4 + 16);
     for (const w of surfaceWords) {
       const list = (surf.get(w) as number[]).sort((a, b) => a - b);

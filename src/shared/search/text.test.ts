@@ -7,6 +7,7 @@ import {
   baseNormalizeSlow,
   foldAccents,
   foldAccentsSlow,
+  STABLE_CJK_RE,
   foldWord,
   tokenize,
   words,
@@ -156,5 +157,39 @@ describe('fast normalisation path', () => {
         mismatches++;
     }
     expect(mismatches).toBe(0);
+  });
+
+  it('leaves Han and kana words unchanged exactly where the general path does', () => {
+    const chars: string[] = [];
+    const kana: string[] = [];
+    for (const [from, to] of [
+      [0x3041, 0x3096],
+      [0x30a1, 0x30fa],
+      [0x3400, 0x4dbf],
+      [0x4e00, 0x9fff],
+    ] as const) {
+      for (let c = from; c <= to; c++) {
+        const ch = String.fromCharCode(c);
+        chars.push(ch);
+        if (c < 0x3400) kana.push(ch);
+      }
+    }
+    const samples = [...chars];
+    for (const a of kana) for (const b of kana) samples.push(a + b);
+    for (let i = 0; i + 1 < chars.length; i += 7) samples.push(chars[i]! + kana[i % kana.length]!);
+    let mismatches = 0;
+    for (const w of samples) {
+      if (!STABLE_CJK_RE.test(w)) mismatches++;
+      if (baseNormalize(w) !== baseNormalizeSlow(w) || foldAccents(w) !== foldAccentsSlow(w))
+        mismatches++;
+      if (baseNormalizeSlow(w) !== w || foldAccentsSlow(w) !== w) mismatches++;
+    }
+    expect(mismatches).toBe(0);
+    // Outside the range, the general path decides: compatibility ideographs, half-width kana,
+    // the voicing marks.
+    for (const w of ['\uF900', '\uFF76', '\u304B\u3099', '\u309F']) {
+      expect(STABLE_CJK_RE.test(w)).toBe(false);
+      expect(baseNormalize(w)).toBe(baseNormalizeSlow(w));
+    }
   });
 });

@@ -106,6 +106,7 @@ export function baseNormalize(raw: string): string {
     return NON_WORD_RE.test(lower) ? lower.replace(NON_WORD_G_RE, '') : lower;
   }
   if (FAST_CHARS_RE.test(raw)) return mapChars(raw, fastTables().base);
+  if (STABLE_CJK_RE.test(raw)) return raw;
   return baseNormalizeSlow(raw);
 }
 
@@ -123,6 +124,7 @@ export function baseNormalizeSlow(raw: string): string {
 export function foldAccents(base: string): string {
   if (ASCII_WORD_RE.test(base)) return base;
   if (FAST_CHARS_RE.test(base)) return mapChars(base, fastTables().fold);
+  if (STABLE_CJK_RE.test(base)) return base;
   return foldAccentsSlow(base);
 }
 
@@ -141,6 +143,14 @@ export function foldAccentsSlow(base: string): string {
  */
 const FAST_CHARS_RE =
   /^[ -\u02FF\u0400-\u0482\u048A-\u052F\u0620-\u064A\u0660-\u0669\u066E\u066F\u0671-\u06D3\u06D5\u06F0-\u06F9]*$/;
+/**
+ * Han ideographs (the unified block and extension A) and the kana letters: no case, no
+ * compatibility decomposition, nothing that composes with a neighbour (the kana voicing marks
+ * are outside the range), so both normalisations leave words made only of them unchanged. The
+ * index's Chinese and Japanese bigrams take this path; a test checks every character and every
+ * pair of kana against the general path.
+ */
+export const STABLE_CJK_RE = /^[\u3041-\u3096\u30A1-\u30FA\u3400-\u4DBF\u4E00-\u9FFF]+$/;
 let tables: { base: string[]; fold: string[] } | null = null;
 
 function fastTables(): { base: string[]; fold: string[] } {

@@ -62,12 +62,26 @@ const ISO3_TO_BCP47: Record<string, string> = {
 };
 
 /**
- * Guesses the language of a text when the user gave none (franc-min, trigram statistics).
- * Returns '' when the text is too short or the language is not one we map: guessing wrong
- * would stem with the wrong rules, which is worse than not stemming.
+ * How much of the text the guess reads. franc-min reads at most 2,048 characters, and its cost
+ * grows with the sample (trigrams to count, then each compared with every language of the
+ * script); 1,000 characters still give more distinct trigrams than the 300 of each language
+ * model (350 or more in nine chunks of ten of the UDHR). Measured (docs/search.md, "Language
+ * guess"): the same guesses on the bench corpus, 295 against 297 right of 300 UDHR chunks of the
+ * languages franc-min knows (the differences are Bosnian / Croatian / Serbian), no more texts
+ * of unknown languages given a stemmed language, at about half the CPU time.
+ */
+export const GUESS_SAMPLE_CHARS = 1000;
+
+/**
+ * Guesses the language of a text when the user gave none (franc-min, trigram statistics, on
+ * the text's first GUESS_SAMPLE_CHARS characters). Returns '' when the text is too short or the
+ * language is not one we map: guessing wrong would stem with the wrong rules, which is worse
+ * than not stemming. All of franc-min's languages stay candidates: restricting them to the
+ * mapped ones would be cheaper but would give a mapped language (and its stemmer) to texts in
+ * languages it does not map.
  */
 export function detectLanguage(text: string): string {
-  const sample = text.length > 4000 ? text.slice(0, 4000) : text;
+  const sample = text.length > GUESS_SAMPLE_CHARS ? text.slice(0, GUESS_SAMPLE_CHARS) : text;
   const code = franc(sample, { minLength: 20 });
   return ISO3_TO_BCP47[code] ?? '';
 }

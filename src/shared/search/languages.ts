@@ -217,6 +217,8 @@ export function isStopWord(profile: LanguageProfile, base: string, folded: strin
  */
 export interface TermRef {
   readonly text: string;
+  /** hashChars of the text, computed once: the intern table and segment builds look it up. */
+  readonly hash: number;
   docStamp: number;
   docSlot: number;
   segStamp: number;
@@ -239,43 +241,46 @@ export interface WordAnalysis {
 }
 
 /**
- * Word caches: per language, two generations (a cheap LRU). Lookups promote from the old
- * generation to the young one; when the young one is full it becomes the old one and the
- * previous old one is dropped. Frequent words stay cached however large the vocabulary, and
- * one language's long tail (or Chinese bigrams) cannot evict another language's words.
- * Index terms are interned the same way, so that one term has one TermRef while cached.
+ * Interned index terms: two generations (a cheap LRU, as the word caches below). Lookups promote
+ * from the old generation to the young one; when the young one is full it becomes the old one
+ * and the previous old one is dropped. Open addressing on the term's hash, computed once per
+ * term (a Map hashed each new string again, and its lookups were a quarter of the uncached
+ * words' analysis).
  */
-class TwoGenerationCache<T> {
-  private young = new Map<string, T>();
-  private old = new Map<string, T>();
-  constructor(private readonly limit: number) {}
-
-  get size(): number {
-    return this.young.size + this.old.size;
+class TermCache {
+  private young: WordTable<TermRef>;
+  private old: WordTable<TermRef>;
+  constructor(private readonly limit: number) {
+    this.young = new WordTable(limit);
+    this.old = new WordTable(0);
   }
 
-  /** The young-generation hit, if any (the fast path). */
-  getYoung(key: string): T | undefined {
-    return this.young.get(key);
+  /** The interned ref of `text` (hashChars `hash`), created when neither generation has it. */
+  intern(text: string, hash: number): TermRef {
+    let r = this.young.get(text, hash);
+    if (r) return r;
+    r = this.old.get(text, hash) ?? { text, hash, docStamp: 0, docSlot: 0, segStamp: 0, segId: 0 };
+    this.add(r);
+    return r;
   }
 
-  getOld(key: string): T | undefined {
-    return this.old.get(key);
+  /** Keeps a cached analysis' term interned (as itself, unless another ref took its text). */
+  adopt(ref: TermRef): void {
+    if (this.young.get(ref.text, ref.hash)) return;
+    this.add(this.old.get(ref.text, ref.hash) ?? ref);
   }
 
-  set(key: string, value: T): void {
-    this.young.set(key, value);
-    if (this.young.size >= this.limit) this.rotate();
-  }
-
-  rotate(): void {
-    this.old = this.young;
-    this.young = new Map();
+  private add(ref: TermRef): void {
+    this.young.set(ref.text, ref.hash, ref);
+    if (this.young.size >= this.limit) {
+      this.old = this.young;
+      this.young = new WordTable(this.limit);
+    }
   }
 
   clear(): void {
-    this.young = new Map();
-    this.old = new Map();
+    this.young = new WordTable(this.limit);
+    this.old = new WordTable(0);
   }
 }
 
@@ -320,7 +325,7 @@ const WORDS_PER_GENERATION = 32_000;
 const WORDS_BUDGET = 320_000;
 const TERMS_PER_GENERATION = 100_000;
 const wordCaches = new Map<string, WordCache>();
-const terms = new TwoGenerationCache<TermRef>(TERMS_PER_GENERATION);
+const terms = new TermCache(TERMS_PER_GENERATION);
 let wordsSinceCheck = 0;
 
 /** Past the global budget, the largest language cache drops its old generation. */
@@ -341,17 +346,7 @@ export function clearWordCaches(): void {
 }
 
 function termRef(text: string): TermRef {
-  let r = terms.getYoung(text);
-  if (r) return r;
-  r = terms.getOld(text) ?? { text, docStamp: 0, docSlot: 0, segStamp: 0, segId: 0 };
-  terms.set(text, r);
-  return r;
-}
-
-/** Keeps a cached analysis' term interned (as itself, unless another ref took its text). */
-function adopt(ref: TermRef): void {
-  if (terms.getYoung(ref.text)) return;
-  terms.set(ref.text, terms.getOld(ref.text) ?? ref);
+  return terms.intern(text, hashChars(text, 0, text.length));
 }
 
 function analysis(surface: string, terms: string[], stop: boolean): WordAnalysis {
@@ -391,7 +386,7 @@ export function analyzer(lang: string): Analyzer {
   const remember = (raw: string, hash: number, older: WordAnalysis | undefined): WordAnalysis => {
     let result = older;
     if (result) {
-      for (const r of result.refs) adopt(r);
+      for (const r of result.refs) terms.adopt(r);
     } else {
       result = analyzeUncached(raw, profile);
     }

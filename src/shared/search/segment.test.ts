@@ -3,9 +3,17 @@ import { NF, type BuildDoc } from './analyze';
 import { utf8 } from './binary';
 import type { TermRef } from './languages';
 import { Segment, buildSegment, mergeSegments } from './segment';
+import { hashChars } from './word-table';
 
 function ref(text: string): TermRef {
-  return { text, docStamp: 0, docSlot: 0, segStamp: 0, segId: 0 };
+  return {
+    text,
+    hash: hashChars(text, 0, text.length),
+    docStamp: 0,
+    docSlot: 0,
+    segStamp: 0,
+    segId: 0,
+  };
 }
 
 /** A document with the given terms (tf 1 in the body, or `tf` in the title). */

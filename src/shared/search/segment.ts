@@ -192,15 +192,17 @@ function encodeSorted(list: readonly string[]): { bytes: Uint8Array; lengths: Ui
   const out = new Uint8Array(joined.length - Math.max(0, list.length - 1));
   let o = 0;
   let runStart = 0;
-  for (let i = 0; i <= joined.length; i++) {
-    if (i === joined.length || joined[i] === 0) {
-      if (i === joined.length && list.length === 0) break;
-      out.set(joined.subarray(runStart, i), o);
-      o += i - runStart;
+  // One pass, byte by byte: a copy per string (a subarray each) cost more than the encoding.
+  for (let i = 0; i < joined.length; i++) {
+    const b = joined[i] as number;
+    if (b === 0) {
       lengths.varint(i - runStart);
       runStart = i + 1;
+    } else {
+      out[o++] = b;
     }
   }
+  if (list.length > 0) lengths.varint(joined.length - runStart);
   return { bytes: out, lengths: lengths.view() };
 }
 
@@ -321,8 +323,10 @@ const SKIP = 0xffffffff;
  */
 export class SegmentBuilder {
   private readonly stamp = ++segStamp;
-  private readonly termIds = new Map<string, number>();
   private readonly termNames: string[] = [];
+  /** The term ids by text: open addressing on TermRef.hash (1 + id per slot, 0 empty). */
+  private termSlots = new Int32Array(2048);
+  private termHashes = new Int32Array(1024);
   private counts = new Uint32Array(1024);
   // The last document (and its local slot) that used each term: two refs of one document can
   // carry the same text when the term cache turned over mid-document; they are merged here.
@@ -337,8 +341,41 @@ export class SegmentBuilder {
     return this.live;
   }
 
+  /** The id of the term `text` (hash `hash`), or -1 - (the empty slot where it would go). */
+  private findTerm(text: string, hash: number): number {
+    const slots = this.termSlots;
+    const mask = slots.length - 1;
+    for (let i = hash & mask; ; i = (i + 1) & mask) {
+      const slot = slots[i] as number;
+      if (slot === 0) return -1 - i;
+      if (this.termHashes[slot - 1] === hash && this.termNames[slot - 1] === text) return slot - 1;
+    }
+  }
+
+  private newTerm(ref: TermRef, emptySlot: number): number {
+    const k = this.termNames.length;
+    this.termNames.push(ref.text);
+    if (k >= this.counts.length) this.grow();
+    this.termHashes[k] = ref.hash;
+    this.termSlots[emptySlot] = k + 1;
+    if (this.termNames.length * 2 > this.termSlots.length) {
+      const slots = new Int32Array(this.termSlots.length * 2);
+      const mask = slots.length - 1;
+      for (let t = 0; t < this.termNames.length; t++) {
+        let i = (this.termHashes[t] as number) & mask;
+        while (slots[i] !== 0) i = (i + 1) & mask;
+        slots[i] = t + 1;
+      }
+      this.termSlots = slots;
+    }
+    return k;
+  }
+
   private grow(): void {
     const size = this.counts.length * 2;
+    const h = new Int32Array(size);
+    h.set(this.termHashes);
+    this.termHashes = h;
     const c = new Uint32Array(size);
     c.set(this.counts);
     this.counts = c;
@@ -363,13 +400,8 @@ export class SegmentBuilder {
       if (ref.segStamp === stamp) {
         k = ref.segId;
       } else {
-        let known = this.termIds.get(ref.text);
-        if (known === undefined) {
-          known = this.termNames.length;
-          this.termIds.set(ref.text, known);
-          this.termNames.push(ref.text);
-          if (known >= this.counts.length) this.grow();
-        }
+        let known = this.findTerm(ref.text, ref.hash);
+        if (known < 0) known = this.newTerm(ref, -1 - known);
         ref.segStamp = stamp;
         ref.segId = known;
         k = known;
@@ -495,8 +527,8 @@ export class SegmentBuilder {
         a.segStamp = surfStamp;
         let list = surf.get(a.surface);
         for (const ref of a.refs) {
-          const k = ref.segStamp === this.stamp ? ref.segId : this.termIds.get(ref.text);
-          if (k === undefined) continue;
+          const k = ref.segStamp === this.stamp ? ref.segId : this.findTerm(ref.text, ref.hash);
+          if (k < 0) continue;
           const r = rank[k] as number;
           if (r < 0) continue;
           if (!list) surf.set(a.surface, (list = []));

@@ -133,6 +133,13 @@ export class ByteWriter {
     this.pos += data.length;
   }
 
+  /** data[from, to), byte by byte: no subarray per call (a merge copies millions of postings). */
+  range(data: Uint8Array, from: number, to: number): void {
+    this.ensure(to - from);
+    const b = this.buf;
+    for (let i = from; i < to; i++) b[this.pos++] = data[i] as number;
+  }
+
   /** Length-prefixed UTF-8 string. */
   string(s: string): void {
     const data = utf8.encode(s);

@@ -198,9 +198,17 @@ describe('hostile PDFs for OCR (docs/security.md, "Hostile files")', () => {
     expect(cut.vault.attachments.get(cut.info.id).ocr?.failedPage).toBeUndefined();
   }, 120_000);
 
-  it('a page that takes too long or too much memory to draw: stopped', async () => {
+  it('a page that takes too long or too much memory to read or draw: stopped', async () => {
     const bytes = fixtureBytes(scan('fra').file);
     await expectFailure(bytes, 'time-limit', { timeMs: 50 }, 1);
     await expectFailure(bytes, 'memory-limit', { memoryBytes: 1 - bytes.length }, 1);
+    // The same page drawn on a canvas rather than taken as its image.
+    await expectFailure(bytes, 'time-limit', { timeMs: 50, directImage: false }, 1);
+    await expectFailure(
+      bytes,
+      'memory-limit',
+      { memoryBytes: 1 - bytes.length, directImage: false },
+      1,
+    );
   }, 60_000);
 });

@@ -23,6 +23,11 @@ export interface PdfPageLimits {
   maxSide: number;
   /** Fewer non-blank characters than this, and the page counts as a scan (a stamp, a number). */
   minTextChars: number;
+  /**
+   * A page that only draws one upright image near `dpi` gives that image's pixels as they are,
+   * without drawing the page on a canvas (pdf-page-worker-source.ts); false draws every page.
+   */
+  directImage: boolean;
 }
 
 export const PDF_PAGE_LIMITS: PdfPageLimits = {
@@ -33,6 +38,7 @@ export const PDF_PAGE_LIMITS: PdfPageLimits = {
   maxPixels: 40_000_000,
   maxSide: 20_000,
   minTextChars: 16,
+  directImage: true,
 };
 
 /** V8 heap of the worker (MiB), as for PDF text: pdf.js's objects for one page fit easily. */
@@ -40,7 +46,14 @@ const HEAP_MB = 192;
 
 export type PdfPageResult =
   | { pages: number; text: string }
-  | { pages: number; image: Uint8Array; width: number; height: number }
+  | {
+      pages: number;
+      image: Uint8Array;
+      width: number;
+      height: number;
+      /** `image`: the page's one image, taken as it is; `render`: the page drawn on a canvas. */
+      via: 'image' | 'render';
+    }
   | { failed: 'too-large'; pages: number; width: number; height: number }
   | { failed: 'unreadable' | 'time-limit' | 'memory-limit' };
 
@@ -51,6 +64,7 @@ interface WorkerMessage {
   image?: Uint8Array;
   width?: number;
   height?: number;
+  via?: 'image' | 'render';
   reason?: string;
   loadError?: string;
 }
@@ -120,6 +134,12 @@ export async function readPdfPage(
       : { failed: 'unreadable' };
   if (typeof message.text === 'string') return { pages, text: message.text };
   if (message.image instanceof Uint8Array)
-    return { pages, image: message.image, width: message.width ?? 0, height: message.height ?? 0 };
+    return {
+      pages,
+      image: message.image,
+      width: message.width ?? 0,
+      height: message.height ?? 0,
+      via: message.via === 'image' ? 'image' : 'render',
+    };
   return { failed: 'unreadable' };
 }

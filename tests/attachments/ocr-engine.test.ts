@@ -14,8 +14,8 @@ afterEach(async () => {
   await Promise.all(engines.splice(0).map((engine) => engine.close()));
 });
 
-function openEngine(): OcrEngine {
-  const engine = new OcrEngine();
+function openEngine(opts: ConstructorParameters<typeof OcrEngine>[0] = {}): OcrEngine {
+  const engine = new OcrEngine(opts);
   engines.push(engine);
   return engine;
 }
@@ -74,5 +74,17 @@ describe('an OCR engine kept across images', () => {
     ).rejects.toMatchObject({ code: 'CANCELLED' });
     const after = await read(engine, 'eng');
     expect(after.recall).toBeGreaterThan(0.7);
+  }, 120_000);
+
+  it('ends its worker after `recycleAfter` images (memory back); the next image loads afresh', async () => {
+    const engine = openEngine({ recycleAfter: 2 });
+    const reads = [];
+    for (let i = 0; i < 3; i++) {
+      reads.push(await read(engine, 'spa'));
+      if (i === 1) expect(engine.loaded).toBe(false);
+    }
+    expect(reads.map((r) => r.loaded)).toEqual([true, false, true]);
+    expect(engine.workersStarted).toBe(2);
+    expect(reads[2]!.result).toEqual(reads[0]!.result);
   }, 120_000);
 });

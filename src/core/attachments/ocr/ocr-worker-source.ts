@@ -15,7 +15,8 @@
  * - the image goes to the engine's in-memory file system (Emscripten MEMFS), never to disk.
  *
  * The parent sends one image at a time, `{ shared }`, in shared memory that it zeroes once
- * answered. Messages to the parent: `{ progress, status }` while working, then `{ ok: true, text,
+ * answered; the engine's own copy (the file `/input` in its in-memory file system) is deleted
+ * once the image is read. Messages to the parent: `{ progress, status }` while working, then `{ ok: true, text,
  * confidence }`, `{ ok: false, reason: 'unreadable' }` (the engine refused the image; it stays
  * loaded for the next one) or `{ ok: false, loadError }` (tesseract.js itself could not be
  * loaded: a broken installation).
@@ -88,7 +89,9 @@ parentPort.on('message', async ({ shared }) => {
     parentPort.postMessage({ ok: false, loadError: 'engine or language data failed to load' });
     return;
   }
-  const image = new Uint8Array(new Uint8Array(shared));
+  // Read in place: the engine copies it into its file system anyway, and the parent zeroes
+  // the shared memory once this image is answered (or this worker is gone).
+  const image = new Uint8Array(shared);
   let result;
   try {
     result = await run('recognize', {
@@ -100,7 +103,8 @@ parentPort.on('message', async ({ shared }) => {
     parentPort.postMessage({ ok: false, reason: 'unreadable' });
     return;
   } finally {
-    image.fill(0);
+    // The engine's copy of the image: gone before the next one, not kept until it is replaced.
+    await run('FS', { method: 'unlink', args: ['/input'] }).catch(() => undefined);
   }
   parentPort.postMessage({ ok: true, text: String(result.text || ''), confidence: Number(result.confidence) || 0 });
 });

@@ -31,6 +31,14 @@ export const OCR_LIMITS: OcrLimits = { timeMs: 120_000, memoryBytes: 450 * 1024 
 
 const HEAP_MB = 128;
 
+/**
+ * Images one engine worker reads before it is ended and the next image starts a fresh one.
+ * The engine's WebAssembly memory only grows (it keeps its high-water mark and more with every
+ * page), so a long scan would otherwise end far above its first pages; reloading costs about
+ * one image's time. Measured with bench/ocr-child.ts (docs/attachments.md, "Measured").
+ */
+export const OCR_RECYCLE_IMAGES = 10;
+
 export type OcrRunResult =
   { text: string; confidence: number } | { failed: 'unreadable' | 'time-limit' | 'memory-limit' };
 
@@ -131,8 +139,25 @@ export async function runOcrWorker(image: Uint8Array, opts: OcrRunOptions): Prom
  * set of languages starts another worker. close() ends it; whoever opens an engine closes it.
  */
 export class OcrEngine {
+  readonly #recycleAfter: number;
   #session: LimitedSession<WorkerMessage> | null = null;
   #langs = '';
+  #images = 0;
+  #started = 0;
+
+  constructor(opts: { recycleAfter?: number } = {}) {
+    this.#recycleAfter = Math.max(1, opts.recycleAfter ?? OCR_RECYCLE_IMAGES);
+  }
+
+  /** Workers started so far (each one loads the engine and its languages): for tests, bench. */
+  get workersStarted(): number {
+    return this.#started;
+  }
+
+  /** True while a worker with the engine loaded is alive (its memory taken). */
+  get loaded(): boolean {
+    return this.#session?.open === true;
+  }
 
   async recognize(image: Uint8Array, opts: OcrRunOptions): Promise<OcrRunResult> {
     const limits = opts.limits ?? OCR_LIMITS;
@@ -158,8 +183,11 @@ export class OcrEngine {
         await this.close();
         throw new Error(`The OCR engine could not be loaded (${message.loadError})`);
       }
-      if (message.ok && typeof message.text === 'string')
+      if (message.ok && typeof message.text === 'string') {
+        // Ended now rather than at the next image: the next page is drawn without it.
+        if (++this.#images >= this.#recycleAfter) await this.close();
         return { text: message.text, confidence: message.confidence ?? 0 };
+      }
       return { failed: 'unreadable' };
     } finally {
       view.fill(0);
@@ -181,6 +209,8 @@ export class OcrEngine {
     await this.close();
     const engine = resolveEngine();
     this.#langs = langs;
+    this.#images = 0;
+    this.#started++;
     this.#session = new LimitedSession<WorkerMessage>({
       source: OCR_WORKER_SOURCE,
       workerData: {

@@ -1,6 +1,7 @@
 import { parseQuery } from '../shared/search';
 import type { OcrLanguage, OcrProgress } from '../shared/attachments/ocr';
 import type { AttachmentView, ExtractResult, Snippet } from '../shared/ipc/types';
+import type { OcrEngine } from '../core/attachments/ocr/ocr-worker';
 import type { Vault } from '../core/vault/vault';
 
 /**
@@ -31,6 +32,8 @@ export interface AttachmentsPort {
       languages?: OcrLanguage[];
       signal?: AbortSignal;
       onProgress?: (progress: OcrProgress) => void;
+      /** Shared by the files queued one after another (ocr-runs.ts); closed by its opener. */
+      engine?: OcrEngine;
     },
   ): Promise<unknown>;
 }

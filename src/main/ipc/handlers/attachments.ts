@@ -20,8 +20,8 @@ export function attachmentHandlers(ctx: HandlerContext): HandlerImpls<Attachment
   const { session, uploads, dialogs } = ctx;
   const store = () => attachmentsOf(session.require());
   const ocr = new OcrRuns(store, ctx.emit);
-  // A lock stops every recognition: the keys it works with are being wiped.
-  session.onLock(() => ocr.cancelAll());
+  // A lock stops every recognition (the keys it works with are being wiped) and ends the engine.
+  session.onLock(() => void ocr.cancelAll());
 
   return {
     'attachments.list': ({ recordId }) => {

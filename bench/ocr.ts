@@ -17,8 +17,12 @@ import { fixtureBytes, ocrCorpus, wordRecall } from '../tests/attachments/ocr-he
  *   tesseract-ocr-spa`);
  * - the gain of keeping the engine loaded (OcrEngine): REUSE_IMAGES images read with a fresh
  *   engine each (as every page was before) against one engine kept across them;
- * - the peak resident size of OCR of a `scanPages`-page scan at 300 dpi, in a child process
- *   (bench/ocr-child.ts): the goal is under 500 MB for 50 pages.
+ * - the peak resident size, wall and CPU time per page of OCR of a `scanPages`-page scan at
+ *   300 dpi, each in a child process of its own (bench/ocr-child.ts), the goal being under
+ *   500 MB for 50 pages: `scan.before` as the code was before issue 14's memory work (every
+ *   page drawn on a canvas, one engine worker for the whole file), `scan.after` as it is now,
+ *   and `scan.k<K>` with the engine worker restarted every K images, for each K in
+ *   BENCH_OCR_RECYCLE (e.g. `5,25`; none by default), to choose OCR_RECYCLE_IMAGES.
  */
 const REUSE_IMAGES = 4;
 
@@ -62,7 +66,24 @@ export async function benchOcr(opts: {
     rmSync(work, { recursive: true, force: true });
   }
   Object.assign(out, await engineReuse());
-  if (opts.scanPages > 0) {
+  if (opts.scanPages > 0) Object.assign(out, scanMemory(opts.scanPages));
+  return out;
+}
+
+const MiB = 1048576;
+
+/** The scan in child processes: before, after, and each engine restart interval asked for. */
+function scanMemory(pages: number): Record<string, number | string> {
+  const runs: [string, string[]][] = [
+    ['before', ['0', 'render']],
+    ['after', []],
+    ...(process.env.BENCH_OCR_RECYCLE ?? '')
+      .split(',')
+      .filter((k) => /^\d+$/.test(k.trim()))
+      .map((k): [string, string[]] => [`k${k.trim()}`, [k.trim()]]),
+  ];
+  const out: Record<string, number | string> = {};
+  for (const [name, args] of runs) {
     const child = spawnSync(
       process.execPath,
       [
@@ -70,22 +91,39 @@ export async function benchOcr(opts: {
         '--import',
         'tsx',
         new URL('./ocr-child.ts', import.meta.url).pathname,
-        String(opts.scanPages),
+        String(pages),
+        ...args,
       ],
       { encoding: 'utf8', maxBuffer: 1 << 20 },
     );
     const line = child.stdout.trim().split('\n').pop() ?? '';
+    let m: Record<string, number | string>;
     try {
-      const m = JSON.parse(line) as Record<string, number | string>;
-      out.scanPages = m.pages!;
-      out.scanRecognised = m.recognised!;
-      out.scanMsPerPage = Math.round(Number(m.msPerPage));
-      out.scanBaselineRssMiB = Math.round(Number(m.baselineRss) / 1048576);
-      out.scanPeakRssMiB = Math.round(Number(m.peakRss) / 1048576);
-      out.scanPeakUnder500MB = Number(m.peakRss) < 500e6 ? 'yes' : 'NO';
+      m = JSON.parse(line) as Record<string, number | string>;
     } catch {
-      out.scan = `child failed: ${child.stderr.slice(-300)}`;
+      out[`scan.${name}`] = `child failed: ${child.stderr.slice(-300)}`;
+      continue;
     }
+    const key = `scan.${name}`;
+    out[`${key}.pages`] = m.pages!;
+    out[`${key}.recognised`] = m.recognised!;
+    out[`${key}.textChars`] = m.textChars!;
+    out[`${key}.engineWorkers`] = m.workers!;
+    out[`${key}.msPerPage`] = Math.round(Number(m.msPerPage));
+    out[`${key}.cpuMsPerPage`] = Math.round(Number(m.cpuMsPerPage));
+    out[`${key}.baselineRssMiB`] = Math.round(Number(m.baselineRss) / MiB);
+    out[`${key}.peakRssMiB`] = Math.round(Number(m.peakRss) / MiB);
+    out[`${key}.peakUnder500MB`] = Number(m.peakRss) < 500e6 ? 'yes' : 'NO';
+    out[`${key}.load`] = `${Number(m.loadStart).toFixed(1)} to ${Number(m.loadEnd).toFixed(1)}`;
+  }
+  for (const name of runs.slice(1).map(([n]) => n)) {
+    const ratio = (field: string) =>
+      Number(
+        (Number(out[`scan.${name}.${field}`]) / Number(out[`scan.before.${field}`])).toFixed(2),
+      );
+    out[`scan.${name}.peakRssToBefore`] = ratio('peakRssMiB');
+    out[`scan.${name}.msPerPageToBefore`] = ratio('msPerPage');
+    out[`scan.${name}.cpuPerPageToBefore`] = ratio('cpuMsPerPage');
   }
   return out;
 }

@@ -32,12 +32,13 @@ export const OCR_LIMITS: OcrLimits = { timeMs: 120_000, memoryBytes: 450 * 1024 
 const HEAP_MB = 128;
 
 /**
- * Images one engine worker reads before it is ended and the next image starts a fresh one.
- * The engine's WebAssembly memory only grows (it keeps its high-water mark and more with every
- * page), so a long scan would otherwise end far above its first pages; reloading costs about
- * one image's time. Measured with bench/ocr-child.ts (docs/attachments.md, "Measured").
+ * Images one engine worker reads before it is ended and the next image starts a fresh one: a
+ * guard against slow growth of the engine's WebAssembly heap (it never shrinks) over a long run.
+ * Not a memory saver for one scan: on 50 pages (bench/ocr-child.ts) restarting every 5, 10 or
+ * 25 images peaked at 491, 459 and 445 MiB against 430 MiB without a restart, and cost CPU, since
+ * the heap levels off after a few pages and every start loads the engine again.
  */
-export const OCR_RECYCLE_IMAGES = 10;
+export const OCR_RECYCLE_IMAGES = 100;
 
 export type OcrRunResult =
   { text: string; confidence: number } | { failed: 'unreadable' | 'time-limit' | 'memory-limit' };

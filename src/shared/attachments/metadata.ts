@@ -40,6 +40,16 @@ export const METADATA_FAILURES = ['unreadable', 'limit'] as const;
 export const MAX_METADATA_FIELDS = 300;
 export const MAX_METADATA_VALUE_CHARS = 500;
 
+/**
+ * A value as it is kept and shown: control characters dropped (the text comes from the file and
+ * is shown as it is), trimmed, at most MAX_METADATA_VALUE_CHARS; null when nothing is left.
+ */
+export function shownValue(text: string): string | null {
+  const clean = text.replace(/\p{Cc}/gu, '').trim();
+  if (clean === '') return null;
+  return clean.length > MAX_METADATA_VALUE_CHARS ? clean.slice(0, MAX_METADATA_VALUE_CHARS) : clean;
+}
+
 /** Which fields can identify someone, by group and name. */
 export function flagOf(group: string, name: string): MetadataFlag | undefined {
   if (group === 'gps' || /^(gps|latitude$|longitude$|location|city$|sublocation)/i.test(name))

@@ -7,7 +7,7 @@ import {
 import {
   type FileMetadata,
   MAX_METADATA_FIELDS,
-  MAX_METADATA_VALUE_CHARS,
+  shownValue,
   type MetadataField,
   type MetadataFlag,
 } from '../../../shared/attachments/metadata';
@@ -161,10 +161,7 @@ function asText(raw: unknown): string | null {
       }
     }
   } else text = String(raw);
-  // Control characters are dropped: these strings come from the file and are shown as they are.
-  const clean = text.replace(/\p{Cc}/gu, '').trim();
-  if (clean === '') return null;
-  return clean.length > MAX_METADATA_VALUE_CHARS ? clean.slice(0, MAX_METADATA_VALUE_CHARS) : clean;
+  return shownValue(text);
 }
 
 const LOCATION =

@@ -2,6 +2,7 @@ import {
   type FileMetadata,
   MAX_METADATA_FIELDS,
   MAX_METADATA_VALUE_CHARS,
+  shownValue,
   type MetadataField,
   flagOf,
 } from '../../../shared/attachments/metadata';
@@ -63,7 +64,5 @@ function asText(value: unknown): string | null {
       return null;
     }
   } else return null;
-  const clean = text.replace(/\p{Cc}/gu, '').trim();
-  if (clean === '') return null;
-  return clean.length > MAX_METADATA_VALUE_CHARS ? clean.slice(0, MAX_METADATA_VALUE_CHARS) : clean;
+  return shownValue(text);
 }

@@ -18,27 +18,35 @@ export class BoxError extends Error {}
 /** Bounds against hostile files: real images and videos have a few hundred boxes. */
 export const MAX_BOXES = 100_000;
 
+/**
+ * The box whose header starts at file offset `at`, its header bytes read from `head` at
+ * `offset` (at least 8 bytes there; 16 when the size is 64-bit), within a parent that ends at
+ * `to`: for boxes in memory and for boxes read header by header from a stream alike.
+ */
+export function boxAt(head: Uint8Array, offset: number, at: number, to: number): Box {
+  if (at + 8 > to) throw new BoxError('truncated box header');
+  const view = new DataView(head.buffer, head.byteOffset, head.byteLength);
+  let size = view.getUint32(offset);
+  const type = fourcc(head, offset + 4);
+  let body = at + 8;
+  if (size === 1) {
+    if (at + 16 > to) throw new BoxError('truncated box header');
+    size = Number(view.getBigUint64(offset + 8));
+    body = at + 16;
+  } else if (size === 0) size = to - at;
+  const end = at + size;
+  if (size < body - at || end > to) throw new BoxError(`box ${printable(type)} runs past its end`);
+  return { type, start: at, body, end };
+}
+
 /** The boxes laid end to end in [from, to) of `bytes`. */
 export function childBoxes(bytes: Uint8Array, from: number, to: number): Box[] {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const boxes: Box[] = [];
-  let at = from;
-  while (at < to) {
-    if (at + 8 > to) throw new BoxError('truncated box header');
-    let size = view.getUint32(at);
-    const type = fourcc(bytes, at + 4);
-    let body = at + 8;
-    if (size === 1) {
-      if (at + 16 > to) throw new BoxError('truncated box header');
-      size = Number(view.getBigUint64(at + 8));
-      body = at + 16;
-    } else if (size === 0) size = to - at;
-    const end = at + size;
-    if (size < body - at || end > to)
-      throw new BoxError(`box ${printable(type)} runs past its end`);
-    boxes.push({ type, start: at, body, end });
+  for (let at = from; at < to;) {
+    const box = boxAt(bytes, at, at, to);
+    boxes.push(box);
     if (boxes.length > MAX_BOXES) throw new BoxError('too many boxes');
-    at = end;
+    at = box.end;
   }
   return boxes;
 }

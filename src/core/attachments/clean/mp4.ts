@@ -1,5 +1,5 @@
 import type { CleanEdits, Edit, ReadRange } from './edits';
-import { type Box, BoxError, MAX_BOXES, fourcc, printable } from './isobmff';
+import { type Box, BoxError, MAX_BOXES, boxAt } from './isobmff';
 import { DamagedFileError, type RemovedPart, sortedParts } from './types';
 
 /** Boxes that only group others: walked for metadata inside them. */
@@ -78,23 +78,10 @@ async function boxesIn(
 ): Promise<Box[]> {
   const boxes: Box[] = [];
   for (let at = from; at < to;) {
-    if (at + 8 > to) throw new BoxError('truncated box header');
-    const head = await read(at, Math.min(to, at + 16));
-    const view = new DataView(head.buffer, head.byteOffset, head.byteLength);
-    let boxSize = view.getUint32(0);
-    const type = fourcc(head, 4);
-    let body = at + 8;
-    if (boxSize === 1) {
-      if (at + 16 > to) throw new BoxError('truncated box header');
-      boxSize = Number(view.getBigUint64(8));
-      body = at + 16;
-    } else if (boxSize === 0) boxSize = to - at;
-    const end = at + boxSize;
-    if (boxSize < body - at || end > to)
-      throw new BoxError(`box ${printable(type)} runs past its end`);
-    boxes.push({ type, start: at, body, end });
+    const box = boxAt(await read(at, Math.min(to, at + 16)), 0, at, to);
+    boxes.push(box);
     counted();
-    at = end;
+    at = box.end;
   }
   return boxes;
 }

@@ -7,7 +7,7 @@ import { DEFAULT_READ_LIMITS } from '../../src/core/attachments/metadata/sealed-
 import { asKey } from '../../src/core/crypto/keys';
 import { loadSodium, randomBytes } from '../../src/core/crypto/sodium';
 import { newId } from '../../src/core/ids';
-import { runCli, runCliJson } from '../helpers/cli';
+import { runCli, runCliJson, vaultWithAttachmentByCli } from '../helpers/cli';
 import { findInFolder } from '../helpers/scan';
 import { useTempDirs } from '../helpers/temp-dirs';
 import { useTestVaults } from '../helpers/vault';
@@ -319,16 +319,10 @@ describe('which audio and video tags are flagged', () => {
 describe('tvault metadata for a recording', () => {
   it('lists the tags, the identifying ones marked, in text and JSON', async () => {
     const vault = temp.path('vault');
-    expect((await runCli(['--vault', vault, 'init'])).code).toBe(0);
-    const added = await runCliJson<{ id: string }>(['--vault', vault, 'add', '--title', 'T']);
-    const attached = await runCliJson<{ attachments: { id: string }[] }>([
-      '--vault',
+    const id = await vaultWithAttachmentByCli(
       vault,
-      'attach',
-      added.json.id,
       new URL('../fixtures/metadata/voice.flac', import.meta.url).pathname,
-    ]);
-    const id = attached.json.attachments[0]!.id;
+    );
     const shown = await runCliJson<{ identifying: string[]; mime: string }>([
       '--vault',
       vault,

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readImageMetadata } from '../../src/core/attachments/metadata/read-metadata';
-import { runCli, runCliJson } from '../helpers/cli';
+import { runCli, runCliJson, vaultWithAttachmentByCli } from '../helpers/cli';
 import { findInFolder } from '../helpers/scan';
 import { useTempDirs } from '../helpers/temp-dirs';
 import { useTestVaults } from '../helpers/vault';
@@ -136,16 +136,7 @@ describe('metadata read at attach time (images)', () => {
 describe('tvault metadata', () => {
   it('prints the fields with the identifying ones, the original file name among them', async () => {
     const vault = temp.path('vault');
-    expect((await runCli(['--vault', vault, 'init'])).code).toBe(0);
-    const added = await runCliJson<{ id: string }>(['--vault', vault, 'add', '--title', 'T']);
-    const attached = await runCliJson<{ attachments: { id: string }[] }>([
-      '--vault',
-      vault,
-      'attach',
-      added.json.id,
-      FIXTURE.pathname,
-    ]);
-    const id = attached.json.attachments[0]!.id;
+    const id = await vaultWithAttachmentByCli(vault, FIXTURE.pathname);
     const shown = await runCliJson<{ identifying: string[]; fields: { name: string }[] }>([
       '--vault',
       vault,

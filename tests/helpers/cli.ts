@@ -111,3 +111,22 @@ export async function initVaultWithCli(dir: string): Promise<{ recoveryKey: stri
   if (result.code !== 0) throw new Error(`init failed (${result.code}): ${result.stderr}`);
   return { recoveryKey: result.json.recoveryKey };
 }
+
+/**
+ * A new vault in `dir` with one testimony and `file` attached to it, all through the CLI;
+ * returns the attachment's id.
+ */
+export async function vaultWithAttachmentByCli(dir: string, file: string): Promise<string> {
+  await initVaultWithCli(dir);
+  const added = await runCliJson<{ id: string }>(['--vault', dir, 'add', '--title', 'T']);
+  if (added.code !== 0) throw new Error(`add failed (${added.code}): ${added.stderr}`);
+  const attached = await runCliJson<{ attachments: { id: string }[] }>([
+    '--vault',
+    dir,
+    'attach',
+    added.json.id,
+    file,
+  ]);
+  if (attached.code !== 0) throw new Error(`attach failed (${attached.code}): ${attached.stderr}`);
+  return attached.json.attachments[0]!.id;
+}

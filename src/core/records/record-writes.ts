@@ -133,7 +133,7 @@ export class RecordWrites {
         v: 1,
         fields,
         createdAt: current.createdAt,
-        updatedAt: options.updatedAt ?? this.#now().toISOString(),
+        updatedAt: options.updatedAt ?? this.#editTime(current.updatedAt),
         provenance: options.provenance === undefined ? current.provenance : options.provenance,
       });
     });
@@ -155,7 +155,7 @@ export class RecordWrites {
           v: 1,
           fields: validateFields(old.fields),
           createdAt: current.createdAt,
-          updatedAt: this.#now().toISOString(),
+          updatedAt: this.#editTime(current.updatedAt),
           provenance: current.provenance,
         });
       },
@@ -174,6 +174,18 @@ export class RecordWrites {
         }
       },
     );
+  }
+
+  /**
+   * The time of a local edit: now, or one millisecond after the revision it follows when the
+   * clock has not moved past it (two edits in one millisecond, a clock set back). A partner
+   * keeps a received revision only when it is later than the one it holds, so equal times
+   * would drop an edit from a bundle sent with history.
+   */
+  #editTime(previous: string): string {
+    const now = this.#now().getTime();
+    const after = Date.parse(previous) + 1;
+    return new Date(Number.isNaN(after) || now >= after ? now : after).toISOString();
   }
 
   /** Appends a complete revision (used by bundle import for a partner's newer revision). */

@@ -9,6 +9,9 @@
  * segment built (in order) and of the guessed languages, so that old and new code can be run in
  * alternating processes and compared: same bytes, less time. SHORT=1 cuts each record as the
  * short-item import does (5 title words, 45 body words, tags; no narrator, place, notes).
+ * PART=k/n keeps only the batches worker k of n gets when batches are dealt in turn, and
+ * LANGS=es,en,... only the documents of those languages (after the guess): what one index
+ * worker does with and without language lanes (src/core/search/language-lanes.ts).
  */
 import { createHash } from 'node:crypto';
 import { loadavg } from 'node:os';
@@ -44,6 +47,10 @@ for (let i = 0; i < docs; i++) {
   const d = corpus.doc(i);
   all.push(short ? shorten(d) : d);
 }
+// Experiments: PART=k/n keeps the batches a worker k of n would get in turn; LANGS=a,b keeps
+// the documents of those languages (after the guess).
+const [partK, partN] = (process.env.PART ?? '0/1').split('/').map(Number) as [number, number];
+const only = process.env.LANGS?.split(',');
 const load0 = loadavg()[0] as number;
 
 let c = cpuMs();
@@ -58,6 +65,11 @@ for (const d of all) {
 }
 const detectMs = cpuMs() - c;
 
+const mine = all.filter(
+  (d, i) => Math.floor(i / batch) % partN === partK && (!only || only.includes(d.lang ?? '')),
+);
+all.length = 0;
+all.push(...mine);
 c = cpuMs();
 const segs = createHash('sha256');
 let bytes = 0;
@@ -71,6 +83,7 @@ const buildMs = cpuMs() - c;
 console.log(
   JSON.stringify({
     docs,
+    kept: mine.length,
     batch,
     short,
     guessed,

@@ -98,7 +98,12 @@ function record(d: SearchDoc, short: boolean): Record<string, unknown> {
 }
 
 /** Writes `count` records (or, with `maxBytes`, as many as fit), 10,000 lines at a time. */
-function writeJsonl(path: string, count: number, short: boolean, maxBytes = Infinity): number {
+export function writeJsonl(
+  path: string,
+  count: number,
+  short: boolean,
+  maxBytes = Infinity,
+): number {
   const corpus = createCorpus(42);
   const lines: string[] = [];
   let bytes = 0;

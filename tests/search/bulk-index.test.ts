@@ -148,6 +148,39 @@ describe('a bulk build', () => {
     expect(longest).toBeGreaterThan(1000);
   });
 
+  it('keeps each language on one worker, both workers busy', async () => {
+    const input = docs(0, 600);
+    const byId = new Map(input.map((d) => [d.id, d]));
+    const pool = SegmentWorkers.start(2);
+    const build = vi.spyOn(pool, 'build');
+    const reference = SearchEngine.create();
+    reference.upsertMany(input);
+    const engine = SearchEngine.create();
+    try {
+      await indexInWorkers(engine, [...byId.keys()], (id) => byId.get(id) ?? null, {
+        pool,
+        batchChars: 60_000,
+      });
+    } finally {
+      await pool.close();
+    }
+    const workersOf = new Map<string, Set<number>>();
+    const chars = [0, 0];
+    for (const [, batch, lane] of build.mock.calls) {
+      expect([0, 1]).toContain(lane);
+      for (const d of batch) {
+        chars[lane!]! += d.body.length;
+        if (!d.lang) continue;
+        const lang = d.lang.split('-')[0]!;
+        workersOf.set(lang, (workersOf.get(lang) ?? new Set()).add(lane!));
+      }
+    }
+    // 1.5 MB of text, a rebalance at 4 MB: no language ever had to move.
+    expect([...workersOf.values()].every((s) => s.size === 1)).toBe(true);
+    expect(Math.min(...chars) / Math.max(...chars)).toBeGreaterThan(0.8);
+    expect(results(engine)).toEqual(results(reference));
+  });
+
   it('stored segment by segment gives the results of the in-place build', async () => {
     const input = docs(0, 1000);
     const reference = SearchEngine.create();

@@ -102,12 +102,20 @@ export class SegmentWorkers {
     return this.#slots.reduce((n, s) => n + s.jobs.size, 0);
   }
 
+  /** Jobs not yet answered by the worker of `lane` (see build). */
+  pendingOn(lane: number): number {
+    if (this.workerCount === 0) return 0;
+    return (this.#slots[lane % this.#slots.length] as Slot).jobs.size;
+  }
+
   /**
-   * Analyses and seals `docs` as the segment `segmentId`, on the least busy worker (which
-   * guesses the language of documents given LANG_TO_GUESS, doc-language.ts).
+   * Analyses and seals `docs` as the segment `segmentId` (the worker guesses the language of
+   * documents given LANG_TO_GUESS, doc-language.ts): on worker `lane` when given, so that one
+   * worker gets the documents of one language and finds their words in its caches
+   * (language-lanes.ts), else on the least busy worker.
    */
-  build(segmentId: string, docs: SearchDoc[]): Promise<Uint8Array> {
-    return this.#run({ job: this.#nextJob++, segmentId, docs });
+  build(segmentId: string, docs: SearchDoc[], lane?: number): Promise<Uint8Array> {
+    return this.#run({ job: this.#nextJob++, segmentId, docs }, lane);
   }
 
   /**
@@ -118,7 +126,7 @@ export class SegmentWorkers {
     return this.#run({ job: this.#nextJob++, segmentId, merge: parts });
   }
 
-  #run(request: BuildRequest): Promise<Uint8Array> {
+  #run(request: BuildRequest, lane?: number): Promise<Uint8Array> {
     if (this.workerCount === 0) {
       try {
         return Promise.resolve(runRequest(request));
@@ -126,7 +134,10 @@ export class SegmentWorkers {
         return Promise.reject(error as Error);
       }
     }
-    const slot = this.#slots.reduce((a, b) => (b.jobs.size < a.jobs.size ? b : a));
+    const slot =
+      lane === undefined
+        ? this.#slots.reduce((a, b) => (b.jobs.size < a.jobs.size ? b : a))
+        : (this.#slots[lane % this.#slots.length] as Slot);
     return new Promise<Uint8Array>((resolve, reject) => {
       slot.jobs.set(request.job, { resolve, reject, request });
       // Copied, not transferred: if the worker dies, this thread runs the job from its request.

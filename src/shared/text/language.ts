@@ -1,4 +1,4 @@
-import { franc } from 'franc-min';
+import { guessIso639_3 } from './trigram-guess';
 
 /**
  * ISO 639-3 codes that franc-min returns, mapped to the BCP-47 tags the vault stores. Only the
@@ -73,8 +73,9 @@ const ISO3_TO_BCP47: Record<string, string> = {
 export const GUESS_SAMPLE_CHARS = 1000;
 
 /**
- * Guesses the language of a text when the user gave none (franc-min, trigram statistics, on
- * the text's first GUESS_SAMPLE_CHARS characters). Returns '' when the text is too short or the
+ * Guesses the language of a text when the user gave none (franc-min's trigram statistics,
+ * computed as franc-min does by trigram-guess.ts, on the text's first GUESS_SAMPLE_CHARS
+ * characters). Returns '' when the text is too short or the
  * language is not one we map: guessing wrong would stem with the wrong rules, which is worse
  * than not stemming. All of franc-min's languages stay candidates: restricting them to the
  * mapped ones would be cheaper but would give a mapped language (and its stemmer) to texts in
@@ -82,6 +83,6 @@ export const GUESS_SAMPLE_CHARS = 1000;
  */
 export function detectLanguage(text: string): string {
   const sample = text.length > GUESS_SAMPLE_CHARS ? text.slice(0, GUESS_SAMPLE_CHARS) : text;
-  const code = franc(sample, { minLength: 20 });
+  const code = guessIso639_3(sample, 20);
   return ISO3_TO_BCP47[code] ?? '';
 }

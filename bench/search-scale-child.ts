@@ -4,7 +4,8 @@
  * Prints one JSON line of figures.
  *
  *   tvault-import VAULT JSONL QUERY   import into a new vault (which indexes), then reopen and
- *                                     answer QUERY (CLI path without the terminal)
+ *                                     answer QUERY, in this process: for profiling the import
+ *                                     (`node --cpu-prof`); the benchmark itself runs `tvault`
  *   tvault-queries VAULT QUERIES      reopen, first query, then every query: latencies
  *   fts5-import DB JSONL QUERY        SQLite FTS5 (porter unicode61 remove_diacritics 2) on the
  *                                     same text, then the same first query

@@ -116,6 +116,21 @@ const V9: Schema = {
   custody_index_to_retag: oldIndex!,
 };
 
+// Revisions and import links become rowid tables, their keys unique indexes: rows are appended.
+const V10: Schema = {
+  ...V9,
+  revisions: {
+    columns: ['record_id TEXT notnull', 'revision INTEGER notnull', 'sealed BLOB notnull'],
+    indexes: ['revisions_by_record (record_id, revision)'],
+    foreignKeys: ['record_id -> records.id ON DELETE CASCADE'],
+  },
+  import_sources: {
+    columns: ['tag BLOB notnull', 'record_id TEXT notnull', 'sealed BLOB notnull'],
+    indexes: ['import_sources_by_record (record_id)', 'import_sources_by_tag (tag)'],
+    foreignKeys: ['record_id -> records.id ON DELETE CASCADE'],
+  },
+};
+
 export const EXPECTED_SCHEMA: Readonly<Record<number, Schema>> = {
   0: {},
   1: V1,
@@ -127,6 +142,7 @@ export const EXPECTED_SCHEMA: Readonly<Record<number, Schema>> = {
   7: V7,
   8: V8,
   9: V9,
+  10: V10,
 };
 
 interface ColumnInfo {

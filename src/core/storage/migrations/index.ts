@@ -9,6 +9,7 @@ import { migration006 } from './006-team';
 import { migration007 } from './007-vocabulary';
 import { migration008 } from './008-revisions-by-record';
 import { migration009 } from './009-custody-log-layout';
+import { migration010 } from './010-rows-appended';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -28,6 +29,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration007,
   migration008,
   migration009,
+  migration010,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -126,7 +126,9 @@ export class SearchService {
    * the vault has records but no usable index, or a bulk index runs: indexPending() after the
    * commit does it all, as before.
    */
-  startFeed(options: { workers?: number; batch?: number } = {}): IndexFeed | null {
+  startFeed(
+    options: { workers?: number; batch?: number; segmentTarget?: number } = {},
+  ): IndexFeed | null {
     if (this.catchingUp) return null;
     const fresh = this.records.ids().length === 0;
     const engine = fresh ? null : (this.#engine ?? this.#load());
@@ -523,7 +525,11 @@ export class SearchService {
     const state = this.#state();
     if (!state || state.format !== INDEX_FORMAT) return null;
     try {
-      return SearchEngine.load(state.segments.map((id) => this.#readSegment(id)));
+      // Each segment was opened with the search key (AEAD): Segment.decode need not check it.
+      return SearchEngine.load(
+        state.segments.map((id) => this.#readSegment(id)),
+        { authenticated: true },
+      );
     } catch {
       // An unreadable or incomplete index is rebuilt from the records, which are the truth.
       return null;

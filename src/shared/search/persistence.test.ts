@@ -176,6 +176,51 @@ describe('persistence', () => {
     expect(loaded.removedSegments()).toEqual([strayBlob.id]);
   });
 
+  describe('an authenticated load (blobs the vault opened with AEAD)', () => {
+    const authenticated = (blobs: Uint8Array[]) =>
+      SearchEngine.load(
+        blobs.map((b) => b.slice()),
+        { authenticated: true },
+      );
+
+    it('gives the results of a checked load, and updates work on it', () => {
+      const engine = SearchEngine.create({ segmentTarget: 100 });
+      engine.upsertMany(docs(350));
+      const blobs = engine.dirtySegments().map((b) => b.bytes);
+      const loaded = authenticated(blobs);
+      const checked = SearchEngine.load(blobs.map((b) => b.slice()));
+      expect(results(loaded)).toEqual(results(checked));
+      // The map of where each document is comes on first need: updates, removals, has().
+      expect(loaded.has('d7')).toBe(true);
+      expect(loaded.has('nope')).toBe(false);
+      for (const e of [loaded, checked]) {
+        e.upsert(doc('d7', 'sindicato frontera'));
+        e.remove('d8');
+        e.upsert(doc('new', 'violencia sindicato'));
+      }
+      expect(loaded.size()).toBe(350);
+      expect(results(loaded)).toEqual(results(checked));
+      expect(loaded.has('d8')).toBe(false);
+    });
+
+    it('skips the checksum and the term order, never the structure', () => {
+      const engine = SearchEngine.create();
+      engine.upsertMany(docs(50));
+      const blobs = engine.dirtySegments();
+      const manifest = blobs.find((b) => b.id === MANIFEST_ID)!.bytes;
+      const segment = blobs.find((b) => b.id !== MANIFEST_ID)!.bytes;
+      // The stored checksum itself changed: only the checked load notices.
+      const crc = segment.slice();
+      crc[5] = (crc[5] as number) ^ 0x01;
+      expect(() => SearchEngine.load([manifest.slice(), crc])).toThrow(/checksum/);
+      expect(authenticated([manifest, crc]).size()).toBe(50);
+      // A cut segment is refused by both: its structure does not hold.
+      expect(() => authenticated([manifest, segment.slice(0, segment.length - 3)])).toThrow(
+        InvalidInputError,
+      );
+    });
+  });
+
   describe('malformed bytes', () => {
     const engine = SearchEngine.create();
     engine.upsertMany(docs(50));

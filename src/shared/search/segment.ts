@@ -639,14 +639,14 @@ export class Segment {
   deleted: Uint8Array | null = null;
   deletedCount = 0;
 
-  private constructor(bytes: Uint8Array) {
+  private constructor(bytes: Uint8Array, authenticated: boolean) {
     if (bytes.length < HEADER || MAGIC.some((b, i) => bytes[i] !== b)) {
       throw malformed('not a search index segment');
     }
     if (bytes[4] !== SEGMENT_VERSION) throw malformed(`unsupported segment version ${bytes[4]}`);
     const r = new ByteReader(bytes, 5);
     const crc = r.u32();
-    if (crc32(bytes, HEADER) !== crc) throw malformed('checksum mismatch');
+    if (!authenticated && crc32(bytes, HEADER) !== crc) throw malformed('checksum mismatch');
     this.bytes = bytes;
     this.id = r.string();
     const n = r.count(bytes.length, 'document count');
@@ -690,7 +690,7 @@ export class Segment {
     }
     const nTerms = r.count(bytes.length, 'term count');
     const termBytes = r.block();
-    this.terms = ByteDictionary.parse(termBytes, r.block(), nTerms, 'term');
+    this.terms = ByteDictionary.parse(termBytes, r.block(), nTerms, 'term', !authenticated);
     const info = r.block();
     this.postings = r.block();
     this.df = new Uint32Array(nTerms);
@@ -715,9 +715,18 @@ export class Segment {
     if (r.remaining !== 0) throw malformed('trailing bytes');
   }
 
-  static decode(bytes: Uint8Array): Segment {
+  /**
+   * Reads a segment. Bytes of unknown origin are checked whole: the checksum and the order of
+   * the term dictionary (a lookup in a misordered dictionary would miss terms silently).
+   * `authenticated`: the bytes were built by this code or opened from the vault's authenticated
+   * encryption, which already refuses any changed byte; the two checks, a pass over every byte
+   * and a comparison of every pair of neighbouring terms, were half the time of loading a large
+   * index (1,000,000 short items: 1.0 s and about 0.6 s of the first query after unlock). Every
+   * structural check (counts, lengths, offsets) is kept either way.
+   */
+  static decode(bytes: Uint8Array, options: { authenticated?: boolean } = {}): Segment {
     if (!(bytes instanceof Uint8Array)) throw malformed('expected bytes');
-    return new Segment(bytes);
+    return new Segment(bytes, options.authenticated === true);
   }
 
   get liveCount(): number {

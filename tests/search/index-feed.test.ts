@@ -8,6 +8,7 @@ import type { ImportRow } from '../../src/core/records/import-transaction';
 import { emptyFields } from '../../src/shared/records/types';
 import type { SearchDoc } from '../../src/shared/search';
 import { createCorpus } from '../../bench/corpus';
+import { SearchService } from '../../src/core/search/search-service';
 import { SegmentWorkers } from '../../src/core/search/segment-workers';
 import { withRawDb } from '../helpers/raw-db';
 import { useTestVaults } from '../helpers/vault';
@@ -110,6 +111,16 @@ describe('an import feeding the index', () => {
       ...args
     ) {
       return merge.apply(this, args).finally(() => (done.merges += 1));
+    });
+    // Batches of 1,000 documents merged into segments of about 2,000, so that 4,200 short
+    // records are merged (stored, in a new vault) before the source breaks; an import merges
+    // into segments of 32,768 otherwise.
+    const startFeed = SearchService.prototype.startFeed;
+    vi.spyOn(SearchService.prototype, 'startFeed').mockImplementation(function (
+      this: SearchService,
+      options = {},
+    ) {
+      return startFeed.call(this, { ...options, batch: 1000, segmentTarget: 2048 });
     });
     const { dir, vault } = await vaults.create();
     await expect(vault.importRows(rows(0, 4300, 4200))).rejects.toThrow('the source broke');

@@ -48,7 +48,7 @@ export class IndexFeed {
 
   constructor(
     private readonly target: FeedTarget,
-    private readonly options: { workers?: number; batch?: number } = {},
+    private readonly options: { workers?: number; batch?: number; segmentTarget?: number } = {},
   ) {}
 
   /** A record the import wrote (called inside its transaction). */
@@ -117,6 +117,7 @@ export class IndexFeed {
       (id, bytes, docCount) => {
         if (!this.#over) this.target.keep(id, bytes, docCount);
       },
+      this.options.segmentTarget,
     );
     this.#builder = new SegmentBuilder(pool, () => this.target.nextId(), this.#groups, {
       batch: this.options.batch ?? FEED_BATCH,

@@ -5,9 +5,9 @@
  * the number of records (issue 11: an import of 150 MB of JSONL peaked at 1.6 GB when the
  * engine kept every segment until the end).
  */
-import { type SearchDoc, SEGMENT_TARGET, SearchEngine } from '../../shared/search';
+import { type SearchDoc, SearchEngine } from '../../shared/search';
 import { type BulkIndexOptions, buildInWorkers } from './bulk-index';
-import { Regrouper } from './regroup';
+import { BULK_SEGMENT_DOCS, Regrouper } from './regroup';
 import { SegmentWorkers } from './segment-workers';
 
 export interface StoredSegment {
@@ -18,8 +18,8 @@ export interface StoredSegment {
 /**
  * Builds the segments of `ids` on worker threads and hands each to `store` as soon as it is
  * final. The workers' batches are small (bulk-index.ts, BATCH_TEXT_CHARS); those under half a
- * segment are merged, on the workers, into segments of SEGMENT_TARGET documents at most, as
- * compaction would, so a search reads as few segments as after an in-memory build. Segments
+ * segment are merged, on the workers, into segments of BULK_SEGMENT_DOCS documents or
+ * MAX_GROUP_BYTES at most (regroup.ts), so a search reads few segments. Segments
  * are named seg-000001, seg-000002...: the caller stores them where no other segment is.
  */
 export async function buildIndexToStore(
@@ -41,7 +41,7 @@ export async function buildIndexToStore(
       segments.push({ id, docCount });
       documents += docCount;
     },
-    options.segmentTarget ?? SEGMENT_TARGET,
+    options.segmentTarget ?? BULK_SEGMENT_DOCS,
   );
   try {
     await buildInWorkers(ids, docOf, nextId, groups, { ...options, pool });

@@ -18,10 +18,10 @@ export const BULK_SEGMENT_DOCS = 32_768;
 
 /**
  * Bytes of segments a group may hold before it is merged: long testimonies reach it long before
- * BULK_SEGMENT_DOCS (about 10,000 testimonies of 2.5 KB), which bounds both this thread's memory
- * (the group waits here) and the merge's on the worker (its heap is WORKER_HEAP_MB).
+ * BULK_SEGMENT_DOCS (about 5,000 testimonies of 2.5 KB), which bounds both this thread's memory
+ * (the group waits here) and the merge's on the worker.
  */
-export const MAX_GROUP_BYTES = 32 << 20;
+export const MAX_GROUP_BYTES = 16 << 20;
 
 /** Where a final segment goes (stored, or added to an engine). */
 export type KeepSegment = (id: string, bytes: Uint8Array, docCount: number) => void;

@@ -52,11 +52,14 @@ function scriptModel(script: string): ScriptModel {
   return model;
 }
 
+/** franc-min's script expressions, in its order (listed once, not at each guess). */
+const SCRIPT_EXPRESSIONS = Object.entries(expressions);
+
 /** The script whose expression matches most characters, first in franc-min's order on ties. */
 function topScript(value: string): [string | undefined, number] {
   let topCount = -1;
   let top: string | undefined;
-  for (const [script, expression] of Object.entries(expressions)) {
+  for (const [script, expression] of SCRIPT_EXPRESSIONS) {
     const matches = value.match(expression);
     const count = (matches ? matches.length : 0) / value.length || 0;
     if (count > topCount) {
